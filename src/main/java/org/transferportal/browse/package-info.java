@@ -1,0 +1,4 @@
+/**
+ * Listing and changing folders of a collection.
+ */
+package org.transferportal.browse;

@@ -1,0 +1,4 @@
+/**
+ * Settings of a shared lab portal.
+ */
+package org.transferportal.lab;

@@ -1,0 +1,4 @@
+/**
+ * Layout, error pages and shared web configuration.
+ */
+package org.transferportal.web;
