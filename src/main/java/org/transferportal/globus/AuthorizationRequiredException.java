@@ -1,0 +1,26 @@
+package org.transferportal.globus;
+
+/**
+ * Globus needs the user to go through Globus Auth again: a {@code ConsentRequired} error
+ * (missing data_access consent) or any other Globus Auth requirement error.
+ */
+public class AuthorizationRequiredException extends GlobusApiException {
+
+	private final AuthorizationParameters parameters;
+
+	public AuthorizationRequiredException(int status, String code, String message, String requestId, String resource,
+			AuthorizationParameters parameters) {
+		super(status, code, message, requestId, resource);
+		this.parameters = parameters;
+	}
+
+	public AuthorizationParameters parameters() {
+		return this.parameters;
+	}
+
+	/** Whether this is the data_access kind, fixed by consenting to more scopes. */
+	public boolean isConsentRequired() {
+		return "ConsentRequired".equals(code());
+	}
+
+}

@@ -1,0 +1,189 @@
+package org.transferportal.globus;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Sends one request to Globus with a timeout, retries it when that is safe, and turns an
+ * error answer into the error model.
+ */
+final class GlobusHttp {
+
+	private static final Log logger = LogFactory.getLog(GlobusHttp.class);
+
+	/** Whether a call may be sent again after a failure that left its outcome unknown. */
+	enum Retry {
+
+		/** Reads, and writes made idempotent by Globus (a submission id). */
+		SAFE,
+		/** Writes that could happen twice. */
+		NEVER
+
+	}
+
+	/** A response as text, before it is parsed. */
+	record Answer(int status, String body) {
+	}
+
+	private final WebClient webClient;
+
+	private final GlobusProperties properties;
+
+	private final GlobusErrors errors;
+
+	private final Sleeper sleeper;
+
+	GlobusHttp(WebClient webClient, GlobusProperties properties, JsonMapper json, Sleeper sleeper) {
+		this.webClient = webClient;
+		this.properties = properties;
+		this.errors = new GlobusErrors(json);
+		this.sleeper = sleeper;
+	}
+
+	/**
+	 * Sends a request and returns the successful answer's body.
+	 * @param headers adds authorization and similar headers to each attempt (called per
+	 * attempt, so a refreshed token is picked up)
+	 */
+	String send(HttpMethod method, URI uri, String jsonBody, Retry retry, Consumer<HttpHeaders> headers) {
+		return send(method, uri, jsonBody, MediaType.APPLICATION_JSON, retry, headers);
+	}
+
+	/**
+	 * Posts an {@code application/x-www-form-urlencoded} body, as Auth's token endpoints
+	 * want.
+	 */
+	String sendForm(URI uri, String form, Retry retry, Consumer<HttpHeaders> headers) {
+		return send(HttpMethod.POST, uri, form, MediaType.APPLICATION_FORM_URLENCODED, retry, headers);
+	}
+
+	private String send(HttpMethod method, URI uri, String body, MediaType contentType, Retry retry,
+			Consumer<HttpHeaders> headers) {
+		int attempt = 0;
+		while (true) {
+			try {
+				Answer answer = attempt(method, uri, body, contentType, headers);
+				if (answer.status() >= 200 && answer.status() < 300) {
+					return answer.body();
+				}
+				throw this.errors.toException(answer.status(), answer.body(), uri.getPath());
+			}
+			catch (GlobusApiException ex) {
+				if (retry == Retry.NEVER || !ex.isRetryable() || attempt >= this.properties.maxRetries()) {
+					throw (ex instanceof RetryAfterException retryAfter) ? retryAfter.original() : ex;
+				}
+				Duration delay = delay(attempt, ex);
+				logger.info("Globus call " + method + " " + uri.getPath() + " failed with " + ex.status() + " "
+						+ ex.code() + "; retry " + (attempt + 1) + " in " + delay.toMillis() + " ms");
+				this.sleeper.sleep(delay);
+				attempt++;
+			}
+		}
+	}
+
+	private Answer attempt(HttpMethod method, URI uri, String body, MediaType contentType,
+			Consumer<HttpHeaders> headers) {
+		try {
+			WebClient.RequestBodySpec request = this.webClient.method(method)
+				.uri(uri)
+				.accept(MediaType.APPLICATION_JSON)
+				.headers(headers);
+			WebClient.RequestHeadersSpec<?> ready = (body != null) ? request.contentType(contentType).bodyValue(body)
+					: request;
+			Answer answer = ready
+				.exchangeToMono((response) -> response.bodyToMono(String.class)
+					.defaultIfEmpty("")
+					.map((text) -> new Answer(response.statusCode().value(), text))
+					.map((a) -> withRetryAfter(a, response.headers().asHttpHeaders())))
+				.timeout(this.properties.timeout())
+				.block();
+			return answer;
+		}
+		catch (GlobusApiException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			// Timeouts, refused or dropped connections: Globus gave no answer.
+			String message = "Globus did not answer in time or the connection failed";
+			throw new GlobusApiException(0, "Unreachable", message, null, uri.getPath(), ex);
+		}
+	}
+
+	private Answer withRetryAfter(Answer answer, HttpHeaders headers) {
+		String retryAfter = headers.getFirst(HttpHeaders.RETRY_AFTER);
+		if ((answer.status() == 429 || answer.status() == 503) && retryAfter != null) {
+			GlobusApiException ex = this.errors.toException(answer.status(), answer.body(), null);
+			throw new RetryAfterException(ex, parseSeconds(retryAfter));
+		}
+		return answer;
+	}
+
+	private Duration delay(int attempt, GlobusApiException ex) {
+		Duration max = this.properties.maxRetryDelay();
+		if (ex instanceof RetryAfterException retryAfter && retryAfter.wait != null) {
+			return (retryAfter.wait.compareTo(max) > 0) ? max : retryAfter.wait;
+		}
+		long base = this.properties.retryBaseDelay().toMillis() << Math.min(attempt, 10);
+		long jittered = base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
+		return Duration.ofMillis(Math.min(jittered, max.toMillis()));
+	}
+
+	private static Duration parseSeconds(String value) {
+		try {
+			return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
+		}
+		catch (NumberFormatException ex) {
+			// An HTTP date is allowed too; back off normally rather than parse it.
+			return null;
+		}
+	}
+
+	/** An error answer that named how long to wait before trying again. */
+	static final class RetryAfterException extends GlobusApiException {
+
+		private final transient Duration wait;
+
+		RetryAfterException(GlobusApiException cause, Duration wait) {
+			super(cause.status(), cause.code(), cause.getMessage(), cause.requestId(), cause.resource(), cause);
+			this.wait = wait;
+		}
+
+		/** The error Globus actually sent. */
+		GlobusApiException original() {
+			return (GlobusApiException) getCause();
+		}
+
+	}
+
+	/** Waits between retries; replaced in tests. */
+	interface Sleeper {
+
+		void sleep(Duration duration);
+
+		static Sleeper real() {
+			return (duration) -> {
+				try {
+					Thread.sleep(duration.toMillis());
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException("Interrupted while waiting to retry", ex);
+				}
+			};
+		}
+
+	}
+
+}

@@ -1,0 +1,41 @@
+package org.transferportal.globus;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where Globus lives and how patiently the portal talks to it.
+ *
+ * @param clientId the portal's Globus app client id
+ * @param clientSecret the portal's Globus app secret
+ * @param authUrl base URL of Globus Auth
+ * @param transferUrl base URL of Globus Transfer (the client adds {@code /v0.10})
+ * @param timeout the longest a single call may take
+ * @param maxRetries retries for calls that are safe to repeat
+ * @param retryBaseDelay first back-off delay, doubled on each retry and jittered
+ * @param maxRetryDelay cap on any single wait, including a server's Retry-After
+ */
+@ConfigurationProperties("globus")
+public record GlobusProperties(String clientId, String clientSecret,
+		@DefaultValue("https://auth.globus.org") String authUrl,
+		@DefaultValue("https://transfer.api.globus.org") String transferUrl, @DefaultValue("20s") Duration timeout,
+		@DefaultValue("3") int maxRetries, @DefaultValue("200ms") Duration retryBaseDelay,
+		@DefaultValue("10s") Duration maxRetryDelay) {
+
+	/** The Transfer API root, with its version. */
+	public String transferApiUrl() {
+		return stripSlash(this.transferUrl) + "/v0.10";
+	}
+
+	/** The Auth base URL without a trailing slash. */
+	public String authBaseUrl() {
+		return stripSlash(this.authUrl);
+	}
+
+	private static String stripSlash(String url) {
+		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+	}
+
+}

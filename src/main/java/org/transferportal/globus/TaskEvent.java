@@ -1,0 +1,7 @@
+package org.transferportal.globus;
+
+/**
+ * One entry of a task's event log.
+ */
+public record TaskEvent(String code, String description, String details, boolean isError, String time) {
+}
