@@ -4,7 +4,17 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.http.converter.FormHttpMessageConverter;
+import org.springframework.security.oauth2.client.endpoint.DefaultOAuth2TokenRequestHeadersConverter;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
+import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -22,6 +32,7 @@ public class GlobusClients {
 
 	private final AuthClient authClient;
 
+	@Autowired
 	public GlobusClients(WebClient.Builder webClientBuilder, GlobusProperties properties) {
 		this(webClientBuilder.build(), properties, GlobusHttp.Sleeper.real());
 	}
@@ -41,6 +52,29 @@ public class GlobusClients {
 	/** Globus Auth as the portal's confidential client. */
 	public AuthClient auth() {
 		return this.authClient;
+	}
+
+	/**
+	 * The client that exchanges an authorization code at Globus Auth for Spring
+	 * Security's login: same timeout as every other call, and client credentials sent as
+	 * they are (as Globus's SDK does), not form-encoded first.
+	 */
+	public OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> authorizationCodeClient() {
+		SimpleClientHttpRequestFactory requestFactory = new SimpleClientHttpRequestFactory();
+		requestFactory.setConnectTimeout(this.properties.timeout());
+		requestFactory.setReadTimeout(this.properties.timeout());
+		RestClient restClient = RestClient.builder()
+			.requestFactory(requestFactory)
+			.configureMessageConverters((converters) -> converters.addCustomConverter(new FormHttpMessageConverter())
+				.addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter()))
+			.defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
+			.build();
+		DefaultOAuth2TokenRequestHeadersConverter<OAuth2AuthorizationCodeGrantRequest> headers = new DefaultOAuth2TokenRequestHeadersConverter<>();
+		headers.setEncodeClientCredentials(false);
+		RestClientAuthorizationCodeTokenResponseClient client = new RestClientAuthorizationCodeTokenResponseClient();
+		client.setRestClient(restClient);
+		client.setHeadersConverter(headers);
+		return client;
 	}
 
 	/**

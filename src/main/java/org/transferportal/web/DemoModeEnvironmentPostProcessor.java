@@ -23,6 +23,29 @@ public class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcesso
 
 	static final String DEMO_CLIENT_SECRET = "demo-secret-not-for-production";
 
+	/**
+	 * The simulator's collections as a lab would configure them: the two tutorial
+	 * collections are known up front (consent at login), the others are met at run time
+	 * so that the consent round trip can be tried.
+	 */
+	private static void demoLab(Map<String, Object> properties) {
+		properties.put("portal.lab.name", "Demo Lab");
+		String[][] collections = {
+				{ "6c54cade-bde5-45c1-bdea-f4bd71dba2cc", "Globus Tutorial Collection 1", "/share/godata/", "true" },
+				{ "31ce9ba0-176d-45a5-add3-f37d233ba47d", "Globus Tutorial Collection 2", "/~/", "true" },
+				{ "1405823f-0597-4a16-b296-46d4f0ae4b15", "Lab Data (mapped)", "/projects/", "false" },
+				{ "313ce13e-b597-5858-ae13-29e46fea26e6", "Archive (mapped)", "/~/", "false" },
+				{ "aa752cea-8222-5bc8-acd9-555b090c0ccb", "Shared Results (guest)", "/", "false" },
+				{ "0b7c5a1e-9d2f-4c8e-b6a3-2f1e4d5c6b7a", "Clinical Imaging (high assurance)", "/", "false" } };
+		for (int i = 0; i < collections.length; i++) {
+			String prefix = "portal.lab.collections[" + i + "].";
+			properties.put(prefix + "id", collections[i][0]);
+			properties.put(prefix + "name", collections[i][1]);
+			properties.put(prefix + "path", collections[i][2]);
+			properties.put(prefix + "consent-at-login", collections[i][3]);
+		}
+	}
+
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		Map<String, Object> properties = new HashMap<>();
@@ -40,6 +63,9 @@ public class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcesso
 			properties.put("globus.client-secret", DEMO_CLIENT_SECRET);
 			properties.put("globus.auth-url", base + "/auth");
 			properties.put("globus.transfer-url", base + "/transfer");
+			if (!StringUtils.hasText(environment.getProperty("portal.lab.collections[0].id"))) {
+				demoLab(properties);
+			}
 		}
 		environment.getPropertySources().addFirst(new MapPropertySource("transferPortalMode", properties));
 	}

@@ -1,0 +1,20 @@
+package org.transferportal.auth;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of login and token handling.
+ *
+ * @param tokenKey base64 of 32 bytes: the AES key that encrypts stored tokens
+ * ({@code PORTAL_TOKEN_KEY}); required with a shared database
+ * @param issuer the expected {@code iss} of ID tokens; defaults to the Globus Auth URL
+ * @param pendingActionLifetime how long a consent round trip may take
+ * @param refreshAhead refresh a token this long before it expires
+ */
+@ConfigurationProperties("portal.auth")
+public record AuthProperties(String tokenKey, String issuer, @DefaultValue("30m") Duration pendingActionLifetime,
+		@DefaultValue("2m") Duration refreshAhead) {
+}

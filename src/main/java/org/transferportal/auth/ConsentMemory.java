@@ -1,0 +1,52 @@
+package org.transferportal.auth;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The dependent scopes each Globus identity consented to through the portal, so that the
+ * portal can ask for them again without troubling the user.
+ */
+@Repository
+class ConsentMemory {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	ConsentMemory(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Transactional
+	void remember(String subject, Collection<String> scopes) {
+		Set<String> known = remembered(subject);
+		for (String scope : scopes) {
+			if (!known.contains(scope)) {
+				this.jdbc.sql("insert into remembered_consent (subject, scope, granted_at) values (?, ?, ?)")
+					.params(subject, scope, Timestamp.from(this.clock.instant()))
+					.update();
+			}
+		}
+	}
+
+	Set<String> remembered(String subject) {
+		return new HashSet<>(this.jdbc.sql("select scope from remembered_consent where subject = ?")
+			.param(subject)
+			.query(String.class)
+			.list());
+	}
+
+	void forget(String subject, String scope) {
+		this.jdbc.sql("delete from remembered_consent where subject = ? and scope = ?").params(subject, scope).update();
+	}
+
+}

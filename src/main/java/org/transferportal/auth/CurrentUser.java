@@ -1,0 +1,82 @@
+package org.transferportal.auth;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.stereotype.Component;
+
+import org.transferportal.globus.GlobusClients;
+import org.transferportal.globus.GlobusScopes;
+import org.transferportal.globus.TransferClient;
+
+/**
+ * The logged-in user, and Globus Transfer on their behalf. The only way other features
+ * reach a user's tokens.
+ */
+@Component
+public class CurrentUser {
+
+	private final GlobusClients globus;
+
+	private final UserTokens tokens;
+
+	CurrentUser(GlobusClients globus, UserTokens tokens) {
+		this.globus = globus;
+		this.tokens = tokens;
+	}
+
+	/** The Globus identity id of the user. */
+	public String subject() {
+		return oidcUser().getSubject();
+	}
+
+	/** The user's Globus username, e.g. {@code alice@globusid.org}. */
+	public String username() {
+		OidcUser user = oidcUser();
+		return (user.getPreferredUsername() != null) ? user.getPreferredUsername() : user.getSubject();
+	}
+
+	/** Name, identity provider and linked identities, for the header and profile page. */
+	public Profile profile() {
+		OidcUser user = oidcUser();
+		Map<String, Object> claims = user.getClaims();
+		List<String> linked = (claims.get("identity_set") instanceof List<?> set) ? set.stream()
+			.filter(Map.class::isInstance)
+			.map((identity) -> String.valueOf(((Map<?, ?>) identity).get("username")))
+			.filter((name) -> !name.equals(user.getPreferredUsername()))
+			.toList() : List.of();
+		Object provider = claims.getOrDefault("identity_provider_display_name", claims.get("identity_provider"));
+		return new Profile(user.getSubject(), (user.getFullName() != null) ? user.getFullName() : username(),
+				username(), (provider != null) ? provider.toString() : null, linked);
+	}
+
+	/** Globus Transfer as this user, with tokens refreshed as needed. */
+	public TransferClient transfer() {
+		return this.globus.transfer(this.tokens.provider(subject(), GlobusScopes.TRANSFER_RESOURCE_SERVER));
+	}
+
+	private static OidcUser oidcUser() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication != null && authentication.getPrincipal() instanceof OidcUser user) {
+			return user;
+		}
+		throw new IllegalStateException("No Globus user is logged in");
+	}
+
+	/**
+	 * Who is logged in.
+	 *
+	 * @param subject identity id
+	 * @param name display name
+	 * @param username Globus username
+	 * @param identityProvider name of the identity provider
+	 * @param linkedIdentities usernames of the user's other linked identities
+	 */
+	public record Profile(String subject, String name, String username, String identityProvider,
+			List<String> linkedIdentities) {
+	}
+
+}

@@ -1,0 +1,31 @@
+package org.transferportal.auth;
+
+/**
+ * Guards every place the portal redirects to a path it was given: only paths on this
+ * portal, never another site.
+ */
+public final class LocalPaths {
+
+	private LocalPaths() {
+	}
+
+	/**
+	 * Whether the text is a path on this portal ({@code /x}, not {@code //host} or
+	 * {@code /\host}).
+	 */
+	public static boolean isLocal(String path) {
+		if (path == null || path.isEmpty() || path.charAt(0) != '/') {
+			return false;
+		}
+		if (path.length() > 1 && (path.charAt(1) == '/' || path.charAt(1) == '\\')) {
+			return false;
+		}
+		return path.chars().noneMatch((c) -> c < 0x20 || c == 0x7f || c == '\\');
+	}
+
+	/** The path if it is local, otherwise the fallback. */
+	public static String orElse(String path, String fallback) {
+		return isLocal(path) ? path : fallback;
+	}
+
+}

@@ -1,0 +1,206 @@
+package org.transferportal.auth;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
+import org.springframework.stereotype.Service;
+
+import org.transferportal.globus.AccessTokenProvider;
+import org.transferportal.globus.GlobusApiException;
+import org.transferportal.globus.GlobusClients;
+import org.transferportal.globus.GlobusScopes;
+import org.transferportal.globus.GlobusUnauthorizedException;
+import org.transferportal.globus.Scope;
+import org.transferportal.globus.TokenResponse;
+
+/**
+ * Keeps every token Globus issues to a user, one per resource server, and hands them out
+ * fresh.
+ */
+@Service
+class UserTokens {
+
+	private static final Log logger = LogFactory.getLog(UserTokens.class);
+
+	private final TokenStore store;
+
+	private final GlobusClients globus;
+
+	private final AuthProperties properties;
+
+	private final Clock clock;
+
+	UserTokens(TokenStore store, GlobusClients globus, AuthProperties properties, Clock clock) {
+		this.store = store;
+		this.globus = globus;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * Saves the tokens of a login: the top-level one and each of {@code other_tokens},
+	 * picked by resource server whatever their order. The Transfer token is marked with
+	 * the dependent scopes the authorization asked for, since Globus does not list them.
+	 */
+	void saveLogin(String subject, OAuth2AccessTokenResponse response, Set<String> requestedScopes) {
+		Set<String> dependents = transferDependents(requestedScopes);
+		Map<String, Object> extra = response.getAdditionalParameters();
+		String topServer = text(extra.get("resource_server"), GlobusScopes.AUTH_RESOURCE_SERVER);
+		Instant expiresAt = (response.getAccessToken().getExpiresAt() != null)
+				? response.getAccessToken().getExpiresAt() : this.clock.instant().plusSeconds(3600);
+		save(subject, topServer, response.getAccessToken().getTokenValue(),
+				(response.getRefreshToken() != null) ? response.getRefreshToken().getTokenValue() : null, expiresAt,
+				String.join(" ", response.getAccessToken().getScopes()), dependents);
+		if (extra.get("other_tokens") instanceof List<?> others) {
+			for (Object other : others) {
+				if (other instanceof Map<?, ?> token && token.get("access_token") != null) {
+					save(subject, text(token.get("resource_server"), "unknown"), text(token.get("access_token"), null),
+							text(token.get("refresh_token"), null), expiry(token.get("expires_in")),
+							text(token.get("scope"), ""), dependents);
+				}
+			}
+		}
+		if (this.store.find(subject, GlobusScopes.TRANSFER_RESOURCE_SERVER).isEmpty()) {
+			logger.warn("Globus returned no Transfer token at login; Transfer calls will ask the user to log in again");
+		}
+	}
+
+	private void save(String subject, String resourceServer, String access, String refresh, Instant expiresAt,
+			String scope, Set<String> transferDependents) {
+		Set<String> dependents = GlobusScopes.TRANSFER_RESOURCE_SERVER.equals(resourceServer) ? transferDependents
+				: Set.of();
+		this.store.save(new StoredToken(subject, resourceServer, access, refresh, expiresAt, scope, dependents));
+	}
+
+	/** The dependent scopes the user's current Transfer token was issued with. */
+	Set<String> transferDependentScopes(String subject) {
+		return this.store.find(subject, GlobusScopes.TRANSFER_RESOURCE_SERVER)
+			.map(StoredToken::dependentScopes)
+			.orElse(Set.of());
+	}
+
+	/** The tokens held for a user, for the page where they can see and revoke them. */
+	List<StoredToken> tokens(String subject) {
+		return this.store.findAll(subject);
+	}
+
+	/** A provider of the user's token for one resource server, refreshing as needed. */
+	AccessTokenProvider provider(String subject, String resourceServer) {
+		return new AccessTokenProvider() {
+
+			private StoredToken current;
+
+			@Override
+			public String accessToken() {
+				if (this.current == null) {
+					this.current = UserTokens.this.store.find(subject, resourceServer)
+						.orElseThrow(() -> loginAgain("The portal holds no " + resourceServer + " token for you"));
+				}
+				if (this.current.expiresWithin(UserTokens.this.properties.refreshAhead(),
+						UserTokens.this.clock.instant())) {
+					this.current = refresh(this.current);
+				}
+				return this.current.accessToken();
+			}
+
+			@Override
+			public String refreshAccessToken() {
+				StoredToken token = (this.current != null) ? this.current
+						: UserTokens.this.store.find(subject, resourceServer)
+							.orElseThrow(() -> loginAgain("The portal holds no " + resourceServer + " token for you"));
+				this.current = refresh(token);
+				return this.current.accessToken();
+			}
+
+		};
+	}
+
+	private StoredToken refresh(StoredToken token) {
+		if (token.refreshToken() == null) {
+			throw loginAgain("Your Globus session has expired");
+		}
+		TokenResponse answer;
+		try {
+			answer = this.globus.auth().refresh(token.refreshToken());
+		}
+		catch (GlobusApiException ex) {
+			if (ex.status() == 400 || ex.status() == 401) {
+				throw loginAgain("Globus no longer accepts your session");
+			}
+			throw ex;
+		}
+		TokenResponse fresh = answer.all()
+			.stream()
+			.filter((t) -> token.resourceServer().equals(t.resourceServer()))
+			.findFirst()
+			.orElse(answer);
+		long lifetime = (fresh.expiresIn() != null) ? fresh.expiresIn() : 3600;
+		StoredToken refreshed = new StoredToken(token.subject(), token.resourceServer(), fresh.accessToken(),
+				(fresh.refreshToken() != null) ? fresh.refreshToken() : token.refreshToken(),
+				this.clock.instant().plusSeconds(lifetime), (fresh.scope() != null) ? fresh.scope() : token.scope(),
+				token.dependentScopes());
+		this.store.save(refreshed);
+		return refreshed;
+	}
+
+	/** Revokes every token of the user at Globus, then forgets them. */
+	void revokeAll(String subject) {
+		for (StoredToken token : this.store.findAll(subject)) {
+			for (String value : new String[] { token.refreshToken(), token.accessToken() }) {
+				if (value != null) {
+					try {
+						this.globus.auth().revoke(value);
+					}
+					catch (GlobusApiException ex) {
+						logger.warn("Could not revoke a " + token.resourceServer() + " token: " + ex.status() + " "
+								+ ex.code());
+					}
+				}
+			}
+		}
+		this.store.deleteAll(subject);
+	}
+
+	/** The dependents of Transfer's root scope among requested scopes. */
+	static Set<String> transferDependents(Set<String> requestedScopes) {
+		List<Scope> parsed = new ArrayList<>();
+		requestedScopes.forEach((s) -> parsed.addAll(Scope.parse(s)));
+		Set<String> dependents = new LinkedHashSet<>();
+		Scope.merge(parsed)
+			.stream()
+			.filter((s) -> GlobusScopes.TRANSFER.equals(s.name()))
+			.flatMap((s) -> s.dependencies().stream())
+			.forEach((d) -> dependents.add(d.name()));
+		return dependents;
+	}
+
+	private Instant expiry(Object expiresIn) {
+		long seconds = 3600;
+		if (expiresIn instanceof Number number) {
+			seconds = number.longValue();
+		}
+		else if (expiresIn != null) {
+			seconds = Optional.of(expiresIn.toString()).map(Long::parseLong).orElse(3600L);
+		}
+		return this.clock.instant().plusSeconds(seconds);
+	}
+
+	private static String text(Object value, String fallback) {
+		return (value != null) ? value.toString() : fallback;
+	}
+
+	private static GlobusUnauthorizedException loginAgain(String message) {
+		return new GlobusUnauthorizedException(401, "LoginRequired", message, null, null);
+	}
+
+}

@@ -1,0 +1,136 @@
+package org.transferportal.browse;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+import org.transferportal.auth.ConsentRoundTrip;
+import org.transferportal.auth.CurrentUser;
+import org.transferportal.collections.CollectionDirectory;
+import org.transferportal.globus.AuthorizationRequiredException;
+import org.transferportal.globus.Collection;
+import org.transferportal.globus.FileEntry;
+import org.transferportal.globus.FileList;
+import org.transferportal.globus.GlobusTimes;
+import org.transferportal.globus.ListingQuery;
+import org.transferportal.globus.TransferClient;
+import org.transferportal.tasks.Sizes;
+
+/**
+ * Lists folders of a collection, taking the user through consent when the collection
+ * needs it.
+ */
+@Service
+class BrowseService {
+
+	static final int PAGE_SIZE = 500;
+
+	private final CurrentUser user;
+
+	private final CollectionDirectory collections;
+
+	private final ConsentRoundTrip consent;
+
+	BrowseService(CurrentUser user, CollectionDirectory collections, ConsentRoundTrip consent) {
+		this.user = user;
+		this.collections = collections;
+		this.consent = consent;
+	}
+
+	/** What opening a folder led to. */
+	sealed interface Result {
+
+		/** The folder's entries. */
+		record Listed(Listing listing) implements Result {
+		}
+
+		/** Consent is needed; the user consented before, so go straight to Globus. */
+		record Redirect(String path) implements Result {
+		}
+
+		/** Consent is needed and the user should decide: show a notice. */
+		record NeedsConsent(Collection collection, String message) implements Result {
+		}
+
+		/** The collection cannot be listed at all (a GCSv5 endpoint). */
+		record NotBrowsable(Collection collection) implements Result {
+		}
+
+	}
+
+	Result open(UUID collectionId, String path, int offset, String returnPath) {
+		TransferClient transfer = this.user.transfer();
+		Collection collection = this.collections.describe(transfer, collectionId);
+		if (!collection.browsable()) {
+			return new Result.NotBrowsable(collection);
+		}
+		Set<UUID> missing = missingDataAccess(collection, collectionId);
+		if (!missing.isEmpty()) {
+			if (this.consent.consentedBefore(missing)) {
+				// Globus approves a consent given before without asking again.
+				return new Result.Redirect(
+						this.consent.startForDataAccess(ConsentRoundTrip.RETURN_KIND, returnPath, missing));
+			}
+			return new Result.NeedsConsent(collection,
+					"Globus needs your consent before the portal can access data on this collection.");
+		}
+		try {
+			FileList list = transfer.list(collectionId.toString(),
+					new ListingQuery(path, true, "type ASC,name ASC", List.of(), PAGE_SIZE, offset, null));
+			return new Result.Listed(listing(collection, list, offset));
+		}
+		catch (AuthorizationRequiredException ex) {
+			String message = (ex.parameters().sessionMessage() != null) ? ex.parameters().sessionMessage()
+					: ex.getMessage();
+			return new Result.NeedsConsent(collection, message);
+		}
+	}
+
+	/**
+	 * Starts the trip the "Grant access" button asks for, with what Globus itself
+	 * requires if it says more than the preflight knows.
+	 */
+	String grantAccess(UUID collectionId, String path, String returnPath) {
+		TransferClient transfer = this.user.transfer();
+		Collection collection = this.collections.describe(transfer, collectionId);
+		Set<UUID> missing = missingDataAccess(collection, collectionId);
+		if (!missing.isEmpty()) {
+			return this.consent.startForDataAccess(ConsentRoundTrip.RETURN_KIND, returnPath, missing);
+		}
+		try {
+			transfer.list(collectionId.toString(), new ListingQuery(path, true, null, List.of(), 1, 0, null));
+			return returnPath;
+		}
+		catch (AuthorizationRequiredException ex) {
+			return this.consent.start(ConsentRoundTrip.RETURN_KIND, returnPath, ex.parameters());
+		}
+	}
+
+	void makeFolder(UUID collectionId, String path) {
+		this.user.transfer().mkdir(collectionId.toString(), path);
+	}
+
+	private Set<UUID> missingDataAccess(Collection collection, UUID collectionId) {
+		return collection.requiresDataAccessScope() ? this.consent.missingDataAccess(List.of(collectionId)) : Set.of();
+	}
+
+	private static Listing listing(Collection collection, FileList list, int offset) {
+		String folder = (list.path() != null && !list.path().isEmpty()) ? list.path() : "/";
+		String base = folder.endsWith("/") ? folder : folder + "/";
+		List<Listing.Entry> entries = list.data().stream().map((entry) -> entry(base, entry)).toList();
+		int total = (list.total() != null) ? list.total() : offset + entries.size();
+		return new Listing(collection.id(), collection.name(), base, entries, offset, total, PAGE_SIZE);
+	}
+
+	private static Listing.Entry entry(String base, FileEntry file) {
+		boolean directory = file.isDirectory();
+		String path = base + file.name() + (directory ? "/" : "");
+		String size = (directory || file.size() == null) ? "" : Sizes.human(file.size());
+		var modified = GlobusTimes.parse(file.lastModified());
+		return new Listing.Entry(file.name(), directory, path, size,
+				(modified != null) ? modified.toLocalDateTime().toString().replace('T', ' ') : "");
+	}
+
+}

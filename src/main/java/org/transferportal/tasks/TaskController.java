@@ -1,0 +1,83 @@
+package org.transferportal.tasks;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import org.transferportal.globus.GlobusApiException;
+
+/**
+ * Activity: the task list and each task's page.
+ */
+@Controller
+class TaskController {
+
+	private static final Pattern TASK_ID = Pattern.compile("[0-9A-Za-z-]{1,64}");
+
+	private static final List<String> STATUSES = List.of("ACTIVE", "INACTIVE", "SUCCEEDED", "FAILED");
+
+	private final TaskService service;
+
+	TaskController(TaskService service) {
+		this.service = service;
+	}
+
+	@GetMapping("/tasks")
+	String list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int offset,
+			Model model) {
+		String filter = (status != null && STATUSES.contains(status)) ? status : null;
+		model.addAttribute("status", filter);
+		model.addAttribute("statuses", STATUSES);
+		model.addAttribute("page", this.service.tasks((filter != null) ? List.of(filter) : List.of(),
+				Math.max(0, Math.min(offset, 100_000))));
+		return "tasks/list";
+	}
+
+	@GetMapping("/tasks/{id}")
+	String detail(@PathVariable String id, Model model) {
+		checkId(id);
+		model.addAttribute("taskId", id);
+		try {
+			TaskService.TaskDetail detail = this.service.task(id);
+			model.addAttribute("detail", detail);
+			if (!detail.task().finished()) {
+				// Works without JavaScript: the page reloads itself while the task runs.
+				model.addAttribute("refreshSeconds", 5);
+			}
+		}
+		catch (GlobusApiException ex) {
+			if (ex.status() == 401) {
+				throw ex;
+			}
+			// The task was created; say so even if its details cannot be read now.
+			model.addAttribute("problem", (ex.status() == 404) ? "Globus has no task with this id for you."
+					: "Globus could not report on this task just now: " + ex.getMessage());
+			model.addAttribute("requestId", ex.requestId());
+		}
+		return "tasks/detail";
+	}
+
+	@PostMapping("/tasks/{id}/cancel")
+	String cancel(@PathVariable String id, RedirectAttributes redirect) {
+		checkId(id);
+		this.service.cancel(id);
+		redirect.addFlashAttribute("notice", "Cancellation requested.");
+		return "redirect:/tasks/" + id;
+	}
+
+	private static void checkId(String id) {
+		if (!TASK_ID.matcher(id).matches()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such task");
+		}
+	}
+
+}

@@ -1,0 +1,58 @@
+package org.transferportal.tasks;
+
+import java.time.OffsetDateTime;
+
+import org.transferportal.globus.GlobusTimes;
+import org.transferportal.globus.Task;
+
+/**
+ * What the activity pages show of a task, in the portal's words.
+ */
+record TaskView(String id, String label, String type, String status, String niceStatus, String source, String sourceId,
+		String destination, String destinationId, OffsetDateTime requested, OffsetDateTime completed, long bytes,
+		int files, int filesTransferred, int filesSkipped, int subtasksTotal, int subtasksSucceeded, int subtasksFailed,
+		int subtasksPending, int percent, long bytesPerSecond, String fatalError, boolean finished, boolean active) {
+
+	static TaskView of(Task task) {
+		int total = value(task.subtasksTotal());
+		int succeeded = value(task.subtasksSucceeded());
+		int failed = value(task.subtasksFailed()) + value(task.subtasksCanceled()) + value(task.subtasksExpired());
+		int percent = task.finished() && "SUCCEEDED".equals(task.status()) ? 100
+				: (total > 0) ? (int) Math.min(99, Math.round(100.0 * (succeeded + failed) / total)) : 0;
+		String fatal = (task.fatalError() != null)
+				? task.fatalError().code()
+						+ ((task.fatalError().description() != null) ? ": " + task.fatalError().description() : "")
+				: null;
+		return new TaskView(task.taskId(), task.label(), task.type(), task.status(), task.niceStatus(),
+				name(task.sourceEndpointDisplayName(), task.sourceEndpointId()), task.sourceEndpointId(),
+				name(task.destinationEndpointDisplayName(), task.destinationEndpointId()), task.destinationEndpointId(),
+				GlobusTimes.parse(task.requestTime()), GlobusTimes.parse(task.completionTime()),
+				value(task.bytesTransferred()), value(task.files()), value(task.filesTransferred()),
+				value(task.filesSkipped()), total, succeeded, failed, value(task.subtasksPending()), percent,
+				value(task.effectiveBytesPerSecond()), fatal, task.finished(),
+				"ACTIVE".equals(task.status()) || "INACTIVE".equals(task.status()));
+	}
+
+	/** Bytes in human units. */
+	String bytesText() {
+		return Sizes.human(this.bytes);
+	}
+
+	/** Rate in human units per second. */
+	String rateText() {
+		return Sizes.human(this.bytesPerSecond) + "/s";
+	}
+
+	private static String name(String displayName, String id) {
+		return (displayName != null && !displayName.isBlank()) ? displayName : id;
+	}
+
+	private static int value(Integer number) {
+		return (number != null) ? number : 0;
+	}
+
+	private static long value(Long number) {
+		return (number != null) ? number : 0L;
+	}
+
+}

@@ -1,0 +1,101 @@
+package org.transferportal.transfer;
+
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.UriUtils;
+
+import org.transferportal.lab.LabProperties;
+import org.transferportal.transfer.TransferDrafts.Draft;
+
+/**
+ * The transfer form: deep links show it prefilled, a post submits it.
+ */
+@Controller
+class TransferController {
+
+	private final TransferService service;
+
+	private final LabProperties lab;
+
+	TransferController(TransferService service, LabProperties lab) {
+		this.service = service;
+		this.lab = lab;
+	}
+
+	@GetMapping("/transfer")
+	String form(@RequestParam MultiValueMap<String, String> params, Model model) {
+		TransferForm form = TransferForm.from(params);
+		Draft draft = this.service.open(form);
+		return show(model, draft.id(), form, Map.of(), null);
+	}
+
+	@PostMapping("/transfer")
+	String submit(@RequestParam MultiValueMap<String, String> params, Model model,
+			jakarta.servlet.http.HttpServletResponse response) {
+		String draftId = params.getFirst("draft");
+		TransferForm form = TransferForm.from(params);
+		if (draftId == null || draftId.isBlank()) {
+			draftId = this.service.open(form).id();
+		}
+		TransferService.Outcome outcome = this.service.submit(draftId, form);
+		if (outcome instanceof TransferService.Outcome.Submitted submitted) {
+			return "redirect:" + taskPath(submitted.taskId());
+		}
+		if (outcome instanceof TransferService.Outcome.NeedsConsent consent) {
+			return "redirect:" + consent.path();
+		}
+		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		if (outcome instanceof TransferService.Outcome.Invalid invalid) {
+			return show(model, draftId, form, invalid.errors(), null);
+		}
+		TransferService.Outcome.Failed failed = (TransferService.Outcome.Failed) outcome;
+		model.addAttribute("requestId", failed.requestId());
+		return show(model, draftId, form, Map.of(), failed.message());
+	}
+
+	@GetMapping("/transfer/drafts/{id}")
+	String draft(@PathVariable String id, @RequestParam(required = false) String consent, Model model) {
+		Draft draft = this.service.draft(id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such transfer form"));
+		if (draft.submitted()) {
+			return "redirect:" + taskPath(draft.taskId());
+		}
+		String message = draft.message();
+		if ("access_denied".equals(consent)) {
+			message = "You declined the consent at Globus, so nothing was submitted. Your transfer is below, "
+					+ "unchanged: submit it again when you are ready to allow access.";
+		}
+		else if (consent != null) {
+			message = "The trip to Globus Auth did not complete (" + consent + "). Nothing was submitted; "
+					+ "you can submit again.";
+		}
+		return show(model, draft.id(), draft.form(), Map.of(), message);
+	}
+
+	private String show(Model model, String draftId, TransferForm form, Map<String, String> errors, String message) {
+		model.addAttribute("draftId", draftId);
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("message", message);
+		model.addAttribute("labCollections", this.lab.collections());
+		return "transfer/form";
+	}
+
+	static String taskPath(String taskId) {
+		return "/tasks/" + UriUtils.encodePathSegment(taskId, java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	static String draftPath(String draftId) {
+		return "/transfer/drafts/" + UriUtils.encodePathSegment(draftId, java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+}

@@ -1,0 +1,76 @@
+package org.transferportal.transfer;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.util.MultiValueMap;
+
+/**
+ * What the user typed into the transfer form, or a deep link prefilled, as text: kept
+ * exactly so that the form can be shown again with it.
+ *
+ * <p>
+ * Field names on the wire follow the contract ({@code source_collection},
+ * {@code source_path}, {@code destination_collection}, {@code destination_path},
+ * {@code label}); the Globus web app's {@code origin_id}, {@code origin_path} and
+ * {@code destination_id} are accepted too.
+ */
+public record TransferForm(String sourceCollection, String sourcePath, String destinationCollection,
+		String destinationPath, String label, String manifest, String syncLevel, boolean verifyChecksum,
+		boolean preserveTimestamp, boolean encryptData, boolean deleteDestinationExtra, boolean skipSourceErrors,
+		boolean failOnQuotaErrors, String deadline, boolean notifyOnSucceeded, boolean notifyOnFailed,
+		boolean notifyOnInactive, String filterRules, String sourceLocalUser, String destinationLocalUser) {
+
+	/** Marks a post of the portal's own form, where an absent checkbox means "off". */
+	static final String FORM_MARKER = "form";
+
+	/** Globus web app parameter names, mapped to the contract's. */
+	private static final Map<String, String> ALIASES = Map.of("source_collection", "origin_id", "source_path",
+			"origin_path", "destination_collection", "destination_id");
+
+	/**
+	 * An empty form with Globus's defaults: verify checksums, notify on every outcome.
+	 */
+	static TransferForm empty() {
+		return new TransferForm("", "", "", "", "", "", "", true, false, false, false, false, false, "", true, true,
+				true, "", "", "");
+	}
+
+	/**
+	 * Reads the form from request parameters: a deep link (defaults for anything absent)
+	 * or a post of the form itself (absent checkboxes are off).
+	 */
+	static TransferForm from(MultiValueMap<String, String> params) {
+		boolean posted = params.containsKey(FORM_MARKER);
+		return new TransferForm(text(params, "source_collection"), text(params, "source_path"),
+				text(params, "destination_collection"), text(params, "destination_path"), text(params, "label"),
+				text(params, "manifest"), text(params, "sync_level"), flag(params, "verify_checksum", posted, true),
+				flag(params, "preserve_timestamp", posted, false), flag(params, "encrypt_data", posted, false),
+				flag(params, "delete_destination_extra", posted, false),
+				flag(params, "skip_source_errors", posted, false), flag(params, "fail_on_quota_errors", posted, false),
+				text(params, "deadline"), flag(params, "notify_on_succeeded", posted, true),
+				flag(params, "notify_on_failed", posted, true), flag(params, "notify_on_inactive", posted, true),
+				text(params, "filter_rules"), text(params, "source_local_user"),
+				text(params, "destination_local_user"));
+	}
+
+	private static String text(MultiValueMap<String, String> params, String name) {
+		String value = params.getFirst(name);
+		if ((value == null || value.isEmpty()) && ALIASES.containsKey(name)) {
+			value = params.getFirst(ALIASES.get(name));
+		}
+		return (value != null) ? value : "";
+	}
+
+	private static boolean flag(MultiValueMap<String, String> params, String name, boolean posted,
+			boolean defaultValue) {
+		List<String> values = params.get(name);
+		if (values == null || values.isEmpty()) {
+			return posted ? false : defaultValue;
+		}
+		String value = values.get(values.size() - 1);
+		return !("false".equalsIgnoreCase(value) || "0".equals(value) || "off".equalsIgnoreCase(value)
+				|| "no".equalsIgnoreCase(value));
+	}
+
+}

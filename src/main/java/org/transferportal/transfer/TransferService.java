@@ -1,0 +1,199 @@
+package org.transferportal.transfer;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.stereotype.Service;
+
+import org.transferportal.auth.ConsentRoundTrip;
+import org.transferportal.auth.CurrentUser;
+import org.transferportal.collections.CollectionDirectory;
+import org.transferportal.globus.AuthorizationRequiredException;
+import org.transferportal.globus.Collection;
+import org.transferportal.globus.GlobusApiException;
+import org.transferportal.globus.SubmitResult;
+import org.transferportal.globus.TransferClient;
+import org.transferportal.globus.TransferDocument;
+import org.transferportal.transfer.TransferDrafts.Draft;
+
+/**
+ * Submits transfers exactly once: consent is checked before the first attempt (preflight)
+ * and recovered after a refusal (reactive), and every attempt of one draft carries the
+ * same submission id.
+ */
+@Service
+class TransferService {
+
+	private static final Log logger = LogFactory.getLog(TransferService.class);
+
+	/** Pending-action kind of a transfer waiting for consent. */
+	static final String PENDING_KIND = "transfer";
+
+	/** Trips to Globus Auth one request may cause before the portal stops asking. */
+	private static final int MAX_CONSENT_TRIPS = 3;
+
+	/** What became of a submission. */
+	sealed interface Outcome {
+
+		/** Globus has the task (now or before). */
+		record Submitted(String taskId) implements Outcome {
+		}
+
+		/** The user must go through Globus Auth first; redirect to this local path. */
+		record NeedsConsent(String path) implements Outcome {
+		}
+
+		/** The form has errors, by field. */
+		record Invalid(Map<String, String> errors) implements Outcome {
+		}
+
+		/** Globus refused or failed; nothing was created, and the draft stays open. */
+		record Failed(String message, String requestId) implements Outcome {
+		}
+
+	}
+
+	private final CurrentUser user;
+
+	private final TransferDrafts drafts;
+
+	private final TransferValidator validator;
+
+	private final CollectionDirectory collections;
+
+	private final ConsentRoundTrip consent;
+
+	private final AsyncTaskExecutor executor;
+
+	TransferService(CurrentUser user, TransferDrafts drafts, TransferValidator validator,
+			CollectionDirectory collections, ConsentRoundTrip consent, AsyncTaskExecutor executor) {
+		this.user = user;
+		this.drafts = drafts;
+		this.validator = validator;
+		this.collections = collections;
+		this.consent = consent;
+		this.executor = executor;
+	}
+
+	/**
+	 * Opens a draft for a new form and fetches its submission id in the background, so
+	 * that the submit click costs a single call to Transfer.
+	 */
+	Draft open(TransferForm form) {
+		Draft draft = this.drafts.create(this.user.subject(), this.user.username(), form);
+		TransferClient transfer = this.user.transfer();
+		this.executor.execute(() -> {
+			try {
+				this.drafts.keepSubmissionId(draft.id(), transfer.submissionId());
+			}
+			catch (RuntimeException ex) {
+				// Not fatal: the submit click fetches one if this did not.
+				logger.info("Could not fetch a submission id ahead of time: " + ex.getMessage());
+			}
+		});
+		return draft;
+	}
+
+	/** The user's own draft. */
+	Optional<Draft> draft(String draftId) {
+		return this.drafts.find(draftId, this.user.subject());
+	}
+
+	/** Validates and submits the form of a draft. */
+	Outcome submit(String draftId, TransferForm form) {
+		Optional<Draft> found = draft(draftId);
+		if (found.isEmpty()) {
+			return new Outcome.Failed("This transfer form has expired or is not yours; please start again.", null);
+		}
+		Draft draft = found.get();
+		if (draft.submitted()) {
+			// A double click, a refresh or a second tab: the task already exists.
+			return new Outcome.Submitted(draft.taskId());
+		}
+		TransferValidator.Result result = this.validator.validate(form);
+		this.drafts.saveForm(draftId, form, null);
+		if (!result.valid()) {
+			return new Outcome.Invalid(result.errors());
+		}
+		return attempt(draft, result.document());
+	}
+
+	/** Submits a saved draft after the user came back from Globus Auth. */
+	Outcome resume(String draftId) {
+		Optional<Draft> found = draft(draftId);
+		if (found.isEmpty()) {
+			return new Outcome.Failed("This transfer form has expired or is not yours; please start again.", null);
+		}
+		Draft draft = found.get();
+		if (draft.submitted()) {
+			return new Outcome.Submitted(draft.taskId());
+		}
+		TransferValidator.Result result = this.validator.validate(draft.form());
+		if (!result.valid()) {
+			return new Outcome.Invalid(result.errors());
+		}
+		return attempt(draft, result.document());
+	}
+
+	private Outcome attempt(Draft draft, TransferDocument document) {
+		TransferClient transfer = this.user.transfer();
+		try {
+			Set<UUID> missing = missingDataAccess(transfer, document);
+			if (!missing.isEmpty()) {
+				return consentTrip(draft, () -> this.consent.startForDataAccess(PENDING_KIND, draft.id(), missing));
+			}
+			String submissionId = (draft.submissionId() != null) ? draft.submissionId()
+					: this.drafts.keepSubmissionId(draft.id(), transfer.submissionId());
+			SubmitResult result = transfer.submitTransfer(document.withSubmissionId(submissionId));
+			this.drafts.markSubmitted(draft.id(), result.taskId());
+			logger.info("Transfer " + draft.id() + " submitted as task " + result.taskId()
+					+ (result.isDuplicate() ? " (Globus already had it)" : ""));
+			return new Outcome.Submitted(result.taskId());
+		}
+		catch (AuthorizationRequiredException ex) {
+			// The reactive path: Globus knows better than the preflight (unknown
+			// collection types, session policies, consents revoked elsewhere).
+			return consentTrip(draft, () -> this.consent.start(PENDING_KIND, draft.id(), ex.parameters()));
+		}
+		catch (GlobusApiException ex) {
+			String message = GlobusMessages.forSubmission(ex);
+			this.drafts.saveMessage(draft.id(), message);
+			return new Outcome.Failed(message, ex.requestId());
+		}
+	}
+
+	/**
+	 * The preflight: collections that need a data_access scope the user's token does not
+	 * carry. Both documents are fetched at once (and cached).
+	 */
+	private Set<UUID> missingDataAccess(TransferClient transfer, TransferDocument document) {
+		List<UUID> ids = List.of(UUID.fromString(document.sourceEndpoint()),
+				UUID.fromString(document.destinationEndpoint()));
+		Map<UUID, Collection> described = this.collections.describeAll(transfer, ids);
+		Set<UUID> needing = described.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue().requiresDataAccessScope())
+			.map(Map.Entry::getKey)
+			.collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+		return this.consent.missingDataAccess(needing);
+	}
+
+	private Outcome consentTrip(Draft draft, java.util.function.Supplier<String> start) {
+		if (this.drafts.countConsentTrip(draft.id()) > MAX_CONSENT_TRIPS) {
+			String message = "Globus still asks for more consent after " + MAX_CONSENT_TRIPS
+					+ " attempts. Check the collections' access policies, or try again later.";
+			this.drafts.saveMessage(draft.id(), message);
+			return new Outcome.Failed(message, null);
+		}
+		return new Outcome.NeedsConsent(start.get());
+	}
+
+}

@@ -1,0 +1,61 @@
+package org.transferportal.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.server.ResponseStatusException;
+
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+
+import org.transferportal.auth.ConsentRoundTrip;
+import org.transferportal.globus.GlobusApiException;
+import org.transferportal.globus.GlobusUnauthorizedException;
+
+/**
+ * The one place that turns errors into pages: a login when Globus no longer accepts the
+ * user's tokens, and a friendly page with Globus's request id otherwise.
+ */
+@ControllerAdvice
+class GlobusErrorAdvice {
+
+	private static final Log logger = LogFactory.getLog(GlobusErrorAdvice.class);
+
+	private final HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+
+	@ExceptionHandler(GlobusUnauthorizedException.class)
+	String loginAgain(GlobusUnauthorizedException ex, HttpServletRequest request, HttpServletResponse response) {
+		logger.info("Globus refused the user's tokens (" + ex.code() + "); sending them to log in again");
+		if ("GET".equals(request.getMethod())) {
+			// Back to this page after the login.
+			this.requestCache.saveRequest(request, response);
+		}
+		return "redirect:" + ConsentRoundTrip.AUTHORIZATION_PATH;
+	}
+
+	@ExceptionHandler(GlobusApiException.class)
+	String globusError(GlobusApiException ex, Model model, HttpServletResponse response) {
+		logger.warn("Globus call failed: " + ex.status() + " " + ex.code() + " request " + ex.requestId() + " on "
+				+ ex.resource());
+		response.setStatus((ex.status() == 404) ? 404 : HttpStatus.BAD_GATEWAY.value());
+		model.addAttribute("title", (ex.status() == 404) ? "Not found at Globus" : "Globus could not do that");
+		model.addAttribute("message", ex.getMessage());
+		model.addAttribute("code", ex.code());
+		model.addAttribute("requestId", ex.requestId());
+		return "error/globus";
+	}
+
+	@ExceptionHandler(ResponseStatusException.class)
+	String notFound(ResponseStatusException ex, Model model, HttpServletResponse response) {
+		response.setStatus(ex.getStatusCode().value());
+		model.addAttribute("title", (ex.getStatusCode().value() == 404) ? "Not found" : "That did not work");
+		model.addAttribute("message", ex.getReason());
+		return "error/globus";
+	}
+
+}
