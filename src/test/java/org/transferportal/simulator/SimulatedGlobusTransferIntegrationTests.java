@@ -358,4 +358,31 @@ class SimulatedGlobusTransferIntegrationTests {
 		assertThat(get("/bookmark/" + id, token).statusCode()).isEqualTo(404);
 	}
 
+	@Test
+	void aRunningTaskCanBeRelabelledAndCanceledByItsOwnerOnly() throws Exception {
+		String token = token("alice", LAB_DATA, TUTORIAL_2);
+		HttpResponse<String> accepted = post("/transfer", token,
+				transferBody(submissionId(token), LAB_DATA, TUTORIAL_2, "/projects/big/", "/~/big-copy/", true));
+		String taskId = json(accepted).path("task_id").asString();
+		assertThat(get("/task/" + taskId, token("carol")).statusCode()).isEqualTo(404);
+
+		HttpResponse<String> updated = this.browser.send("PUT", API + "/task/" + taskId, token,
+				"{\"DATA_TYPE\": \"task\", \"label\": \"renamed task\"}");
+		assertThat(json(updated).path("code").asString()).isEqualTo("Updated");
+		JsonNode running = json(get("/task/" + taskId, token));
+		assertThat(running.path("label").asString()).isEqualTo("renamed task");
+		assertThat(running.path("status").asString()).isEqualTo("ACTIVE");
+		assertThat(running.path("nice_status").asString()).isEqualTo("OK");
+		assertThat(running.path("files").asLong()).isEqualTo(10_000);
+
+		HttpResponse<String> canceled = post("/task/" + taskId + "/cancel", token, null);
+		assertThat(json(canceled).path("code").asString()).isEqualTo("Canceled");
+		JsonNode task = json(get("/task/" + taskId, token));
+		assertThat(task.path("status").asString()).isEqualTo("FAILED");
+		assertThat(json(get("/task/" + taskId + "/event_list", token)).path("DATA").get(0).path("code").asString())
+			.isEqualTo("CANCELED");
+		JsonNode filtered = json(get("/task_list?filter=task_id:" + taskId + "/status:FAILED", token));
+		assertThat(filtered.path("total").asInt()).isEqualTo(1);
+	}
+
 }
