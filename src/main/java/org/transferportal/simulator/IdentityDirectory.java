@@ -1,0 +1,66 @@
+package org.transferportal.simulator;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo identities, seeded from {@code simulator/identities.json}.
+ */
+@Component
+@ConditionalOnProperty(name = "simulator.enabled", havingValue = "true")
+public class IdentityDirectory {
+
+	private final Map<String, Identity> byId = new LinkedHashMap<>();
+
+	public IdentityDirectory() {
+		for (JsonNode node : SimJson.resource("simulator/identities.json")) {
+			List<String> linked = new ArrayList<>();
+			node.path("linked").forEach((l) -> linked.add(l.asString()));
+			Identity identity = new Identity(node.get("sub").asString(), node.get("username").asString(),
+					node.get("name").asString(), node.get("email").asString(), node.get("organization").asString(),
+					node.get("identity_provider").asString(), node.get("identity_provider_display_name").asString(),
+					linked);
+			this.byId.put(identity.sub(), identity);
+		}
+	}
+
+	/** The identities that can log in (linked-only identities are excluded). */
+	public List<Identity> loginIdentities() {
+		List<Identity> result = new ArrayList<>();
+		for (Identity identity : this.byId.values()) {
+			boolean isLinkedOnly = this.byId.values()
+				.stream()
+				.anyMatch((other) -> other.linked().contains(identity.username()));
+			if (!isLinkedOnly) {
+				result.add(identity);
+			}
+		}
+		return result;
+	}
+
+	public Optional<Identity> find(String idOrUsername) {
+		for (Identity identity : this.byId.values()) {
+			if (identity.sub().equals(idOrUsername) || identity.username().equalsIgnoreCase(idOrUsername)) {
+				return Optional.of(identity);
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** The identity itself followed by its linked identities. */
+	public List<Identity> identitySet(Identity identity) {
+		List<Identity> set = new ArrayList<>();
+		set.add(identity);
+		identity.linked().forEach((username) -> find(username).ifPresent(set::add));
+		return set;
+	}
+
+}

@@ -1,0 +1,44 @@
+package org.transferportal.simulator;
+
+import java.util.List;
+
+/**
+ * A simulated Globus collection (or endpoint) and the facts the simulator acts on.
+ *
+ * @param id collection id
+ * @param displayName display name
+ * @param entityType Globus entity type
+ * @param highAssurance whether it is high assurance
+ * @param nonFunctional whether it is a non-browsable endpoint
+ * @param authenticationAssuranceTimeout minutes a login stays good enough, or null
+ * @param requiredDomain the identity domain a login must come from, or null
+ * @param description description
+ * @param organization organization
+ * @param owner owner username, or null when owned by a client
+ * @param ownerId owner identity or client id
+ * @param administrators usernames with the administrator role
+ * @param sharedWith usernames a guest collection is shared with
+ * @param keywords comma-separated keywords
+ * @param gcsHost the GCS host name
+ * @param hostEndpointId the mapped collection of a guest collection, or null
+ * @param https whether it has an HTTPS server
+ */
+public record SimCollection(String id, String displayName, String entityType, boolean highAssurance,
+		boolean nonFunctional, Integer authenticationAssuranceTimeout, String requiredDomain, String description,
+		String organization, String owner, String ownerId, List<String> administrators, List<String> sharedWith,
+		String keywords, String gcsHost, String hostEndpointId, boolean https) {
+
+	/** The reference's rule: mapped GCSv5 collections that are not high assurance. */
+	public boolean requiresDataAccess() {
+		return "GCSv5_mapped_collection".equals(this.entityType) && !this.highAssurance;
+	}
+
+	public String dataAccessScope() {
+		return "https://auth.globus.org/scopes/" + this.id + "/data_access";
+	}
+
+	public boolean isGuest() {
+		return "GCSv5_guest_collection".equals(this.entityType);
+	}
+
+}

@@ -1,0 +1,40 @@
+package org.transferportal.simulator;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the embedded Globus simulator ({@code simulator.*}).
+ *
+ * @param enabled whether the simulator answers at all
+ * @param clientId the one confidential client the simulated Globus Auth knows
+ * @param clientSecret that client's secret
+ * @param latency delay added to every Transfer call and to the token endpoint
+ * @param faultRate fraction (0..1) of Transfer calls answered with a random fault
+ * @param faults one-off faults in the form {@code METHOD PATH:STATUS:COUNT}, e.g.
+ * {@code POST /transfer:502:1}; STATUS is 429, 502, 503 or {@code slow}
+ * @param slowDelay how long a {@code slow} fault stalls before answering
+ * @param tokenLifetime lifetime of issued access tokens
+ * @param timeAcceleration how much faster than real time tasks progress
+ * @param shuffleOtherTokens whether {@code other_tokens} comes in random order
+ */
+@ConfigurationProperties("simulator")
+public record SimulatorProperties(@DefaultValue("false") boolean enabled, String clientId, String clientSecret,
+		@DefaultValue("0s") Duration latency, @DefaultValue("0") double faultRate, List<String> faults,
+		@DefaultValue("35s") Duration slowDelay, @DefaultValue("48h") Duration tokenLifetime,
+		@DefaultValue("1") double timeAcceleration, @DefaultValue("true") boolean shuffleOtherTokens) {
+
+	public SimulatorProperties {
+		faults = (faults != null) ? List.copyOf(faults) : List.of();
+		if (faultRate < 0 || faultRate > 1) {
+			throw new IllegalArgumentException("simulator.fault-rate must be between 0 and 1");
+		}
+		if (timeAcceleration <= 0) {
+			throw new IllegalArgumentException("simulator.time-acceleration must be positive");
+		}
+	}
+
+}

@@ -1,0 +1,90 @@
+package org.transferportal.simulator.auth;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.transferportal.simulator.CollectionCatalog;
+import org.transferportal.simulator.Scope;
+import org.transferportal.simulator.SimCollection;
+import org.transferportal.simulator.TokenStore;
+
+/**
+ * Which scopes the simulated Auth knows, which resource server each belongs to, and how
+ * the consent page words them.
+ */
+final class ScopeRules {
+
+	static final String TRANSFER_ALL = "urn:globus:auth:scope:transfer.api.globus.org:all";
+
+	static final String OFFLINE_ACCESS = "offline_access";
+
+	private static final List<String> AUTH_SCOPES = List.of("openid", "profile", "email",
+			"urn:globus:auth:scope:auth.globus.org:view_identities",
+			"urn:globus:auth:scope:auth.globus.org:view_consents");
+
+	private final CollectionCatalog collections;
+
+	ScopeRules(CollectionCatalog collections) {
+		this.collections = collections;
+	}
+
+	/** An error description when a requested scope is unknown or not allowed. */
+	Optional<String> validate(List<Scope> scopes) {
+		if (scopes.isEmpty()) {
+			return Optional.of("No scopes requested");
+		}
+		for (Scope scope : scopes) {
+			String name = scope.name();
+			if (AUTH_SCOPES.contains(name) || OFFLINE_ACCESS.equals(name)) {
+				if (!scope.dependencies().isEmpty()) {
+					return Optional.of("Scope '" + name + "' has no dependent scopes");
+				}
+			}
+			else if (TRANSFER_ALL.equals(name)) {
+				for (Scope dependency : scope.dependencies()) {
+					if (!dependency.dependencies().isEmpty() || dataAccessCollection(dependency.name()).isEmpty()) {
+						return Optional.of("Unknown Scope: " + dependency);
+					}
+				}
+			}
+			else if (dataAccessCollection(name).isEmpty() || !scope.dependencies().isEmpty()) {
+				return Optional.of("Unknown Scope: " + scope);
+			}
+		}
+		return Optional.empty();
+	}
+
+	private Optional<SimCollection> dataAccessCollection(String scopeName) {
+		return CollectionCatalog.dataAccessCollectionId(scopeName)
+			.flatMap(this.collections::find)
+			.filter(SimCollection::requiresDataAccess);
+	}
+
+	static String resourceServer(String rootScopeName) {
+		if (AUTH_SCOPES.contains(rootScopeName)) {
+			return TokenStore.AUTH;
+		}
+		if (TRANSFER_ALL.equals(rootScopeName)) {
+			return TokenStore.TRANSFER;
+		}
+		return CollectionCatalog.dataAccessCollectionId(rootScopeName).orElse(rootScopeName);
+	}
+
+	/** Plain words for the consent page. */
+	String describe(String scopeName) {
+		return switch (scopeName) {
+			case "openid" -> "Know who you are in Globus (your identity)";
+			case "profile" -> "View your name and organization";
+			case "email" -> "View your e-mail address";
+			case OFFLINE_ACCESS -> "Keep working while you are away (refresh tokens)";
+			case TRANSFER_ALL -> "Manage your data transfers and browse your collections (Globus Transfer)";
+			case "urn:globus:auth:scope:auth.globus.org:view_identities" -> "View your linked identities";
+			case "urn:globus:auth:scope:auth.globus.org:view_consents" -> "View what you have consented to";
+			default -> CollectionCatalog.dataAccessCollectionId(scopeName)
+				.flatMap(this.collections::find)
+				.map((collection) -> "Access data on collection " + collection.displayName())
+				.orElse(scopeName);
+		};
+	}
+
+}

@@ -1,0 +1,25 @@
+package org.transferportal.simulator.transfer;
+
+import java.time.Instant;
+
+/**
+ * One file or folder in a simulated collection.
+ *
+ * @param name its name
+ * @param dir whether it is a folder
+ * @param size size in bytes
+ * @param modified last modification
+ * @param user owning user
+ * @param group owning group
+ */
+record FileEntry(String name, boolean dir, long size, Instant modified, String user, String group) {
+
+	String permissions() {
+		return this.dir ? "0755" : "0644";
+	}
+
+	FileEntry renamed(String newName) {
+		return new FileEntry(newName, this.dir, this.size, this.modified, this.user, this.group);
+	}
+
+}

@@ -1,0 +1,133 @@
+package org.transferportal.simulator.transfer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.transferportal.simulator.CollectionCatalog;
+import org.transferportal.simulator.FaultInjector;
+import org.transferportal.simulator.Identity;
+import org.transferportal.simulator.IdentityDirectory;
+import org.transferportal.simulator.IssuedToken;
+import org.transferportal.simulator.SimCollection;
+import org.transferportal.simulator.SimJson;
+import org.transferportal.simulator.TokenStore;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * The checks every simulated Transfer call goes through: faults, the bearer token, and
+ * per collection the data_access consent or the high-assurance session policy.
+ */
+@Component
+@ConditionalOnProperty(name = "simulator.enabled", havingValue = "true")
+class TransferAccess {
+
+	static final String TRANSFER_ALL = "urn:globus:auth:scope:transfer.api.globus.org:all";
+
+	static final String CONSENT_MESSAGE = "Missing required data_access consent";
+
+	static final String POLICY_MESSAGE = "Failing collection authentication policy";
+
+	private final TokenStore tokens;
+
+	private final FaultInjector faults;
+
+	private final CollectionCatalog collections;
+
+	private final IdentityDirectory identities;
+
+	TransferAccess(TokenStore tokens, FaultInjector faults, CollectionCatalog collections,
+			IdentityDirectory identities) {
+		this.tokens = tokens;
+		this.faults = faults;
+		this.collections = collections;
+		this.identities = identities;
+	}
+
+	/** The caller of a request, once faults and the token have been checked. */
+	record Caller(IssuedToken token, Identity identity) {
+
+		String id() {
+			return this.token.sub();
+		}
+
+		String home() {
+			return "/home/" + this.identity.localPart() + "/";
+		}
+
+	}
+
+	/** A fault to answer instead, if one is due. */
+	Optional<ResponseEntity<String>> fault(HttpServletRequest request) {
+		return this.faults.faultFor(request.getMethod(), TransferErrorHandler.resource(request));
+	}
+
+	Caller authenticate(HttpServletRequest request) {
+		IssuedToken token = this.tokens.fromHeader(request.getHeader(HttpHeaders.AUTHORIZATION), TokenStore.TRANSFER)
+			.orElseThrow(() -> new TransferError(401, "AuthenticationFailed",
+					"Token is not active, or is not a token for transfer.api.globus.org"));
+		Identity identity = this.identities.find(token.sub()).orElseThrow();
+		return new Caller(token, identity);
+	}
+
+	SimCollection collection(String id) {
+		return this.collections.find(id)
+			.orElseThrow(() -> new TransferError(404, "EndpointNotFound", "No such endpoint '" + id + "'"));
+	}
+
+	/**
+	 * Checks that the caller may use the collections now: data_access consent for mapped
+	 * collections (all missing ones reported in one error), then session policies.
+	 */
+	void checkUse(Caller caller, SimCollection... used) {
+		List<String> granted = caller.token().dependentScopeNames();
+		List<String> missing = new ArrayList<>();
+		for (SimCollection collection : used) {
+			if (collection.requiresDataAccess() && !granted.contains(collection.dataAccessScope())
+					&& !missing.contains(collection.dataAccessScope())) {
+				missing.add(collection.dataAccessScope());
+			}
+		}
+		if (!missing.isEmpty()) {
+			String scope = TRANSFER_ALL + "[*" + String.join(" *", missing) + "]";
+			throw new TransferError(403, "ConsentRequired", CONSENT_MESSAGE).with("required_scopes", List.of(scope))
+				.with("authorization_parameters",
+						SimJson.object("session_message", CONSENT_MESSAGE, "required_scopes", List.of(scope)));
+		}
+		for (SimCollection collection : used) {
+			if (collection.highAssurance() && !sessionAcceptable(caller, collection)) {
+				Object parameters = SimJson.object("session_message",
+						POLICY_MESSAGE + ": log in again with a " + collection.requiredDomain() + " identity",
+						"session_required_single_domain", List.of(collection.requiredDomain()), "prompt", "login");
+				throw new TransferError(403, "AuthPolicyFailed", POLICY_MESSAGE).with("authorization_parameters",
+						parameters);
+			}
+		}
+	}
+
+	private boolean sessionAcceptable(Caller caller, SimCollection collection) {
+		var session = caller.token().session();
+		boolean domainOk = collection.requiredDomain() == null
+				|| collection.requiredDomain().equalsIgnoreCase(session.domain());
+		Integer timeout = collection.authenticationAssuranceTimeout();
+		boolean recent = timeout == null
+				|| session.authenticatedAt().plus(Duration.ofMinutes(timeout)).isAfter(this.tokens.now());
+		return domainOk && recent;
+	}
+
+	/** Storage-side checks for paths. */
+	static void checkPathAllowed(SimCollection collection, String path) {
+		if (path.equals("/restricted") || path.startsWith("/restricted/")) {
+			throw new TransferError(403, "EndpointPermissionDenied",
+					"Permission denied on '" + path + "' of collection '" + collection.displayName() + "'");
+		}
+	}
+
+}

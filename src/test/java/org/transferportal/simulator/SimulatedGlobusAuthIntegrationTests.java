@@ -1,0 +1,265 @@
+package org.transferportal.simulator;
+
+import java.net.http.HttpResponse;
+import java.security.interfaces.RSAPublicKey;
+import java.util.List;
+import java.util.Map;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.SignedJWT;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.transferportal.simulator.SimulatedGlobusBrowser.TRANSFER_ALL;
+import static org.transferportal.simulator.SimulatedGlobusBrowser.dataAccess;
+import static org.transferportal.simulator.SimulatedGlobusBrowser.json;
+import static org.transferportal.simulator.SimulatedGlobusBrowser.tokenFor;
+
+/**
+ * Contract tests of the simulated Globus Auth over HTTP (reference §1).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "simulator.enabled=true",
+		"simulator.time-acceleration=40", "simulator.faults[0]=POST /delete:502:1" })
+class SimulatedGlobusAuthIntegrationTests {
+
+	static final String TUTORIAL_1 = "6c54cade-bde5-45c1-bdea-f4bd71dba2cc";
+
+	static final String ARCHIVE = "313ce13e-b597-5858-ae13-29e46fea26e6";
+
+	@LocalServerPort
+	int port;
+
+	SimulatedGlobusBrowser browser;
+
+	@BeforeEach
+	void newBrowser() {
+		this.browser = new SimulatedGlobusBrowser(this.port);
+	}
+
+	@Test
+	void discoveryNamesTheIssuerEndpointsAndRs512() {
+		JsonNode doc = json(this.browser.get("/simulator/auth/.well-known/openid-configuration", null));
+		String issuer = "http://localhost:" + this.port + "/simulator/auth";
+		assertThat(doc.path("issuer").asString()).isEqualTo(issuer);
+		assertThat(doc.path("authorization_endpoint").asString()).isEqualTo(issuer + "/v2/oauth2/authorize");
+		assertThat(doc.path("token_endpoint").asString()).isEqualTo(issuer + "/v2/oauth2/token");
+		assertThat(doc.path("jwks_uri").asString()).isEqualTo(issuer + "/jwk.json");
+		assertThat(doc.path("id_token_signing_alg_values_supported").get(0).asString()).isEqualTo("RS512");
+		assertThat(doc.path("token_endpoint_auth_methods_supported").get(0).asString())
+			.isEqualTo("client_secret_basic");
+		JsonNode key = json(this.browser.get("/simulator/auth/jwk.json", null)).path("keys").get(0);
+		assertThat(key.path("alg").asString()).isEqualTo("RS512");
+		assertThat(key.path("kty").asString()).isEqualTo("RSA");
+		assertThat(key.path("kid").asString()).isNotBlank();
+	}
+
+	@Test
+	void fullFlowWithPkceIssuesSingleUseCodesAndChecksTheVerifier() {
+		// a scope tree no other test consents to, so the consent page shows
+		Map<String, String> params = Map.of("scope",
+				"openid profile email " + TRANSFER_ALL + "[*" + dataAccess(ARCHIVE) + "]", "code_challenge",
+				SimulatedGlobusBrowser.s256("v".repeat(60)), "code_challenge_method", "S256");
+		HttpResponse<String> login = this.browser.authorize(params);
+		assertThat(login.body()).contains("Simulated Globus — demo only", "id=\"identity-alice\"",
+				"id=\"identity-bob\"", "id=\"identity-carol\"");
+		HttpResponse<String> consent = this.browser.pressIdentity("alice");
+		assertThat(consent.body()).contains("id=\"allow\"", "id=\"decline\"", "Globus Transfer",
+				"Access data on collection Archive (mapped)");
+		Map<String, String> redirect = SimulatedGlobusBrowser.redirectParams(this.browser.press("allow"));
+		assertThat(redirect).containsEntry("state", "state-123");
+		assertThat(this.browser.exchange(redirect.get("code"), "v".repeat(60)).statusCode()).isEqualTo(200);
+		HttpResponse<String> reused = this.browser.exchange(redirect.get("code"), "v".repeat(60));
+		assertThat(reused.statusCode()).isEqualTo(401);
+		assertThat(json(reused).path("error").asString()).isEqualTo("invalid_grant");
+
+		// remembered session and consent: straight back with a code
+		Map<String, String> again = SimulatedGlobusBrowser.redirectParams(this.browser.authorize(params));
+		assertThat(this.browser.exchange(again.get("code"), "wrong-verifier").statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void tokenResponseHasTheGlobusShapeAndAVerifiableIdToken() throws Exception {
+		JsonNode tokens = this.browser.login("alice", "openid profile email " + TRANSFER_ALL,
+				Map.of("access_type", "offline"));
+		assertThat(tokens.path("resource_server").asString()).isEqualTo("auth.globus.org");
+		assertThat(tokens.path("scope").asString()).isEqualTo("openid profile email");
+		assertThat(tokens.path("token_type").asString()).isEqualTo("Bearer");
+		assertThat(tokens.path("expires_in").asLong()).isEqualTo(172800);
+		assertThat(tokens.path("refresh_token").asString()).isNotBlank();
+		assertThat(tokens.path("state").asString()).isEqualTo("state-123");
+		JsonNode transfer = tokens.path("other_tokens").get(0);
+		assertThat(tokens.path("other_tokens")).hasSize(1);
+		assertThat(transfer.path("resource_server").asString()).isEqualTo("transfer.api.globus.org");
+		assertThat(transfer.path("scope").asString()).isEqualTo(TRANSFER_ALL);
+		assertThat(transfer.path("refresh_token").asString()).isNotBlank();
+		assertThat(transfer.has("id_token")).isFalse();
+
+		SignedJWT idToken = SignedJWT.parse(tokens.path("id_token").asString());
+		JWKSet jwks = JWKSet.parse(this.browser.get("/simulator/auth/jwk.json", null).body());
+		RSAKey key = (RSAKey) jwks.getKeyByKeyId(idToken.getHeader().getKeyID());
+		assertThat(idToken.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS512);
+		assertThat(idToken.verify(new RSASSAVerifier((RSAPublicKey) key.toPublicKey()))).isTrue();
+		var claims = idToken.getJWTClaimsSet();
+		assertThat(claims.getIssuer()).isEqualTo("http://localhost:" + this.port + "/simulator/auth");
+		assertThat(claims.getSubject()).isEqualTo("ae332d86-d274-11e5-b885-b31714a110e9");
+		assertThat(claims.getAudience()).containsExactly(SimulatedGlobusBrowser.CLIENT_ID);
+		assertThat(claims.getStringClaim("nonce")).isEqualTo("nonce-42");
+		assertThat(claims.getStringClaim("preferred_username")).isEqualTo("alice@globusid.org");
+		assertThat(claims.getStringClaim("name")).isEqualTo("Alice Researcher");
+		assertThat(claims.getStringClaim("at_hash")).isNotBlank();
+		assertThat(claims.getClaim("identity_set")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+			.hasSize(1);
+	}
+
+	@Test
+	void withoutOfflineAccessNoRefreshTokensAreIssued() {
+		JsonNode tokens = this.browser.login("carol", "openid " + TRANSFER_ALL, Map.of());
+		assertThat(tokens.has("refresh_token")).isFalse();
+		assertThat(tokenFor(tokens, "transfer.api.globus.org").has("refresh_token")).isFalse();
+	}
+
+	@Test
+	void refreshGivesANewTokenForThatResourceServerOnly() {
+		JsonNode tokens = this.browser.login("alice", "openid " + TRANSFER_ALL + "[*" + dataAccess(TUTORIAL_1) + "]",
+				Map.of("access_type", "offline"));
+		JsonNode transfer = tokenFor(tokens, "transfer.api.globus.org");
+		HttpResponse<String> refreshed = this.browser.postForm("/simulator/auth/v2/oauth2/token",
+				Map.of("grant_type", "refresh_token", "refresh_token", transfer.path("refresh_token").asString()),
+				SimulatedGlobusBrowser.basic(SimulatedGlobusBrowser.CLIENT_ID, SimulatedGlobusBrowser.CLIENT_SECRET));
+		JsonNode body = json(refreshed);
+		assertThat(refreshed.statusCode()).isEqualTo(200);
+		assertThat(body.path("resource_server").asString()).isEqualTo("transfer.api.globus.org");
+		assertThat(body.path("scope").asString()).isEqualTo(TRANSFER_ALL);
+		assertThat(body.path("other_tokens")).isEmpty();
+		assertThat(body.path("access_token").asString()).isNotEqualTo(transfer.path("access_token").asString());
+		// the refreshed token keeps the data_access dependent scope
+		String newToken = body.path("access_token").asString();
+		assertThat(this.browser.get("/simulator/transfer/v0.10/operation/endpoint/" + TUTORIAL_1 + "/ls", newToken)
+			.statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void tokenEndpointRejectsWrongClientAndUnknownCode() {
+		HttpResponse<String> wrongClient = this.browser.postForm("/simulator/auth/v2/oauth2/token",
+				Map.of("grant_type", "authorization_code", "code", "x"),
+				SimulatedGlobusBrowser.basic("someone", "else"));
+		assertThat(wrongClient.statusCode()).isEqualTo(401);
+		assertThat(json(wrongClient).path("error").asString()).isEqualTo("invalid_client");
+		HttpResponse<String> badCode = this.browser.exchange("no-such-code", null);
+		assertThat(badCode.statusCode()).isEqualTo(401);
+		assertThat(json(badCode).path("error").asString()).isEqualTo("invalid_grant");
+	}
+
+	@Test
+	void revokedTokensStopWorking() {
+		JsonNode tokens = this.browser.login("alice", "openid " + TRANSFER_ALL, Map.of());
+		String authToken = tokens.path("access_token").asString();
+		assertThat(this.browser.get("/simulator/auth/v2/oauth2/userinfo", authToken).statusCode()).isEqualTo(200);
+		HttpResponse<String> revoke = this.browser.postForm("/simulator/auth/v2/oauth2/token/revoke",
+				Map.of("token", authToken),
+				SimulatedGlobusBrowser.basic(SimulatedGlobusBrowser.CLIENT_ID, SimulatedGlobusBrowser.CLIENT_SECRET));
+		assertThat(json(revoke).path("active").asBoolean(true)).isFalse();
+		HttpResponse<String> userinfo = this.browser.get("/simulator/auth/v2/oauth2/userinfo", authToken);
+		assertThat(userinfo.statusCode()).isEqualTo(401);
+		assertThat(json(userinfo).path("errors").get(0).path("code").asString()).isEqualTo("UNAUTHORIZED");
+	}
+
+	@Test
+	void userinfoRefusesATransferToken() {
+		String transferToken = this.browser.transferToken("alice", "openid " + TRANSFER_ALL);
+		HttpResponse<String> userinfo = this.browser.get("/simulator/auth/v2/oauth2/userinfo", transferToken);
+		assertThat(userinfo.statusCode()).isEqualTo(401);
+		assertThat(json(userinfo).path("error").asString()).isEqualTo("unauthorized");
+	}
+
+	@Test
+	void consentIsRememberedSoASecondAuthorizationSkipsThePage() {
+		String scope = "openid " + TRANSFER_ALL + "[*" + dataAccess(TUTORIAL_1) + "]";
+		this.browser.login("bob", scope, Map.of());
+		HttpResponse<String> second = this.browser.authorize(Map.of("scope", scope));
+		assertThat(SimulatedGlobusBrowser.redirectParams(second)).containsKey("code");
+		HttpResponse<String> forced = this.browser.authorize(Map.of("scope", scope, "prompt", "login"));
+		assertThat(SimulatedGlobusBrowser.isLoginPage(forced)).isTrue();
+	}
+
+	@Test
+	void consentsApiShowsDataAccessUnderTheTransferConsent() {
+		JsonNode tokens = this.browser.login("carol", "openid " + TRANSFER_ALL + "[*" + dataAccess(TUTORIAL_1) + "]",
+				Map.of());
+		JsonNode consents = json(
+				this.browser.get("/simulator/auth/v2/api/identities/ca401c0a-3e5b-4c6d-8e7f-9a0b1c2d3e4f/consents",
+						tokens.path("access_token").asString()))
+			.path("consents");
+		JsonNode transfer = null;
+		JsonNode data = null;
+		for (JsonNode consent : consents) {
+			if (consent.path("scope_name").asString().equals(TRANSFER_ALL)) {
+				transfer = consent;
+			}
+			if (consent.path("scope_name").asString().equals(dataAccess(TUTORIAL_1))) {
+				data = consent;
+			}
+		}
+		assertThat(transfer).isNotNull();
+		assertThat(data).isNotNull();
+		assertThat(data.path("dependency_path").get(0).asLong()).isEqualTo(transfer.path("id").asLong());
+		assertThat(data.path("atomically_revocable").asBoolean()).isTrue();
+	}
+
+	@Test
+	void declineRedirectsBackWithAccessDenied() {
+		this.browser.authorize(Map.of("scope", "openid email " + TRANSFER_ALL + "[*" + dataAccess(ARCHIVE) + "]"));
+		this.browser.pressIdentity("carol");
+		Map<String, String> redirect = SimulatedGlobusBrowser.redirectParams(this.browser.press("decline"));
+		assertThat(redirect).containsEntry("error", "access_denied").containsEntry("state", "state-123");
+	}
+
+	@Test
+	void unknownOrForbiddenScopesRedirectWithInvalidScope() {
+		String guest = "aa752cea-8222-5bc8-acd9-555b090c0ccb";
+		for (String scope : List.of("openid bogus:scope", TRANSFER_ALL + "[*" + dataAccess(guest) + "]",
+				TRANSFER_ALL + "[unclosed")) {
+			Map<String, String> redirect = SimulatedGlobusBrowser
+				.redirectParams(this.browser.authorize(Map.of("scope", scope)));
+			assertThat(redirect).as(scope).containsEntry("error", "invalid_scope");
+		}
+	}
+
+	@Test
+	void badRedirectUriOrClientGetsAnErrorPageNotARedirect() {
+		HttpResponse<String> badRedirect = this.browser
+			.authorize(Map.of("scope", "openid", "redirect_uri", "https://evil.example/callback"));
+		assertThat(badRedirect.statusCode()).isEqualTo(400);
+		assertThat(badRedirect.body()).contains("Simulated Globus — demo only");
+		HttpResponse<String> badClient = this.browser.authorize(Map.of("scope", "openid", "client_id", "nope"));
+		assertThat(badClient.statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void sessionRequirementsOfferOnlyQualifyingIdentitiesAndShowTheMessage() {
+		HttpResponse<String> page = this.browser
+			.authorize(Map.of("scope", "openid " + TRANSFER_ALL, "session_required_single_domain", "uchicago.edu",
+					"session_message", "Use <your> UChicago login", "prompt", "login"));
+		assertThat(page.body()).contains("id=\"identity-bob\"")
+			.doesNotContain("id=\"identity-alice\"")
+			.doesNotContain("id=\"identity-carol\"")
+			.contains("Use &lt;your&gt; UChicago login");
+	}
+
+	@Test
+	void logoutEndsTheSimulatedSession() {
+		this.browser.login("alice", "openid", Map.of());
+		HttpResponse<String> logout = this.browser.get("/simulator/auth/v2/web/logout", null);
+		assertThat(logout.body()).contains("logged out", "Simulated Globus — demo only");
+		assertThat(SimulatedGlobusBrowser.isLoginPage(this.browser.authorize(Map.of("scope", "openid")))).isTrue();
+	}
+
+}
