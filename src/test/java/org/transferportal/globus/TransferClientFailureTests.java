@@ -207,6 +207,33 @@ class TransferClientFailureTests {
 	}
 
 	@Test
+	void failedRefreshEndsTheCallWithoutAnotherRequest() {
+		server.stubFor(get(TASK_PATH).willReturn(json(401, "errors/authentication_failed.json")));
+		AccessTokenProvider dead = new AccessTokenProvider() {
+
+			@Override
+			public String accessToken() {
+				return "AgXferTokOld";
+			}
+
+			@Override
+			public String refreshAccessToken() {
+				throw new GlobusUnauthorizedException(401, "invalid_grant", "refresh token expired", null,
+						"/v2/oauth2/token");
+			}
+
+		};
+
+		GlobusUnauthorizedException ex = catchThrowableOfType(GlobusUnauthorizedException.class,
+				() -> GlobusFixtures.clients(GlobusFixtures.properties(server), this.sleeper)
+					.transfer(dead)
+					.task(TASK));
+
+		assertThat(ex.code()).isEqualTo("invalid_grant");
+		server.verify(1, getRequestedFor(urlPathEqualTo(TASK_PATH)));
+	}
+
+	@Test
 	void unauthorizedSubmissionIsResentWithTheSameBodyAfterRefresh() {
 		stubInSequence("/v0.10/transfer", json(401, "errors/authentication_failed.json"),
 				json(202, "transfer/submit_accepted.json"));

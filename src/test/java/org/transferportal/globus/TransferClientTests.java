@@ -320,6 +320,23 @@ class TransferClientTests {
 	}
 
 	@Test
+	void filterRuleWithoutTypeLeavesTypeOut() {
+		server.stubFor(post("/v0.10/transfer").willReturn(json(202, "transfer/submit_accepted.json")));
+		TransferDocument document = new TransferDocument(SUBMISSION, "a", "b", null, null, null, null, null, null, null,
+				null, null, null, null, null, null, null,
+				List.of(new TransferDocument.FilterRule("include", "*.tgz", null)),
+				List.of(TransferDocument.Item.of("/x/", "/y/", true)));
+
+		this.client.submitTransfer(document);
+
+		String sent = server.getAllServeEvents().get(0).getRequest().getBodyAsString();
+		assertThat(sent).doesNotContain("null");
+		server.verify(postRequestedFor(urlPathEqualTo("/v0.10/transfer")).withRequestBody(equalToJson(
+				"{\"filter_rules\":[{\"DATA_TYPE\":\"filter_rule\",\"method\":\"include\",\"name\":\"*.tgz\"}]}", false,
+				true)));
+	}
+
+	@Test
 	void submitTransferWithoutSubmissionIdIsRefusedBeforeSending() {
 		TransferDocument document = new TransferDocument(null, "a", "b", null, null, null, null, null, null, null, null,
 				null, null, null, null, null, null, null, List.of(TransferDocument.Item.of("/x", "/y", false)));
