@@ -535,6 +535,27 @@ class TransferClientFailureTests {
 	}
 
 	@Test
+	void bodyThatDribblesInSlowerThanTheTimeoutIsUnreachable() {
+		server.stubFor(
+				get(TASK_PATH).willReturn(json(200, "transfer/task_active.json").withChunkedDribbleDelay(20, 1500)));
+
+		GlobusApiException ex = catchThrowableOfType(GlobusApiException.class,
+				() -> clientWithTimeout(Duration.ofMillis(300), 0).task(TASK));
+
+		assertThat(ex.status()).isZero();
+		assertThat(ex.code()).isEqualTo("Unreachable");
+	}
+
+	@Test
+	void rateLimitedWithoutRetryAfterBacksOffAndSucceeds() {
+		stubInSequence(TASK_PATH, json(429, "errors/rate_limited.json"), json(200, "transfer/task_active.json"));
+
+		assertThat(client().task(TASK).taskId()).isEqualTo(TASK);
+		assertThat(this.sleeper.waits).singleElement()
+			.satisfies((wait) -> assertThat(wait).isBetween(Duration.ofMillis(100), Duration.ofMillis(200)));
+	}
+
+	@Test
 	void droppedConnectionIsRetriedForASafeCall() {
 		stubInSequence(TASK_PATH, aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
 				aResponse().withFault(Fault.EMPTY_RESPONSE), json(200, "transfer/task_active.json"));

@@ -190,6 +190,21 @@ class TransferClientTests {
 	}
 
 	@Test
+	void listDecodesUtf8NamesWhenTheAnswerNamesNoCharset() {
+		String body = "{\"DATA_TYPE\":\"file_list\",\"path\":\"/données/\",\"DATA\":[{\"DATA_TYPE\":\"file\","
+				+ "\"name\":\"日本 ü.csv\",\"type\":\"file\",\"size\":1}]}";
+		server.stubFor(get(urlPathEqualTo("/v0.10/operation/endpoint/" + MAPPED + "/ls"))
+			.willReturn(aResponse().withStatus(200)
+				.withHeader("Content-Type", "application/json")
+				.withBody(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+
+		FileList list = this.client.list(MAPPED, ListingQuery.of("/données/"));
+
+		assertThat(list.path()).isEqualTo("/données/");
+		assertThat(list.data().get(0).name()).isEqualTo("日本 ü.csv");
+	}
+
+	@Test
 	void listWithoutPathLeavesTheDefaultsToGlobus() {
 		server.stubFor(get(urlPathEqualTo("/v0.10/operation/endpoint/" + MAPPED + "/ls"))
 			.willReturn(json(200, "transfer/ls.json")));
