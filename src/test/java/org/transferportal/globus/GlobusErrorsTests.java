@@ -57,6 +57,17 @@ class GlobusErrorsTests {
 	}
 
 	@Test
+	void consentRequiredGareWithoutScopesIsNotTheDataAccessKind() {
+		String body = "{\"code\":\"ConsentRequired\",\"message\":\"m\",\"request_id\":\"r2\","
+				+ "\"authorization_parameters\":{\"session_required_mfa\":true}}";
+
+		AuthorizationRequiredException ex = (AuthorizationRequiredException) this.errors.toException(403, body, "/x");
+
+		assertThat(ex.isConsentRequired()).isFalse();
+		assertThat(ex.parameters().requiresSession()).isTrue();
+	}
+
+	@Test
 	void authPolicyFailedReadsPoliciesGivenAsACommaSeparatedString() {
 		GlobusApiException ex = this.errors.toException(403, body("errors/auth_policy_failed.json"), "/x");
 
