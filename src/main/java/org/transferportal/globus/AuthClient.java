@@ -13,6 +13,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
+import org.transferportal.globus.GlobusHttp.Answer;
 import org.transferportal.globus.GlobusHttp.Retry;
 
 /**
@@ -39,20 +40,21 @@ public final class AuthClient {
 	 */
 	public TokenResponse refresh(String refreshToken) {
 		String form = "grant_type=refresh_token&refresh_token=" + encode(refreshToken);
-		String answer = sendForm("/v2/oauth2/token", form, Retry.SAFE);
-		return this.json.readValue(answer, TokenResponse.class);
+		URI uri = uri("/v2/oauth2/token");
+		return this.http.read(sendForm(uri, form, Retry.SAFE), uri, TokenResponse.class);
 	}
 
 	/** Revokes a token (access or refresh) at Globus. */
 	public void revoke(String token) {
-		sendForm("/v2/oauth2/token/revoke", "token=" + encode(token), Retry.SAFE);
+		sendForm(uri("/v2/oauth2/token/revoke"), "token=" + encode(token), Retry.SAFE);
 	}
 
 	/** The OIDC userinfo of the holder of an auth.globus.org token. */
 	public Map<String, Object> userInfo(String authToken) {
-		String answer = this.http.send(HttpMethod.GET, uri("/v2/oauth2/userinfo"), null, Retry.SAFE,
+		URI uri = uri("/v2/oauth2/userinfo");
+		Answer answer = this.http.exchange(HttpMethod.GET, uri, null, Retry.SAFE,
 				(headers) -> headers.setBearerAuth(authToken));
-		return this.json.readValue(answer, Map.class);
+		return this.http.read(answer, uri, Map.class);
 	}
 
 	/** The consents the identity gave, with their dependency paths. */
@@ -61,14 +63,14 @@ public final class AuthClient {
 			.encode()
 			.buildAndExpand(identityId)
 			.toUri();
-		String answer = this.http.send(HttpMethod.GET, uri, null, Retry.SAFE,
+		Answer answer = this.http.exchange(HttpMethod.GET, uri, null, Retry.SAFE,
 				(headers) -> headers.setBearerAuth(authToken));
-		JsonNode consents = this.json.readTree(answer).path("consents");
-		return List.of(this.json.treeToValue(consents, Consent[].class));
+		JsonNode consents = this.http.read(answer, uri, JsonNode.class).path("consents");
+		return consents.isArray() ? List.of(this.json.treeToValue(consents, Consent[].class)) : List.of();
 	}
 
-	private String sendForm(String path, String form, Retry retry) {
-		return this.http.sendForm(uri(path), form, retry, this::clientAuthentication);
+	private Answer sendForm(URI uri, String form, Retry retry) {
+		return this.http.sendForm(uri, form, retry, this::clientAuthentication);
 	}
 
 	// Sent as they are, as Globus's own SDK does: Globus secrets are base64 text

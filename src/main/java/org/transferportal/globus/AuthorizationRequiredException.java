@@ -18,9 +18,13 @@ public class AuthorizationRequiredException extends GlobusApiException {
 		return this.parameters;
 	}
 
-	/** Whether this is the data_access kind, fixed by consenting to more scopes. */
+	/**
+	 * Whether this is the data_access kind, fixed by consenting to more scopes. Like
+	 * Globus's SDK, a {@code ConsentRequired} that names no scope does not count: there
+	 * would be nothing to consent to.
+	 */
 	public boolean isConsentRequired() {
-		return "ConsentRequired".equals(code());
+		return "ConsentRequired".equals(code()) && !this.parameters.requiredScopes().isEmpty();
 	}
 
 }

@@ -44,7 +44,9 @@ final class GlobusErrors {
 					: (gare.requiredScopes().isEmpty() ? "AuthorizationRequired" : "ConsentRequired");
 			return new AuthorizationRequiredException(status, gareCode, message, requestId, where, gare);
 		}
-		if (status == 401) {
+		// Globus Auth answers a dead refresh token with invalid_grant: 401 per its
+		// fixtures, 400 per RFC 6749 section 5.2. Either way the user must log in again.
+		if (status == 401 || "invalid_grant".equals(code)) {
 			return unauthorized(status, code, message, requestId, where);
 		}
 		return new GlobusApiException(status, code, message, requestId, where);

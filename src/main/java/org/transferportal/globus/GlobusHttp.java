@@ -43,12 +43,15 @@ final class GlobusHttp {
 
 	private final GlobusErrors errors;
 
+	private final JsonMapper json;
+
 	private final Sleeper sleeper;
 
 	GlobusHttp(WebClient webClient, GlobusProperties properties, JsonMapper json, Sleeper sleeper) {
 		this.webClient = webClient;
 		this.properties = properties;
 		this.errors = new GlobusErrors(json);
+		this.json = json;
 		this.sleeper = sleeper;
 	}
 
@@ -58,25 +61,53 @@ final class GlobusHttp {
 	 * attempt, so a refreshed token is picked up)
 	 */
 	String send(HttpMethod method, URI uri, String jsonBody, Retry retry, Consumer<HttpHeaders> headers) {
+		return exchange(method, uri, jsonBody, retry, headers).body();
+	}
+
+	/** Like {@link #send}, but keeps the status of the successful answer. */
+	Answer exchange(HttpMethod method, URI uri, String jsonBody, Retry retry, Consumer<HttpHeaders> headers) {
 		return send(method, uri, jsonBody, MediaType.APPLICATION_JSON, retry, headers);
+	}
+
+	/**
+	 * Reads a successful answer as the given type.
+	 * @throws GlobusApiException with code {@code UnexpectedResponse} when the body is
+	 * empty or not the expected JSON (a truncated answer, a proxy's HTML page)
+	 */
+	<T> T read(Answer answer, URI uri, Class<T> type) {
+		T value = null;
+		RuntimeException failure = null;
+		if (!answer.body().isBlank()) {
+			try {
+				value = this.json.readValue(answer.body(), type);
+			}
+			catch (RuntimeException ex) {
+				failure = ex;
+			}
+		}
+		if (value == null) {
+			String message = "Globus answered HTTP " + answer.status() + " with a body the portal could not read";
+			throw new GlobusApiException(answer.status(), "UnexpectedResponse", message, null, uri.getPath(), failure);
+		}
+		return value;
 	}
 
 	/**
 	 * Posts an {@code application/x-www-form-urlencoded} body, as Auth's token endpoints
 	 * want.
 	 */
-	String sendForm(URI uri, String form, Retry retry, Consumer<HttpHeaders> headers) {
+	Answer sendForm(URI uri, String form, Retry retry, Consumer<HttpHeaders> headers) {
 		return send(HttpMethod.POST, uri, form, MediaType.APPLICATION_FORM_URLENCODED, retry, headers);
 	}
 
-	private String send(HttpMethod method, URI uri, String body, MediaType contentType, Retry retry,
+	private Answer send(HttpMethod method, URI uri, String body, MediaType contentType, Retry retry,
 			Consumer<HttpHeaders> headers) {
 		int attempt = 0;
 		while (true) {
 			try {
 				Answer answer = attempt(method, uri, body, contentType, headers);
 				if (answer.status() >= 200 && answer.status() < 300) {
-					return answer.body();
+					return answer;
 				}
 				throw this.errors.toException(answer.status(), answer.body(), uri.getPath());
 			}
@@ -106,7 +137,7 @@ final class GlobusHttp {
 				.exchangeToMono((response) -> response.bodyToMono(String.class)
 					.defaultIfEmpty("")
 					.map((text) -> new Answer(response.statusCode().value(), text))
-					.map((a) -> withRetryAfter(a, response.headers().asHttpHeaders())))
+					.map((a) -> withRetryAfter(a, response.headers().asHttpHeaders(), uri)))
 				.timeout(this.properties.timeout())
 				.block();
 			return answer;
@@ -121,10 +152,10 @@ final class GlobusHttp {
 		}
 	}
 
-	private Answer withRetryAfter(Answer answer, HttpHeaders headers) {
+	private Answer withRetryAfter(Answer answer, HttpHeaders headers, URI uri) {
 		String retryAfter = headers.getFirst(HttpHeaders.RETRY_AFTER);
 		if ((answer.status() == 429 || answer.status() == 503) && retryAfter != null) {
-			GlobusApiException ex = this.errors.toException(answer.status(), answer.body(), null);
+			GlobusApiException ex = this.errors.toException(answer.status(), answer.body(), uri.getPath());
 			throw new RetryAfterException(ex, parseSeconds(retryAfter));
 		}
 		return answer;

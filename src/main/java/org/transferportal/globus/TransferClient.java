@@ -2,7 +2,7 @@ package org.transferportal.globus;
 
 import java.net.URI;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -11,6 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import org.transferportal.globus.GlobusHttp.Answer;
 import org.transferportal.globus.GlobusHttp.Retry;
 
 /**
@@ -86,8 +87,14 @@ public final class TransferClient {
 
 	/** A new submission id, which makes a later submission idempotent. */
 	public String submissionId() {
-		JsonNode node = get(JsonNode.class, uri("/submission_id"));
-		return node.path("value").asString();
+		URI uri = uri("/submission_id");
+		JsonNode node = get(JsonNode.class, uri);
+		String value = node.path("value").asString("");
+		if (value.isBlank()) {
+			throw new GlobusApiException(200, "UnexpectedResponse", "Globus answered without a submission id", null,
+					uri.getPath());
+		}
+		return value;
 	}
 
 	/**
@@ -161,8 +168,8 @@ public final class TransferClient {
 
 	/** The user's bookmarks, shared with the Globus web app. */
 	public java.util.List<Bookmark> bookmarks() {
-		JsonNode node = get(JsonNode.class, uri("/bookmark_list"));
-		return java.util.List.of(this.json.treeToValue(node.path("DATA"), Bookmark[].class));
+		JsonNode data = get(JsonNode.class, uri("/bookmark_list")).path("DATA");
+		return data.isArray() ? java.util.List.of(this.json.treeToValue(data, Bookmark[].class)) : java.util.List.of();
 	}
 
 	/** Adds a bookmark; Globus makes the id. */
@@ -180,7 +187,7 @@ public final class TransferClient {
 
 	/** Deletes a bookmark. */
 	public void deleteBookmark(String bookmarkId) {
-		send(HttpMethod.DELETE, uri("/bookmark/{id}", bookmarkId), null, Retry.SAFE, JsonNode.class);
+		send(HttpMethod.DELETE, uri("/bookmark/{id}", bookmarkId), null, Retry.SAFE, Void.class);
 	}
 
 	private static void requireSubmissionId(String submissionId) {
@@ -197,26 +204,30 @@ public final class TransferClient {
 		return send(HttpMethod.GET, uri, null, Retry.SAFE, type);
 	}
 
+	/**
+	 * Sends a call and reads its answer as {@code type}; {@link Void} ignores the answer.
+	 */
 	private <T> T send(HttpMethod method, URI uri, Object body, Retry retry, Class<T> type) {
 		String jsonBody = (body != null) ? this.json.writeValueAsString(body) : null;
-		String answer = withFreshTokenOnce(() -> this.http.send(method, uri, jsonBody, retry, this::bearer));
-		return answer.isBlank() ? null : this.json.readValue(answer, type);
+		Answer answer = withFreshTokenOnce(
+				(token) -> this.http.exchange(method, uri, jsonBody, retry, (headers) -> bearer(headers, token)));
+		return (type == Void.class) ? null : this.http.read(answer, uri, type);
 	}
 
-	private String withFreshTokenOnce(Supplier<String> call) {
+	private Answer withFreshTokenOnce(Function<String, Answer> call) {
 		try {
-			return call.get();
+			return call.apply(null);
 		}
 		catch (GlobusUnauthorizedException ex) {
 			// Globus refused the token (expired or revoked early): refresh once, then
-			// give up.
-			this.tokens.refreshAccessToken();
-			return call.get();
+			// give up. The retry uses the token the refresh returned, in case the
+			// provider's accessToken() still hands out the refused one.
+			return call.apply(this.tokens.refreshAccessToken());
 		}
 	}
 
-	private void bearer(HttpHeaders headers) {
-		headers.setBearerAuth(this.tokens.accessToken());
+	private void bearer(HttpHeaders headers, String refreshed) {
+		headers.setBearerAuth((refreshed != null && !refreshed.isBlank()) ? refreshed : this.tokens.accessToken());
 	}
 
 	/** Query parameters, encoded once and completely (paths may hold any character). */

@@ -45,7 +45,11 @@ public record TransferDocument(String submissionId, String sourceEndpoint, Strin
 
 	}
 
-	/** An include or exclude rule; the first that matches wins. */
+	/**
+	 * An include or exclude rule; the first that matches wins. A rule without type
+	 * matches files and folders.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record FilterRule(String method, String name, String type) {
 
 		@JsonProperty("DATA_TYPE")
