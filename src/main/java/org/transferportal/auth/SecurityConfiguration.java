@@ -173,7 +173,7 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * The portal keeps tokens itself ({@link TokenStore}), all of them and encrypted;
+	 * The portal keeps tokens itself ({@link UserTokenStore}), all of them and encrypted;
 	 * Spring's authorized-client store would keep only one, in memory.
 	 */
 	static final class NoAuthorizedClients implements OAuth2AuthorizedClientRepository {

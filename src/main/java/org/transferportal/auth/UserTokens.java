@@ -32,7 +32,7 @@ class UserTokens {
 
 	private static final Log logger = LogFactory.getLog(UserTokens.class);
 
-	private final TokenStore store;
+	private final UserTokenStore store;
 
 	private final GlobusClients globus;
 
@@ -40,7 +40,7 @@ class UserTokens {
 
 	private final Clock clock;
 
-	UserTokens(TokenStore store, GlobusClients globus, AuthProperties properties, Clock clock) {
+	UserTokens(UserTokenStore store, GlobusClients globus, AuthProperties properties, Clock clock) {
 		this.store = store;
 		this.globus = globus;
 		this.properties = properties;

@@ -16,13 +16,13 @@ import org.springframework.transaction.annotation.Transactional;
  * Users' tokens in the database, encrypted.
  */
 @Repository
-class TokenStore {
+class UserTokenStore {
 
 	private final JdbcClient jdbc;
 
 	private final TokenCipher cipher;
 
-	TokenStore(JdbcClient jdbc, TokenCipher cipher) {
+	UserTokenStore(JdbcClient jdbc, TokenCipher cipher) {
 		this.jdbc = jdbc;
 		this.cipher = cipher;
 	}
