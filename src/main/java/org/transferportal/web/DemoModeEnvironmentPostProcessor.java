@@ -32,9 +32,9 @@ public class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcesso
 		properties.put("portal.lab.name", "Demo Lab");
 		String[][] collections = {
 				{ "6c54cade-bde5-45c1-bdea-f4bd71dba2cc", "Globus Tutorial Collection 1", "/share/godata/", "true" },
-				{ "31ce9ba0-176d-45a5-add3-f37d233ba47d", "Globus Tutorial Collection 2", "/~/", "true" },
+				{ "31ce9ba0-176d-45a5-add3-f37d233ba47d", "Globus Tutorial Collection 2", "/share/godata/", "true" },
 				{ "1405823f-0597-4a16-b296-46d4f0ae4b15", "Lab Data (mapped)", "/projects/", "false" },
-				{ "313ce13e-b597-5858-ae13-29e46fea26e6", "Archive (mapped)", "/~/", "false" },
+				{ "313ce13e-b597-5858-ae13-29e46fea26e6", "Archive (mapped)", "/archive/", "false" },
 				{ "aa752cea-8222-5bc8-acd9-555b090c0ccb", "Shared Results (guest)", "/", "false" },
 				{ "0b7c5a1e-9d2f-4c8e-b6a3-2f1e4d5c6b7a", "Clinical Imaging (high assurance)", "/", "false" } };
 		for (int i = 0; i < collections.length; i++) {

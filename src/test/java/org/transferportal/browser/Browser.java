@@ -1,0 +1,105 @@
+package org.transferportal.browser;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven by Selenium, with the flags this machine needs.
+ */
+final class Browser implements AutoCloseable {
+
+	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	final WebDriver driver;
+
+	private final WebDriverWait wait;
+
+	private final Path profile;
+
+	private Browser(WebDriver driver, Path profile) {
+		this.driver = driver;
+		this.profile = profile;
+		this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+	}
+
+	static Browser start(boolean javascript) throws IOException {
+		Path profile = Files.createTempDirectory("chromium-profile");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary("/usr/bin/chromium");
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--window-size=1280,1000", "--user-data-dir=" + profile);
+		if (!javascript) {
+			options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+		}
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+			.build();
+		return new Browser(new ChromeDriver(service, options), profile);
+	}
+
+	void open(String url) {
+		this.driver.get(url);
+	}
+
+	WebElement find(By by) {
+		return this.wait.until(ExpectedConditions.presenceOfElementLocated(by));
+	}
+
+	void click(By by) {
+		this.wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+	}
+
+	void waitForUrl(String fragment) {
+		this.wait.until(ExpectedConditions.urlContains(fragment));
+	}
+
+	String url() {
+		return this.driver.getCurrentUrl();
+	}
+
+	String text() {
+		return this.driver.findElement(By.tagName("body")).getText();
+	}
+
+	/** Whether any script opened a dialog: hostile names must never run. */
+	boolean alertShown() {
+		try {
+			this.driver.switchTo().alert();
+			return true;
+		}
+		catch (NoAlertPresentException ex) {
+			return false;
+		}
+	}
+
+	void screenshot(String name) throws IOException {
+		Files.createDirectories(SCREENSHOTS);
+		byte[] png = ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.BYTES);
+		Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.driver.quit();
+		try (var files = Files.walk(this.profile)) {
+			files.sorted(java.util.Comparator.reverseOrder()).forEach((p) -> p.toFile().delete());
+		}
+	}
+
+}

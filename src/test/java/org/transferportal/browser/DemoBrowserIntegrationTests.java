@@ -1,0 +1,138 @@
+package org.transferportal.browser;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo, as a new user meets it: a real Chromium through the simulator's login and
+ * consent pages, with JavaScript on and off.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class DemoBrowserIntegrationTests {
+
+	static final String LAB_DATA = "1405823f-0597-4a16-b296-46d4f0ae4b15";
+
+	static final String SHARED_RESULTS = "aa752cea-8222-5bc8-acd9-555b090c0ccb";
+
+	static final int PORT = freePort();
+
+	@DynamicPropertySource
+	static void demoPort(DynamicPropertyRegistry registry) {
+		// Demo mode points the Globus URLs at this port, so it must be known up front.
+		registry.add("server.port", () -> PORT);
+		registry.add("simulator.time-acceleration", () -> "20");
+	}
+
+	@Test
+	void deepLinkTransferGoesThroughLoginAndConsentAndCompletesWithJavaScript() throws IOException {
+		deepLinkTransferGoesThroughLoginAndConsentAndCompletes(true, "alice");
+	}
+
+	@Test
+	void deepLinkTransferGoesThroughLoginAndConsentAndCompletesWithoutJavaScript() throws IOException {
+		deepLinkTransferGoesThroughLoginAndConsentAndCompletes(false, "carol");
+	}
+
+	/**
+	 * Each run uses its own demo identity: the simulator remembers consents per identity,
+	 * as Globus does, so a second run as the same user would see no consent page.
+	 */
+	private void deepLinkTransferGoesThroughLoginAndConsentAndCompletes(boolean javascript, String name)
+			throws IOException {
+		try (Browser browser = Browser.start(javascript)) {
+			String label = "Browser " + name;
+			browser.open(base() + "/transfer?source_collection=" + LAB_DATA + "&source_path=/projects/alpha/"
+					+ "&destination_collection=" + SHARED_RESULTS + "&destination_path=/incoming-" + name + "/"
+					+ "&label=" + URLEncoder.encode(label, StandardCharsets.UTF_8));
+			// Globus (simulated): pick an identity, consent to the login scopes.
+			browser.click(By.id("identity-" + name));
+			browser.screenshot(name + "-1-consent");
+			browser.click(By.id("allow"));
+			// Back on the prefilled form.
+			browser.waitForUrl("/transfer");
+			assertThat(browser.find(By.name("source_collection")).getAttribute("value")).isEqualTo(LAB_DATA);
+			assertThat(browser.find(By.name("source_path")).getAttribute("value")).isEqualTo("/projects/alpha/");
+			assertThat(browser.find(By.name("destination_collection")).getAttribute("value")).isEqualTo(SHARED_RESULTS);
+			assertThat(browser.find(By.name("label")).getAttribute("value")).isEqualTo(label);
+			browser.screenshot(name + "-2-form");
+			browser.click(By.id("submit-transfer"));
+			// Lab Data is a mapped collection never consented to: one trip for
+			// data_access.
+			browser.find(By.id("allow"));
+			assertThat(browser.text()).contains("Lab Data");
+			browser.click(By.id("allow"));
+			browser.waitForUrl("/tasks/");
+			String taskId = browser.url().substring(browser.url().lastIndexOf('/') + 1);
+			assertThat(browser.find(By.id("task-id")).getText()).isEqualTo(taskId);
+			assertThat(browser.text()).contains(label);
+			waitForStatus(browser, "SUCCEEDED");
+			browser.screenshot(name + "-3-task");
+			// The copied folder is now in the destination.
+			browser.open(base() + "/browse?collection=" + SHARED_RESULTS + "&path=/incoming-" + name + "/");
+			assertThat(browser.find(By.cssSelector("table.listing")).getText()).contains("raw/");
+		}
+	}
+
+	@Test
+	void hostileFileNamesAreShownAsTextAndNeverRun() throws IOException {
+		try (Browser browser = Browser.start(true)) {
+			browser.open(base() + "/browse?collection=" + LAB_DATA + "&path=/projects/");
+			browser.click(By.id("identity-bob"));
+			if (!browser.driver.findElements(By.id("allow")).isEmpty()) {
+				browser.click(By.id("allow"));
+			}
+			// A collection the user never consented to: a plain notice, then Globus.
+			browser.click(By.id("grant-access"));
+			browser.click(By.id("allow"));
+			browser.find(By.cssSelector("table.listing"));
+			assertThat(browser.url()).contains("/browse?collection=" + LAB_DATA);
+			browser.click(By.linkText("odd names/"));
+			String listing = browser.find(By.cssSelector("table.listing")).getText();
+			assertThat(listing).contains("<img src=x onerror=alert(1)>.txt").contains("\"quoted\" 'names'.csv");
+			assertThat(browser.alertShown()).isFalse();
+			browser.screenshot("browse-odd-names");
+		}
+	}
+
+	private static void waitForStatus(Browser browser, String status) {
+		Instant until = Instant.now().plus(Duration.ofSeconds(60));
+		while (!status.equals(browser.find(By.id("task-status")).getText())) {
+			assertThat(Instant.now()).as("task reaches " + status).isBefore(until);
+			try {
+				Thread.sleep(1000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+			browser.driver.navigate().refresh();
+		}
+	}
+
+	private static String base() {
+		return "http://localhost:" + PORT;
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
