@@ -53,6 +53,12 @@ public class CurrentUser {
 				username(), (provider != null) ? provider.toString() : null, linked);
 	}
 
+	/** The profile of whoever is logged in, or {@code null} on public pages. */
+	public Profile profileOrNull() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return (authentication != null && authentication.getPrincipal() instanceof OidcUser) ? profile() : null;
+	}
+
 	/** Globus Transfer as this user, with tokens refreshed as needed. */
 	public TransferClient transfer() {
 		return this.globus.transfer(this.tokens.provider(subject(), GlobusScopes.TRANSFER_RESOURCE_SERVER));

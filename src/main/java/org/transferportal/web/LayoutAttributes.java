@@ -1,8 +1,5 @@
 package org.transferportal.web;
 
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -39,9 +36,7 @@ class LayoutAttributes {
 
 	@ModelAttribute("profile")
 	CurrentUser.Profile profile() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return (authentication != null && authentication.getPrincipal() instanceof OidcUser)
-				? this.currentUser.profile() : null;
+		return this.currentUser.profileOrNull();
 	}
 
 }
