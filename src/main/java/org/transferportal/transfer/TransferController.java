@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriUtils;
 
@@ -21,6 +22,8 @@ import org.transferportal.transfer.TransferDrafts.Draft;
  */
 @Controller
 class TransferController {
+
+	private static final long MAX_MANIFEST_BYTES = 1024 * 1024;
 
 	private final TransferService service;
 
@@ -39,13 +42,20 @@ class TransferController {
 	}
 
 	@PostMapping("/transfer")
-	String submit(@RequestParam MultiValueMap<String, String> params, Model model,
+	String submit(@RequestParam MultiValueMap<String, String> params,
+			@RequestParam(name = "manifest_file", required = false) MultipartFile manifestFile, Model model,
 			jakarta.servlet.http.HttpServletResponse response) {
 		String draftId = params.getFirst("draft");
 		TransferForm form = TransferForm.from(params);
 		if (draftId == null || draftId.isBlank()) {
 			draftId = this.service.open(form).id();
 		}
+		if (manifestFile != null && manifestFile.getSize() > MAX_MANIFEST_BYTES) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return show(model, draftId, form,
+					Map.of("manifest", "A batch file can be at most 1 MB; split it into several transfers"), null);
+		}
+		form = withUploadedManifest(form, manifestFile);
 		TransferService.Outcome outcome = this.service.submit(draftId, form);
 		if (outcome instanceof TransferService.Outcome.Submitted submitted) {
 			return "redirect:" + taskPath(submitted.taskId());
@@ -79,6 +89,22 @@ class TransferController {
 					+ "you can submit again.";
 		}
 		return show(model, draft.id(), draft.form(), Map.of(), message);
+	}
+
+	/**
+	 * An uploaded batch file replaces the pasted one; it is kept as text in the form so
+	 * that it survives a consent trip and is shown again with any line errors.
+	 */
+	private static TransferForm withUploadedManifest(TransferForm form, MultipartFile file) {
+		if (file == null || file.isEmpty()) {
+			return form;
+		}
+		try {
+			return form.withManifest(new String(file.getBytes(), java.nio.charset.StandardCharsets.UTF_8));
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException("Could not read the uploaded batch file", ex);
+		}
 	}
 
 	private String show(Model model, String draftId, TransferForm form, Map<String, String> errors, String message) {

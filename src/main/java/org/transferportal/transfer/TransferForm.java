@@ -54,6 +54,15 @@ public record TransferForm(String sourceCollection, String sourcePath, String de
 				text(params, "destination_local_user"));
 	}
 
+	/** The same form with another batch text. */
+	TransferForm withManifest(String text) {
+		return new TransferForm(this.sourceCollection, this.sourcePath, this.destinationCollection,
+				this.destinationPath, this.label, text, this.syncLevel, this.verifyChecksum, this.preserveTimestamp,
+				this.encryptData, this.deleteDestinationExtra, this.skipSourceErrors, this.failOnQuotaErrors,
+				this.deadline, this.notifyOnSucceeded, this.notifyOnFailed, this.notifyOnInactive, this.filterRules,
+				this.sourceLocalUser, this.destinationLocalUser);
+	}
+
 	private static String text(MultiValueMap<String, String> params, String name) {
 		String value = params.getFirst(name);
 		if ((value == null || value.isEmpty()) && ALIASES.containsKey(name)) {

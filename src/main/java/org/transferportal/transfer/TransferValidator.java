@@ -239,7 +239,9 @@ class TransferValidator {
 			errors.put("deadline", "The deadline must be in the future");
 			return null;
 		}
-		return deadline.withOffsetSameInstant(ZoneOffset.UTC).withNano(0).toString();
+		// The form Globus documents: 2017-10-12T12:33:54+00:00.
+		return deadline.withOffsetSameInstant(ZoneOffset.UTC)
+			.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx"));
 	}
 
 	/** Rules, one per line: {@code include|exclude NAME [file|dir]}. */

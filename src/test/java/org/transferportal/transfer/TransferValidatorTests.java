@@ -1,0 +1,144 @@
+package org.transferportal.transfer;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+import org.transferportal.globus.TransferDocument;
+import org.transferportal.globus.TransferDocument.Item;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TransferValidatorTests {
+
+	static final String SRC = "6c54cade-bde5-45c1-bdea-f4bd71dba2cc";
+
+	static final String DST = "31ce9ba0-176d-45a5-add3-f37d233ba47d";
+
+	private final TransferValidator validator = new TransferValidator(
+			Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+
+	@Test
+	void aFileIntoAFolderKeepsItsNameAndAFolderIsRecursive() {
+		TransferDocument file = valid(form("/share/godata/file1.txt", "/~/in/")).document();
+		assertThat(file.data()).containsExactly(Item.of("/share/godata/file1.txt", "/~/in/file1.txt", false));
+		TransferDocument folder = valid(form("/share/godata/", "/~/copy")).document();
+		assertThat(folder.data()).containsExactly(Item.of("/share/godata/", "/~/copy/", true));
+	}
+
+	@Test
+	void deepLinkDefaultsVerifyChecksumsAndNotifications() {
+		TransferDocument document = valid(form("/a", "/b")).document();
+		assertThat(document.verifyChecksum()).isTrue();
+		assertThat(document.notifyOnSucceeded()).isTrue();
+		assertThat(document.deleteDestinationExtra()).isNull();
+		assertThat(document.submissionId()).isNull();
+	}
+
+	@Test
+	void everyBadFieldGetsItsOwnMessage() {
+		MultiValueMap<String, String> params = params("/a", "relative/path");
+		params.set("source_collection", "not-a-uuid");
+		params.set("destination_collection", "");
+		params.set("label", "x".repeat(129));
+		params.set("deadline", "2025-12-31T23:00");
+		params.set("sync_level", "7");
+		params.set("delete_destination_extra", "true");
+		params.set("source_local_user", "bad user;");
+		TransferValidator.Result result = this.validator.validate(TransferForm.from(params));
+		assertThat(result.valid()).isFalse();
+		assertThat(result.errors()).containsOnlyKeys("source_collection", "destination_collection", "destination_path",
+				"label", "deadline", "sync_level", "delete_destination_extra", "source_local_user");
+	}
+
+	@Test
+	void pathsWithControlCharactersAreRefused() {
+		TransferValidator.Result result = this.validator.validate(form("/a\u0000b", "/b\nc"));
+		assertThat(result.errors()).containsKeys("source_path", "destination_path");
+	}
+
+	@Test
+	void aLabelWithALineBreakIsRefusedAndEdgeBlanksAreTrimmed() {
+		MultiValueMap<String, String> params = params("/a", "/b");
+		params.set("label", "two\nlines");
+		assertThat(this.validator.validate(TransferForm.from(params)).errors()).containsKey("label");
+		params.set("label", "  nightly  ");
+		assertThat(valid(TransferForm.from(params)).document().label()).isEqualTo("nightly");
+	}
+
+	@Test
+	void aFutureDeadlineIsSentInUtc() {
+		MultiValueMap<String, String> params = params("/a", "/b");
+		params.set("deadline", "2026-02-01T10:30");
+		assertThat(valid(TransferForm.from(params)).document().deadline()).isEqualTo("2026-02-01T10:30:00+00:00");
+	}
+
+	@Test
+	void batchItemsAreResolvedAgainstTheBasePathsAndBadLinesAreNumbered() {
+		MultiValueMap<String, String> params = params("/data/", "/backup/");
+		params.set("manifest", "a.txt a.txt\nsub/ sub/ --recursive\n/abs/file /other/file\n");
+		TransferDocument document = valid(TransferForm.from(params)).document();
+		assertThat(document.data()).containsExactly(Item.of("/data/a.txt", "/backup/a.txt", false),
+				Item.of("/data/sub/", "/backup/sub/", true), Item.of("/abs/file", "/other/file", false));
+		params.set("manifest", "ok ok\nbroken\n");
+		assertThat(this.validator.validate(TransferForm.from(params)).errors().get("manifest")).startsWith("Line 2:");
+	}
+
+	@Test
+	void filterRulesNeedAFolderAndAValidShape() {
+		MultiValueMap<String, String> params = params("/data/", "/backup/");
+		params.set("filter_rules", "include *.csv\nexclude tmp dir\n");
+		TransferDocument document = valid(TransferForm.from(params)).document();
+		assertThat(document.filterRules()).containsExactly(new TransferDocument.FilterRule("include", "*.csv", null),
+				new TransferDocument.FilterRule("exclude", "tmp", "dir"));
+		params.set("filter_rules", "keep everything");
+		assertThat(this.validator.validate(TransferForm.from(params)).errors()).containsKey("filter_rules");
+	}
+
+	@Test
+	void aPostedFormWithoutACheckboxTurnsTheOptionOff() {
+		MultiValueMap<String, String> params = params("/a", "/b");
+		params.set(TransferForm.FORM_MARKER, "1");
+		TransferDocument document = valid(TransferForm.from(params)).document();
+		assertThat(document.verifyChecksum()).isFalse();
+		assertThat(document.notifyOnSucceeded()).isFalse();
+	}
+
+	@Test
+	void globusWebAppAliasesFillTheForm() {
+		MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
+		params.set("origin_id", SRC);
+		params.set("origin_path", "/a");
+		params.set("destination_id", DST);
+		params.set("destination_path", "/b/");
+		TransferForm form = TransferForm.from(params);
+		assertThat(form.sourceCollection()).isEqualTo(SRC);
+		assertThat(form.destinationCollection()).isEqualTo(DST);
+		assertThat(valid(form).document().data()).containsExactly(Item.of("/a", "/b/a", false));
+	}
+
+	private TransferValidator.Result valid(TransferForm form) {
+		TransferValidator.Result result = this.validator.validate(form);
+		assertThat(result.errors()).isEmpty();
+		return result;
+	}
+
+	private static TransferForm form(String source, String destination) {
+		return TransferForm.from(params(source, destination));
+	}
+
+	private static MultiValueMap<String, String> params(String source, String destination) {
+		MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
+		params.set("source_collection", SRC);
+		params.set("source_path", source);
+		params.set("destination_collection", DST);
+		params.set("destination_path", destination);
+		return params;
+	}
+
+}
