@@ -26,7 +26,7 @@ record Listing(String collectionId, String collectionName, String path, List<Ent
 	}
 
 	/** The folders from the root down to this one. */
-	List<Crumb> breadcrumbs() {
+	public List<Crumb> breadcrumbs() {
 		List<Crumb> crumbs = new ArrayList<>();
 		crumbs.add(new Crumb("/", "/"));
 		StringBuilder path = new StringBuilder("/");
@@ -40,7 +40,7 @@ record Listing(String collectionId, String collectionName, String path, List<Ent
 	}
 
 	/** The folder above, or {@code null} at the root. */
-	String parent() {
+	public String parent() {
 		if ("/".equals(this.path)) {
 			return null;
 		}
@@ -48,19 +48,19 @@ record Listing(String collectionId, String collectionName, String path, List<Ent
 		return trimmed.substring(0, trimmed.lastIndexOf('/') + 1);
 	}
 
-	boolean hasNext() {
+	public boolean hasNext() {
 		return this.offset + this.entries.size() < this.total;
 	}
 
-	boolean hasPrevious() {
+	public boolean hasPrevious() {
 		return this.offset > 0;
 	}
 
-	int nextOffset() {
+	public int nextOffset() {
 		return this.offset + this.pageSize;
 	}
 
-	int previousOffset() {
+	public int previousOffset() {
 		return Math.max(0, this.offset - this.pageSize);
 	}
 

@@ -48,15 +48,15 @@ class TaskService {
 	/** A page of the task list. */
 	record TaskPage(List<TaskView> tasks, int offset, int total) {
 
-		boolean hasNext() {
+		public boolean hasNext() {
 			return this.offset + this.tasks.size() < this.total;
 		}
 
-		int nextOffset() {
+		public int nextOffset() {
 			return this.offset + PAGE_SIZE;
 		}
 
-		int previousOffset() {
+		public int previousOffset() {
 			return Math.max(0, this.offset - PAGE_SIZE);
 		}
 

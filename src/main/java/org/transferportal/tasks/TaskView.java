@@ -34,12 +34,12 @@ record TaskView(String id, String label, String type, String status, String nice
 	}
 
 	/** Bytes in human units. */
-	String bytesText() {
+	public String bytesText() {
 		return Sizes.human(this.bytes);
 	}
 
 	/** Rate in human units per second. */
-	String rateText() {
+	public String rateText() {
 		return Sizes.human(this.bytesPerSecond) + "/s";
 	}
 
