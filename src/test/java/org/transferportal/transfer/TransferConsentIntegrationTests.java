@@ -224,6 +224,26 @@ class TransferConsentIntegrationTests extends FlowTestSupport {
 		assertThat(params.get("scope")).isEqualTo(LOGIN + FakeGlobus.TRANSFER_ALL);
 	}
 
+	@Test
+	void aSubmissionWhoseTokensGlobusNoLongerAcceptsLogsInAgainAndThenSubmitsOnce() {
+		PortalBrowser expiring = newBrowser().transferExpiresIn(30);
+		expiring.login(PortalBrowser.LOGIN);
+		this.globus.stubRefreshRefused(expiring.tokens().transferRefresh());
+		UUID source = this.globus.guestCollection();
+		UUID destination = this.globus.guestCollection();
+		acceptSubmissions();
+		MockHttpServletResponse authorize = expiring
+			.follow(expiring.post("/transfer", form(source, "/data/", destination, "/in/")));
+		assertThat(expiring.isAuthorizeRedirect(authorize))
+			.as("sent to log in again, got %s %s", authorize.getStatus(), content(authorize))
+			.isTrue();
+		assertThat(submitted()).isEmpty();
+		expiring.transferExpiresIn(172800);
+		MockHttpServletResponse back = expiring.authorizeAndReturn(authorize);
+		assertThat(back.getRedirectedUrl()).isEqualTo("/tasks/" + this.taskId);
+		assertThat(submitted()).hasSize(1);
+	}
+
 	private void acceptSubmissions() {
 		this.globus.server().stubFor(post(urlEqualTo("/v0.10/transfer")).willReturn(accepted()));
 	}
