@@ -178,6 +178,27 @@ class TransferConsentIntegrationTests extends FlowTestSupport {
 	}
 
 	@Test
+	void aTimedOutSubmissionIsRetriedWithTheSameSubmissionIdAndMakesOneTask() {
+		UUID source = this.globus.guestCollection();
+		UUID destination = this.globus.guestCollection();
+		// FakeGlobus sets globus.timeout=3s: the first answer comes too late.
+		this.globus.server()
+			.stubFor(post(urlEqualTo("/v0.10/transfer")).inScenario("slow")
+				.whenScenarioStateIs(Scenario.STARTED)
+				.willReturn(accepted().withFixedDelay(4500))
+				.willSetStateTo("fast"));
+		this.globus.server()
+			.stubFor(post(urlEqualTo("/v0.10/transfer")).inScenario("slow")
+				.whenScenarioStateIs("fast")
+				.willReturn(
+						FakeGlobus.json(200, FakeGlobus.submitResult("Duplicate", this.submissionId, this.taskId))));
+		MockHttpServletResponse answer = this.browser.post("/transfer", form(source, "/data/", destination, "/in/"));
+		assertThat(answer.getRedirectedUrl()).isEqualTo("/tasks/" + this.taskId);
+		assertThat(submitted()).hasSize(2)
+			.allSatisfy((body) -> assertThat(body.path("submission_id").asString()).isEqualTo(this.submissionId));
+	}
+
+	@Test
 	void declinedConsentShowsTheFormAgainWithEverythingKeptAndSubmitsNothing() {
 		UUID mapped = this.globus.mappedCollection();
 		UUID guest = this.globus.guestCollection();
