@@ -16,9 +16,11 @@ import org.springframework.stereotype.Service;
 import org.transferportal.auth.ConsentRoundTrip;
 import org.transferportal.auth.CurrentUser;
 import org.transferportal.collections.CollectionDirectory;
+import org.transferportal.globus.AuthorizationParameters;
 import org.transferportal.globus.AuthorizationRequiredException;
 import org.transferportal.globus.Collection;
 import org.transferportal.globus.GlobusApiException;
+import org.transferportal.globus.GlobusUnauthorizedException;
 import org.transferportal.globus.SubmitResult;
 import org.transferportal.globus.TransferClient;
 import org.transferportal.globus.TransferDocument;
@@ -162,6 +164,12 @@ class TransferService {
 			// The reactive path: Globus knows better than the preflight (unknown
 			// collection types, session policies, consents revoked elsewhere).
 			return consentTrip(draft, () -> this.consent.start(PENDING_KIND, draft.id(), ex.parameters()));
+		}
+		catch (GlobusUnauthorizedException ex) {
+			// Globus no longer accepts the user's tokens, even refreshed: a new login
+			// with this draft pending, so the submission finishes on return.
+			return consentTrip(draft, () -> this.consent.start(PENDING_KIND, draft.id(),
+					AuthorizationParameters.scopes(List.of(), null)));
 		}
 		catch (GlobusApiException ex) {
 			String message = GlobusMessages.forSubmission(ex);

@@ -1,0 +1,89 @@
+package org.transferportal.browse;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.mock.web.MockHttpServletResponse;
+
+import org.transferportal.support.FakeGlobus;
+import org.transferportal.support.FlowTestSupport;
+import org.transferportal.support.PortalBrowser;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.transferportal.support.PortalBrowser.content;
+
+/**
+ * Browsing a mapped collection: the "Grant access" notice, the trip, and a consent
+ * remembered for the next login (issue 4).
+ */
+class BrowseConsentIntegrationTests extends FlowTestSupport {
+
+	@Test
+	void grantingAccessComesBackToTheSameFolderAndALaterLoginGoesToGlobusWithoutTheNotice() {
+		PortalBrowser browser = newBrowser();
+		browser.login(PortalBrowser.LOGIN);
+		UUID mapped = this.globus.mappedCollection();
+		stubListing(mapped);
+		String folder = "/browse?collection=" + mapped + "&path=/~/data/";
+
+		MockHttpServletResponse notice = browser.open(folder);
+		assertThat(notice.getStatus()).isEqualTo(200);
+		assertThat(content(notice)).contains("id=\"grant-access\"", "Grant access");
+		this.globus.server().verify(0, getRequestedFor(urlPathEqualTo(ls(mapped))));
+
+		MockHttpServletResponse authorize = browser
+			.follow(browser.post("/browse/consent", Map.of("collection", mapped.toString(), "path", "/~/data/")));
+		assertThat(browser.isAuthorizeRedirect(authorize)).isTrue();
+		assertThat(FakeGlobus.query(authorize.getRedirectedUrl()).get("scope"))
+			.isEqualTo("openid profile email " + FakeGlobus.dataAccessScope(mapped));
+		MockHttpServletResponse back = browser.authorizeAndReturn(authorize);
+		assertThat(back.getRedirectedUrl()).isEqualTo(folder);
+		assertListing(browser.follow(back), browser);
+
+		browser.post("/logout", Map.of());
+		browser.newSession();
+		browser.login(PortalBrowser.LOGIN);
+		MockHttpServletResponse silent = browser.open(folder);
+		assertThat(browser.isAuthorizeRedirect(silent)).as("straight to Globus, no notice").isTrue();
+		assertThat(FakeGlobus.query(silent.getRedirectedUrl()).get("scope"))
+			.isEqualTo("openid profile email " + FakeGlobus.dataAccessScope(mapped));
+		MockHttpServletResponse again = browser.authorizeAndReturn(silent);
+		assertThat(again.getRedirectedUrl()).isEqualTo(folder);
+		assertListing(browser.follow(again), browser);
+	}
+
+	@Test
+	void aGuestCollectionIsListedWithoutAnyTrip() {
+		PortalBrowser browser = newBrowser();
+		browser.login(PortalBrowser.LOGIN);
+		UUID guest = this.globus.guestCollection();
+		stubListing(guest);
+		assertListing(browser.open("/browse?collection=" + guest + "&path=/"), browser);
+	}
+
+	private void assertListing(MockHttpServletResponse page, PortalBrowser browser) {
+		assertThat(page.getStatus()).isEqualTo(200);
+		assertThat(content(page)).contains("run1.csv").doesNotContain("id=\"grant-access\"");
+		this.globus.server()
+			.verify(getRequestedFor(urlPathMatching("/v0.10/operation/endpoint/.*/ls")).withHeader("Authorization",
+					equalTo("Bearer " + browser.tokens().transferAccess())));
+	}
+
+	private void stubListing(UUID collection) {
+		this.globus.server()
+			.stubFor(get(urlPathEqualTo(ls(collection)))
+				.willReturn(FakeGlobus.json(200, FakeGlobus.body("transfer/ls.json"))));
+	}
+
+	private static String ls(UUID collection) {
+		return "/v0.10/operation/endpoint/" + collection + "/ls";
+	}
+
+}

@@ -1,0 +1,45 @@
+package org.transferportal.support;
+
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Base of the whole-flow tests: the whole portal with MockMvc, talking to
+ * {@link FakeGlobus} as its Globus Auth and Transfer. Every test starts with a clean
+ * WireMock and logs in as a new identity, so tests share one application context without
+ * sharing state.
+ */
+// The credentials must be there when the environment is prepared: without them the
+// portal switches to demo mode before dynamic properties are added.
+@SpringBootTest(
+		properties = { "globus.client-id=" + FakeGlobus.CLIENT_ID, "globus.client-secret=" + FakeGlobus.CLIENT_SECRET })
+@AutoConfigureMockMvc
+public abstract class FlowTestSupport {
+
+	protected final FakeGlobus globus = FakeGlobus.shared();
+
+	@Autowired
+	protected MockMvc mvc;
+
+	@DynamicPropertySource
+	static void fakeGlobus(DynamicPropertyRegistry registry) {
+		FakeGlobus.register(registry);
+	}
+
+	@BeforeEach
+	void resetGlobus() {
+		this.globus.reset();
+	}
+
+	/** A browser for a new Globus identity. */
+	protected PortalBrowser newBrowser() {
+		return new PortalBrowser(this.mvc, this.globus, FakeGlobus.User.fresh());
+	}
+
+}

@@ -1,0 +1,300 @@
+package org.transferportal.transfer;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+import org.transferportal.support.FakeGlobus;
+import org.transferportal.support.FlowTestSupport;
+import org.transferportal.support.PortalBrowser;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.transferportal.support.PortalBrowser.content;
+
+/**
+ * Submitting transfers through the consent round trip, exactly once (issue 5).
+ */
+class TransferConsentIntegrationTests extends FlowTestSupport {
+
+	static final String LOGIN = "openid profile email ";
+
+	@Autowired
+	JdbcClient jdbc;
+
+	PortalBrowser browser;
+
+	String submissionId;
+
+	String taskId;
+
+	@BeforeEach
+	void logIn() {
+		this.browser = newBrowser();
+		this.browser.login(PortalBrowser.LOGIN);
+		this.submissionId = UUID.randomUUID().toString();
+		this.taskId = UUID.randomUUID().toString();
+		this.globus.stubSubmissionId(this.submissionId);
+		this.globus.stubTask(this.taskId);
+	}
+
+	@Test
+	void aMappedCollectionSendsTheUserToGlobusBeforeSubmittingThenSubmitsOnceAndShowsTheTask() {
+		UUID mapped = this.globus.mappedCollection();
+		UUID guest = this.globus.guestCollection();
+		acceptSubmissions();
+		MockHttpServletResponse authorize = this.browser
+			.follow(this.browser.post("/transfer", form(mapped, "/~/data/", guest, "/incoming/")));
+		assertThat(this.browser.isAuthorizeRedirect(authorize)).as("sent to Globus Auth").isTrue();
+		assertThat(scope(authorize)).isEqualTo(LOGIN + FakeGlobus.dataAccessScope(mapped));
+		assertThat(submitted()).as("nothing submitted before consent").isEmpty();
+		MockHttpServletResponse back = this.browser.authorizeAndReturn(authorize);
+		assertThat(back.getRedirectedUrl()).isEqualTo("/tasks/" + this.taskId);
+		assertThat(content(this.browser.follow(back))).contains(this.taskId);
+		assertThat(submitted()).hasSize(1);
+		assertThat(submitted().get(0).path("submission_id").asString()).isEqualTo(this.submissionId);
+		assertThat(submitted().get(0).path("source_endpoint").asString()).isEqualTo(mapped.toString());
+	}
+
+	@Test
+	void aSuccessfulSubmissionIsRecordedWithItsTaskSubmissionIdAndConsentTrips() {
+		UUID mapped = this.globus.mappedCollection();
+		UUID guest = this.globus.guestCollection();
+		acceptSubmissions();
+		MockHttpServletResponse authorize = this.browser
+			.follow(this.browser.post("/transfer", form(mapped, "/~/data/", guest, "/incoming/")));
+		this.browser.authorizeAndReturn(authorize);
+		Map<String, Object> record = this.jdbc
+			.sql("select status, task_id, submission_id, consent_trips, source_collection, destination_collection"
+					+ " from transfer_request where subject = ?")
+			.param(this.browser.user().subject())
+			.query()
+			.singleRow();
+		assertThat(record).containsEntry("STATUS", "SUBMITTED")
+			.containsEntry("TASK_ID", this.taskId)
+			.containsEntry("SUBMISSION_ID", this.submissionId)
+			.containsEntry("CONSENT_TRIPS", 1)
+			.containsEntry("SOURCE_COLLECTION", mapped.toString())
+			.containsEntry("DESTINATION_COLLECTION", guest.toString());
+	}
+
+	@Test
+	void twoMappedCollectionsNeedOneTripWithBothDependentsUnderOneRoot() {
+		UUID source = this.globus.mappedCollection();
+		UUID destination = this.globus.mappedCollection();
+		acceptSubmissions();
+		MockHttpServletResponse authorize = this.browser
+			.follow(this.browser.post("/transfer", form(source, "/~/a.txt", destination, "/~/b/")));
+		assertThat(scope(authorize)).isEqualTo(LOGIN + FakeGlobus.dataAccessScope(source, destination));
+		MockHttpServletResponse back = this.browser.authorizeAndReturn(authorize);
+		assertThat(back.getRedirectedUrl()).isEqualTo("/tasks/" + this.taskId);
+		assertThat(submitted()).hasSize(1);
+	}
+
+	@Test
+	void consentRequiredFromTransferAsksForItsScopesAndResubmitsWithTheSameSubmissionId() {
+		UUID source = this.globus.guestCollection();
+		UUID destination = this.globus.guestCollection();
+		UUID unknown = UUID.randomUUID();
+		this.globus.server()
+			.stubFor(post(urlEqualTo("/v0.10/transfer")).inScenario("consent")
+				.whenScenarioStateIs(Scenario.STARTED)
+				.willReturn(FakeGlobus.json(403, FakeGlobus.consentRequired(unknown)))
+				.willSetStateTo("consented"));
+		this.globus.server()
+			.stubFor(post(urlEqualTo("/v0.10/transfer")).inScenario("consent")
+				.whenScenarioStateIs("consented")
+				.willReturn(accepted()));
+		MockHttpServletResponse authorize = this.browser
+			.follow(this.browser.post("/transfer", form(source, "/data/", destination, "/in/")));
+		assertThat(this.browser.isAuthorizeRedirect(authorize)).isTrue();
+		assertThat(scope(authorize)).isEqualTo(LOGIN + FakeGlobus.dataAccessScope(unknown));
+		MockHttpServletResponse back = this.browser.authorizeAndReturn(authorize);
+		assertThat(back.getRedirectedUrl()).isEqualTo("/tasks/" + this.taskId);
+		List<JsonNode> attempts = submitted();
+		assertThat(attempts).hasSize(2);
+		assertThat(attempts)
+			.allSatisfy((body) -> assertThat(body.path("submission_id").asString()).isEqualTo(this.submissionId));
+	}
+
+	@Test
+	void aDuplicateAnswerCountsAsSuccess() {
+		UUID source = this.globus.guestCollection();
+		UUID destination = this.globus.guestCollection();
+		this.globus.server()
+			.stubFor(post(urlEqualTo("/v0.10/transfer")).willReturn(
+					FakeGlobus.json(200, FakeGlobus.submitResult("Duplicate", this.submissionId, this.taskId))));
+		MockHttpServletResponse answer = this.browser.post("/transfer", form(source, "/data/", destination, "/in/"));
+		assertThat(answer.getRedirectedUrl()).isEqualTo("/tasks/" + this.taskId);
+	}
+
+	@Test
+	void aDoubleSubmitOfOneDraftCreatesOneTask() {
+		UUID source = this.globus.guestCollection();
+		UUID destination = this.globus.guestCollection();
+		acceptSubmissions();
+		MockHttpServletResponse page = this.browser.get("/transfer");
+		Matcher draft = Pattern.compile("name=\"draft\" value=\"([^\"]+)\"").matcher(content(page));
+		assertThat(draft.find()).isTrue();
+		Map<String, String> form = form(source, "/data/", destination, "/in/");
+		form.put("draft", draft.group(1));
+		MockHttpServletResponse first = this.browser.post("/transfer", form);
+		MockHttpServletResponse second = this.browser.post("/transfer", form);
+		assertThat(first.getRedirectedUrl()).isEqualTo("/tasks/" + this.taskId);
+		assertThat(second.getRedirectedUrl()).isEqualTo("/tasks/" + this.taskId);
+		assertThat(submitted()).hasSize(1);
+	}
+
+	@Test
+	void aBadGatewayThenAcceptedMakesOneTaskWithOneSubmissionId() {
+		UUID source = this.globus.guestCollection();
+		UUID destination = this.globus.guestCollection();
+		this.globus.server()
+			.stubFor(post(urlEqualTo("/v0.10/transfer")).inScenario("flaky")
+				.whenScenarioStateIs(Scenario.STARTED)
+				.willReturn(FakeGlobus.json(502, FakeGlobus.body("errors/internal_error.json")).withStatus(502))
+				.willSetStateTo("up"));
+		this.globus.server()
+			.stubFor(post(urlEqualTo("/v0.10/transfer")).inScenario("flaky")
+				.whenScenarioStateIs("up")
+				.willReturn(accepted()));
+		MockHttpServletResponse answer = this.browser.post("/transfer", form(source, "/data/", destination, "/in/"));
+		assertThat(answer.getRedirectedUrl()).isEqualTo("/tasks/" + this.taskId);
+		assertThat(submitted()).hasSize(2)
+			.allSatisfy((body) -> assertThat(body.path("submission_id").asString()).isEqualTo(this.submissionId));
+	}
+
+	@Test
+	void aTimedOutSubmissionIsRetriedWithTheSameSubmissionIdAndMakesOneTask() {
+		UUID source = this.globus.guestCollection();
+		UUID destination = this.globus.guestCollection();
+		// FakeGlobus sets globus.timeout=3s: the first answer comes too late.
+		this.globus.server()
+			.stubFor(post(urlEqualTo("/v0.10/transfer")).inScenario("slow")
+				.whenScenarioStateIs(Scenario.STARTED)
+				.willReturn(accepted().withFixedDelay(4500))
+				.willSetStateTo("fast"));
+		this.globus.server()
+			.stubFor(post(urlEqualTo("/v0.10/transfer")).inScenario("slow")
+				.whenScenarioStateIs("fast")
+				.willReturn(
+						FakeGlobus.json(200, FakeGlobus.submitResult("Duplicate", this.submissionId, this.taskId))));
+		MockHttpServletResponse answer = this.browser.post("/transfer", form(source, "/data/", destination, "/in/"));
+		assertThat(answer.getRedirectedUrl()).isEqualTo("/tasks/" + this.taskId);
+		assertThat(submitted()).hasSize(2)
+			.allSatisfy((body) -> assertThat(body.path("submission_id").asString()).isEqualTo(this.submissionId));
+	}
+
+	@Test
+	void declinedConsentShowsTheFormAgainWithEverythingKeptAndSubmitsNothing() {
+		UUID mapped = this.globus.mappedCollection();
+		UUID guest = this.globus.guestCollection();
+		acceptSubmissions();
+		Map<String, String> form = form(mapped, "/~/data/", guest, "/incoming/");
+		form.put("label", "keep me");
+		form.put("sync_level", "3");
+		form.put("preserve_timestamp", "true");
+		MockHttpServletResponse authorize = this.browser.follow(this.browser.post("/transfer", form));
+		String state = FakeGlobus.query(authorize.getRedirectedUrl()).get("state");
+		MockHttpServletResponse back = this.browser
+			.callback("error=access_denied&state=" + PortalBrowser.encode(state));
+		assertThat(back.getRedirectedUrl()).matches("/transfer/drafts/[0-9a-f-]{36}\\?consent=access_denied");
+		MockHttpServletResponse page = this.browser.follow(back);
+		assertThat(page.getStatus()).isEqualTo(200);
+		assertThat(content(page)).contains("You declined the consent at Globus, so nothing was submitted")
+			.containsPattern(field("source_collection", mapped.toString()))
+			.containsPattern(field("source_path", "/~/data/"))
+			.containsPattern(field("destination_collection", guest.toString()))
+			.containsPattern(field("destination_path", "/incoming/"))
+			.containsPattern(field("label", "keep me"))
+			.containsPattern("<option value=\"3\" selected")
+			.containsPattern("name=\"preserve_timestamp\" value=\"true\" checked");
+		assertThat(submitted()).isEmpty();
+	}
+
+	@Test
+	void aSessionPolicyErrorAsksForTheDomainWithAFreshLogin() {
+		UUID source = this.globus.guestCollection();
+		UUID destination = this.globus.guestCollection();
+		this.globus.server()
+			.stubFor(post(urlEqualTo("/v0.10/transfer")).willReturn(FakeGlobus.json(403,
+					"{\"code\": \"AuthPolicyFailed\", \"message\": \"Failing collection authentication policy\","
+							+ " \"request_id\": \"MSbPbMR9n\", \"resource\": \"/transfer\","
+							+ " \"authorization_parameters\": {\"session_message\": \"Use your university login\","
+							+ " \"session_required_single_domain\": [\"uchicago.edu\"]}}")));
+		MockHttpServletResponse authorize = this.browser
+			.follow(this.browser.post("/transfer", form(source, "/data/", destination, "/in/")));
+		assertThat(this.browser.isAuthorizeRedirect(authorize)).isTrue();
+		Map<String, String> params = FakeGlobus.query(authorize.getRedirectedUrl());
+		assertThat(params).containsEntry("session_required_single_domain", "uchicago.edu")
+			.containsEntry("prompt", "login")
+			.containsEntry("session_message", "Use your university login");
+		assertThat(params.get("scope")).isEqualTo(LOGIN + FakeGlobus.TRANSFER_ALL);
+	}
+
+	@Test
+	void aSubmissionWhoseTokensGlobusNoLongerAcceptsLogsInAgainAndThenSubmitsOnce() {
+		PortalBrowser expiring = newBrowser().transferExpiresIn(30);
+		expiring.login(PortalBrowser.LOGIN);
+		this.globus.stubRefreshRefused(expiring.tokens().transferRefresh());
+		UUID source = this.globus.guestCollection();
+		UUID destination = this.globus.guestCollection();
+		acceptSubmissions();
+		MockHttpServletResponse authorize = expiring
+			.follow(expiring.post("/transfer", form(source, "/data/", destination, "/in/")));
+		assertThat(expiring.isAuthorizeRedirect(authorize))
+			.as("sent to log in again, got %s %s", authorize.getStatus(), content(authorize))
+			.isTrue();
+		assertThat(submitted()).isEmpty();
+		expiring.transferExpiresIn(172800);
+		MockHttpServletResponse back = expiring.authorizeAndReturn(authorize);
+		assertThat(back.getRedirectedUrl()).isEqualTo("/tasks/" + this.taskId);
+		assertThat(submitted()).hasSize(1);
+	}
+
+	private void acceptSubmissions() {
+		this.globus.server().stubFor(post(urlEqualTo("/v0.10/transfer")).willReturn(accepted()));
+	}
+
+	private com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder accepted() {
+		return FakeGlobus.json(202, FakeGlobus.submitResult("Accepted", this.submissionId, this.taskId));
+	}
+
+	private List<JsonNode> submitted() {
+		return this.globus.posted("/v0.10/transfer");
+	}
+
+	static String scope(MockHttpServletResponse authorize) {
+		return FakeGlobus.query(authorize.getRedirectedUrl()).get("scope");
+	}
+
+	static Map<String, String> form(UUID source, String sourcePath, UUID destination, String destinationPath) {
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("form", "1");
+		form.put("source_collection", (source != null) ? source.toString() : "");
+		form.put("source_path", sourcePath);
+		form.put("destination_collection", (destination != null) ? destination.toString() : "");
+		form.put("destination_path", destinationPath);
+		form.put("label", "");
+		form.put("verify_checksum", "true");
+		return form;
+	}
+
+	static String field(String name, String value) {
+		return "name=\"" + name + "\"[^>]*value=\"" + Pattern.quote(value) + "\"";
+	}
+
+}

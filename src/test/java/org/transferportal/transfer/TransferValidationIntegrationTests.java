@@ -1,0 +1,89 @@
+package org.transferportal.transfer;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.mock.web.MockHttpServletResponse;
+
+import org.transferportal.support.FlowTestSupport;
+import org.transferportal.support.PortalBrowser;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.transferportal.support.PortalBrowser.content;
+import static org.transferportal.transfer.TransferConsentIntegrationTests.field;
+import static org.transferportal.transfer.TransferConsentIntegrationTests.form;
+
+/**
+ * A form with mistakes comes back with a message per field and everything the user typed,
+ * and nothing reaches Transfer.
+ */
+class TransferValidationIntegrationTests extends FlowTestSupport {
+
+	PortalBrowser browser;
+
+	@BeforeEach
+	void logIn() {
+		this.browser = newBrowser();
+		this.browser.login(PortalBrowser.LOGIN);
+		this.globus.stubSubmissionId(UUID.randomUUID().toString());
+	}
+
+	@Test
+	void badFieldsComeBackAs422WithAMessageEachAndTheValuesKept() {
+		Map<String, String> form = form(null, "/data/file.txt", UUID.randomUUID(), "incoming/file.txt");
+		form.put("source_collection", "not-a-uuid");
+		form.put("label", "x".repeat(129));
+		form.put("deadline", "2001-01-01T00:00");
+		form.put("delete_destination_extra", "true");
+		MockHttpServletResponse page = this.browser.post("/transfer", form);
+		assertThat(page.getStatus()).isEqualTo(422);
+		assertThat(content(page))
+			.contains("A collection id is a UUID like", "A path must be absolute",
+					"A label can have at most 128 characters", "The deadline must be in the future",
+					"Deleting extra destination files needs a folder to transfer")
+			.containsPattern(field("source_collection", "not-a-uuid"))
+			.containsPattern(field("source_path", "/data/file.txt"))
+			.containsPattern(field("destination_path", "incoming/file.txt"))
+			.containsPattern(field("label", "x".repeat(129)))
+			.containsPattern(field("deadline", "2001-01-01T00:00"));
+		assertNothingSentToTransfer();
+	}
+
+	@Test
+	void controlCharactersInPathsAndLabelsAreRefused() {
+		Map<String, String> form = form(UUID.randomUUID(), "/data/a\u0007b", UUID.randomUUID(), "/in/");
+		form.put("label", "two\nlines");
+		MockHttpServletResponse page = this.browser.post("/transfer", form);
+		assertThat(page.getStatus()).isEqualTo(422);
+		assertThat(content(page)).contains("A path cannot contain control characters",
+				"A label cannot contain line breaks or control characters");
+		assertNothingSentToTransfer();
+	}
+
+	@Test
+	void aManifestWithBadLinesReportsEachLineAndSubmitsNothing() {
+		Map<String, String> form = form(UUID.randomUUID(), "/data/", UUID.randomUUID(), "/in/");
+		form.put("manifest", "a.txt b.txt\nonly-one-path\n# a comment\nc.txt d.txt --bogus\n\"unclosed e.txt\n");
+		MockHttpServletResponse page = this.browser.post("/transfer", form);
+		assertThat(page.getStatus()).isEqualTo(422);
+		assertThat(content(page))
+			.contains("Line 2: expected a source path and a destination path",
+					"Line 4: unknown option &#39;--bogus&#39;", "Line 5: unclosed quote")
+			.doesNotContain("Line 1:", "Line 3:")
+			.contains("a.txt b.txt");
+		assertNothingSentToTransfer();
+	}
+
+	private void assertNothingSentToTransfer() {
+		this.globus.server().verify(0, postRequestedFor(urlEqualTo("/v0.10/transfer")));
+		this.globus.server().verify(0, getRequestedFor(urlPathMatching("/v0.10/endpoint/.*")));
+	}
+
+}
