@@ -51,6 +51,9 @@ class SecurityConfiguration {
 
 	static final String REGISTRATION_ID = "globus";
 
+	/** The issuer of Globus Auth's ID tokens. */
+	static final String GLOBUS_ISSUER = "https://auth.globus.org";
+
 	@Bean
 	SecurityFilterChain portalSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
 			GlobusProperties globus, PendingActions pendingActions, UserTokens tokens, ConsentMemory memory,
@@ -139,7 +142,10 @@ class SecurityConfiguration {
 	static OAuth2TokenValidatorResult idTokenClaims(Jwt jwt, String issuer, ClientRegistration registration) {
 		List<OAuth2Error> errors = new ArrayList<>();
 		String iss = jwt.getClaimAsString("iss");
-		if (iss == null || !stripSlash(iss).equals(stripSlash(issuer))) {
+		// With one identity provider there is no mix-up to guard against beyond this:
+		// the configured Auth URL, or Globus's canonical issuer when a proxy or a
+		// Globus-shaped server sits at another address.
+		if (iss == null || !(stripSlash(iss).equals(stripSlash(issuer)) || GLOBUS_ISSUER.equals(stripSlash(iss)))) {
 			errors.add(new OAuth2Error("invalid_id_token", "The ID token was not issued by " + issuer, null));
 		}
 		if (jwt.getAudience() == null || !jwt.getAudience().contains(registration.getClientId())) {

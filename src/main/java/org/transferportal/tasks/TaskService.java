@@ -5,6 +5,8 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 
 import org.transferportal.auth.CurrentUser;
+import org.transferportal.globus.GlobusApiException;
+import org.transferportal.globus.GlobusUnauthorizedException;
 import org.transferportal.globus.TaskEvent;
 import org.transferportal.globus.TaskList;
 import org.transferportal.globus.TaskQuery;
@@ -37,7 +39,17 @@ class TaskService {
 	TaskDetail task(String taskId) {
 		TransferClient transfer = this.user.transfer();
 		TaskView task = TaskView.of(transfer.task(taskId));
-		List<TaskEvent> events = transfer.taskEvents(taskId, 50, 0, false).data();
+		List<TaskEvent> events;
+		try {
+			events = transfer.taskEvents(taskId, 50, 0, false).data();
+		}
+		catch (GlobusUnauthorizedException ex) {
+			throw ex;
+		}
+		catch (GlobusApiException ex) {
+			// The task itself matters more than its log: show it without events.
+			events = List.of();
+		}
 		return new TaskDetail(task, events);
 	}
 

@@ -185,7 +185,20 @@ class TransferService {
 	private Set<UUID> missingDataAccess(TransferClient transfer, TransferDocument document) {
 		List<UUID> ids = List.of(UUID.fromString(document.sourceEndpoint()),
 				UUID.fromString(document.destinationEndpoint()));
-		Map<UUID, Collection> described = this.collections.describeAll(transfer, ids);
+		Map<UUID, Collection> described;
+		try {
+			described = this.collections.describeAll(transfer, ids);
+		}
+		catch (GlobusUnauthorizedException ex) {
+			throw ex;
+		}
+		catch (GlobusApiException ex) {
+			// The preflight only saves a trip; without collection documents, submit and
+			// let
+			// Transfer say what it needs (the reactive path) or what is wrong.
+			logger.info("Preflight skipped: collection documents unavailable (" + ex.status() + " " + ex.code() + ")");
+			return Set.of();
+		}
 		Set<UUID> needing = described.entrySet()
 			.stream()
 			.filter((entry) -> entry.getValue().requiresDataAccessScope())
