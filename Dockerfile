@@ -20,5 +20,5 @@ USER portal
 ENV SERVER_PORT=8080
 EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 \
-  CMD curl -fsS "http://localhost:${SERVER_PORT}/actuator/health" || exit 1
+  CMD curl -fsS "http://localhost:${SERVER_PORT}/actuator/health/liveness" || exit 1
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/portal.jar"]

@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.stereotype.Service;
 
 import org.transferportal.globus.AuthorizationParameters;
@@ -34,11 +36,15 @@ public class ConsentRoundTrip {
 
 	private final ConsentMemory memory;
 
-	ConsentRoundTrip(CurrentUser currentUser, PendingActions pendingActions, UserTokens tokens, ConsentMemory memory) {
+	private final MeterRegistry meters;
+
+	ConsentRoundTrip(CurrentUser currentUser, PendingActions pendingActions, UserTokens tokens, ConsentMemory memory,
+			MeterRegistry meters) {
 		this.currentUser = currentUser;
 		this.pendingActions = pendingActions;
 		this.tokens = tokens;
 		this.memory = memory;
+		this.meters = meters;
 	}
 
 	/**
@@ -53,6 +59,9 @@ public class ConsentRoundTrip {
 			throw new IllegalArgumentException("A consent round trip can only return to a local path");
 		}
 		PendingAction action = this.pendingActions.create(this.currentUser.subject(), kind, target, parameters);
+		this.meters
+			.counter("portal.consent.trips", "kind", kind, "session", String.valueOf(parameters.requiresSession()))
+			.increment();
 		return AUTHORIZATION_PATH + "?" + PENDING_PARAMETER + "=" + action.id();
 	}
 

@@ -62,7 +62,7 @@ class SecurityConfiguration {
 				lab.dataAccessCollections());
 		http.authorizeHttpRequests((authorize) -> authorize
 			.requestMatchers("/", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error", "/error/**",
-					"/actuator/health", "/actuator/health/**")
+					"/actuator/health", "/actuator/health/**", "/actuator/prometheus")
 			.permitAll()
 			.anyRequest()
 			.authenticated())

@@ -1,10 +1,13 @@
 package org.transferportal.globus;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.security.oauth2.client.endpoint.DefaultOAuth2TokenRequestHeadersConverter;
@@ -33,20 +36,48 @@ public class GlobusClients {
 	private final AuthClient authClient;
 
 	@Autowired
-	public GlobusClients(WebClient.Builder webClientBuilder, GlobusProperties properties) {
-		this(webClientBuilder.build(), properties, GlobusHttp.Sleeper.real());
+	public GlobusClients(WebClient.Builder webClientBuilder, GlobusProperties properties, MeterRegistry meters) {
+		this(webClientBuilder.build(), properties, GlobusHttp.Sleeper.real(), meters);
 	}
 
 	GlobusClients(WebClient webClient, GlobusProperties properties, GlobusHttp.Sleeper sleeper) {
+		this(webClient, properties, sleeper, new SimpleMeterRegistry());
+	}
+
+	GlobusClients(WebClient webClient, GlobusProperties properties, GlobusHttp.Sleeper sleeper, MeterRegistry meters) {
 		this.json = globusJson();
 		this.properties = properties;
-		this.http = new GlobusHttp(webClient, properties, this.json, sleeper);
+		this.http = new GlobusHttp(webClient, properties, this.json, sleeper, meters);
 		this.authClient = new AuthClient(this.http, this.json, properties);
 	}
 
 	/** Transfer on behalf of the user whose tokens the provider holds. */
 	public TransferClient transfer(AccessTokenProvider tokens) {
 		return new TransferClient(this.http, this.json, this.properties.transferApiUrl(), tokens);
+	}
+
+	/**
+	 * Whether Globus answers at all: Auth's key set, and Transfer's API root (which
+	 * refuses an anonymous call with 401, proof enough that it is there).
+	 */
+	public boolean reachable() {
+		try {
+			this.http.send(HttpMethod.GET, java.net.URI.create(this.properties.authBaseUrl() + "/jwk.json"), null,
+					GlobusHttp.Retry.NEVER, (headers) -> {
+					});
+		}
+		catch (GlobusApiException ex) {
+			return false;
+		}
+		try {
+			this.http.send(HttpMethod.GET, java.net.URI.create(this.properties.transferApiUrl() + "/submission_id"),
+					null, GlobusHttp.Retry.NEVER, (headers) -> {
+					});
+			return true;
+		}
+		catch (GlobusApiException ex) {
+			return ex.status() != 0 && ex.status() < 500;
+		}
 	}
 
 	/** Globus Auth as the portal's confidential client. */

@@ -3,10 +3,14 @@ package org.transferportal.globus;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,12 +51,20 @@ final class GlobusHttp {
 
 	private final Sleeper sleeper;
 
+	private final MeterRegistry meters;
+
 	GlobusHttp(WebClient webClient, GlobusProperties properties, JsonMapper json, Sleeper sleeper) {
+		this(webClient, properties, json, sleeper, new SimpleMeterRegistry());
+	}
+
+	GlobusHttp(WebClient webClient, GlobusProperties properties, JsonMapper json, Sleeper sleeper,
+			MeterRegistry meters) {
 		this.webClient = webClient;
 		this.properties = properties;
 		this.errors = new GlobusErrors(json);
 		this.json = json;
 		this.sleeper = sleeper;
+		this.meters = meters;
 	}
 
 	/**
@@ -124,7 +136,43 @@ final class GlobusHttp {
 		}
 	}
 
+	/** One attempt, timed per operation and outcome for the portal's metrics. */
 	private Answer attempt(HttpMethod method, URI uri, String body, MediaType contentType,
+			Consumer<HttpHeaders> headers) {
+		long start = System.nanoTime();
+		String outcome = "unreachable";
+		try {
+			Answer answer = attemptOnce(method, uri, body, contentType, headers);
+			outcome = String.valueOf(answer.status());
+			return answer;
+		}
+		catch (GlobusApiException ex) {
+			outcome = (ex.status() != 0) ? String.valueOf(ex.status()) : "unreachable";
+			throw ex;
+		}
+		finally {
+			Timer.builder("globus.requests")
+				.description("Calls to Globus Auth and Transfer, per attempt")
+				.tag("method", method.name())
+				.tag("operation", operation(uri))
+				.tag("outcome", outcome)
+				.register(this.meters)
+				.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+		}
+	}
+
+	/**
+	 * The path with ids replaced, so that metrics have one series per operation rather
+	 * than per collection or task.
+	 */
+	static String operation(URI uri) {
+		String path = (uri.getPath() != null) ? uri.getPath() : "";
+		int api = Math.max(path.indexOf("/v0.10/"), path.indexOf("/v2/"));
+		String tail = (api >= 0) ? path.substring(api) : path;
+		return tail.replaceAll("/[0-9A-Za-z-]{20,}(?=/|$)", "/{id}");
+	}
+
+	private Answer attemptOnce(HttpMethod method, URI uri, String body, MediaType contentType,
 			Consumer<HttpHeaders> headers) {
 		try {
 			WebClient.RequestBodySpec request = this.webClient.method(method)

@@ -1,5 +1,6 @@
 package org.transferportal.transfer;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +10,8 @@ import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.stereotype.Service;
@@ -25,6 +28,7 @@ import org.transferportal.globus.SubmitResult;
 import org.transferportal.globus.TransferClient;
 import org.transferportal.globus.TransferDocument;
 import org.transferportal.transfer.TransferDrafts.Draft;
+import org.transferportal.web.RateLimiter;
 
 /**
  * Submits transfers exactly once: consent is checked before the first attempt (preflight)
@@ -75,14 +79,21 @@ class TransferService {
 
 	private final AsyncTaskExecutor executor;
 
+	private final MeterRegistry meters;
+
+	private final RateLimiter rateLimiter;
+
 	TransferService(CurrentUser user, TransferDrafts drafts, TransferValidator validator,
-			CollectionDirectory collections, ConsentRoundTrip consent, AsyncTaskExecutor executor) {
+			CollectionDirectory collections, ConsentRoundTrip consent, AsyncTaskExecutor executor, MeterRegistry meters,
+			RateLimiter rateLimiter) {
 		this.user = user;
 		this.drafts = drafts;
 		this.validator = validator;
 		this.collections = collections;
 		this.consent = consent;
 		this.executor = executor;
+		this.meters = meters;
+		this.rateLimiter = rateLimiter;
 	}
 
 	/**
@@ -125,6 +136,11 @@ class TransferService {
 		if (!result.valid()) {
 			return new Outcome.Invalid(result.errors());
 		}
+		Duration wait = this.rateLimiter.acquire(this.user.subject(), RateLimiter.Action.SUBMIT);
+		if (!wait.isZero()) {
+			return new Outcome.Failed("Slow down: you have submitted many transfers in the last minute. Your "
+					+ "transfer is kept below; submit it again in " + wait.toSeconds() + " seconds.", null);
+		}
 		return attempt(draft, result.document());
 	}
 
@@ -146,6 +162,22 @@ class TransferService {
 	}
 
 	private Outcome attempt(Draft draft, TransferDocument document) {
+		Outcome outcome = attemptOnce(draft, document);
+		this.meters.counter("portal.transfer.submissions", "outcome", outcomeName(outcome)).increment();
+		return outcome;
+	}
+
+	private static String outcomeName(Outcome outcome) {
+		if (outcome instanceof Outcome.Submitted) {
+			return "submitted";
+		}
+		if (outcome instanceof Outcome.NeedsConsent) {
+			return "needs_consent";
+		}
+		return (outcome instanceof Outcome.Invalid) ? "invalid" : "failed";
+	}
+
+	private Outcome attemptOnce(Draft draft, TransferDocument document) {
 		TransferClient transfer = this.user.transfer();
 		try {
 			Set<UUID> missing = missingDataAccess(transfer, document);

@@ -159,7 +159,9 @@ public final class FakeGlobus {
 	 */
 	public Tokens stubLogin(User user, String code, String nonce, boolean transferFirst, long transferExpiresIn) {
 		int n = COUNTER.incrementAndGet();
-		Tokens tokens = new Tokens("auth-" + n, "auth-refresh-" + n, "xfer-" + n, "xfer-refresh-" + n);
+		// Distinctive values, so that a scan of the logs for them cannot miss or misfire.
+		String tag = n + "-" + UUID.randomUUID();
+		Tokens tokens = new Tokens("auth-" + tag, "auth-refresh-" + tag, "xfer-" + tag, "xfer-refresh-" + tag);
 		ObjectNode answer = JSON.createObjectNode();
 		answer.put("access_token", tokens.authAccess());
 		answer.put("token_type", "Bearer");
