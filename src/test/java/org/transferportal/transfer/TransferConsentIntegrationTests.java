@@ -237,6 +237,27 @@ class TransferConsentIntegrationTests extends FlowTestSupport {
 	}
 
 	@Test
+	void anotherUsersDraftIsNotFoundAndCannotBeSubmitted() {
+		UUID mapped = this.globus.mappedCollection();
+		UUID guest = this.globus.guestCollection();
+		MockHttpServletResponse authorize = this.browser
+			.follow(this.browser.post("/transfer", form(mapped, "/~/data/", guest, "/incoming/")));
+		String state = FakeGlobus.query(authorize.getRedirectedUrl()).get("state");
+		String draftPath = this.browser.callback("error=access_denied&state=" + PortalBrowser.encode(state))
+			.getRedirectedUrl()
+			.replaceAll("\\?.*", "");
+		PortalBrowser stranger = newBrowser();
+		stranger.login(PortalBrowser.LOGIN);
+		assertThat(stranger.get(draftPath).getStatus()).isEqualTo(404);
+		Map<String, String> hijack = form(guest, "/a/", guest, "/b/");
+		hijack.put("draft", draftPath.substring(draftPath.lastIndexOf('/') + 1));
+		MockHttpServletResponse answer = stranger.post("/transfer", hijack);
+		assertThat(answer.getStatus()).isEqualTo(422);
+		assertThat(content(answer)).contains("not yours");
+		assertThat(submitted()).isEmpty();
+	}
+
+	@Test
 	void aSessionPolicyErrorAsksForTheDomainWithAFreshLogin() {
 		UUID source = this.globus.guestCollection();
 		UUID destination = this.globus.guestCollection();

@@ -1,0 +1,24 @@
+package org.transferportal.auth;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LocalPathsTests {
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/", "/tasks/abc", "/browse?collection=x&path=%2F~%2F", "/transfer/drafts/1?consent=x" })
+	void pathsOnThisPortalAreLocal(String path) {
+		assertThat(LocalPaths.isLocal(path)).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "//evil.example", "/\\evil.example", "https://evil.example/", "evil.example",
+			"/ok\r\nLocation: https://evil.example", "/ok\\..\\x", "javascript:alert(1)", " /leading-space" })
+	void anythingThatCouldLeaveThePortalIsNot(String path) {
+		assertThat(LocalPaths.isLocal(path)).isFalse();
+		assertThat(LocalPaths.orElse(path, "/")).isEqualTo("/");
+	}
+
+}
