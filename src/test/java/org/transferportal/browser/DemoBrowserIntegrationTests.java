@@ -27,6 +27,8 @@ class DemoBrowserIntegrationTests {
 
 	static final String SHARED_RESULTS = "aa752cea-8222-5bc8-acd9-555b090c0ccb";
 
+	static final String CLINICAL = "0b7c5a1e-9d2f-4c8e-b6a3-2f1e4d5c6b7a";
+
 	static final int PORT = freePort();
 
 	@DynamicPropertySource
@@ -59,8 +61,11 @@ class DemoBrowserIntegrationTests {
 					+ "&label=" + URLEncoder.encode(label, StandardCharsets.UTF_8));
 			// Globus (simulated): pick an identity, consent to the login scopes.
 			browser.click(By.id("identity-" + name));
-			browser.screenshot(name + "-1-consent");
-			browser.click(By.id("allow"));
+			// The login consent, unless another test already gave it for this identity.
+			if (!browser.driver.findElements(By.id("allow")).isEmpty()) {
+				browser.screenshot(name + "-1-consent");
+				browser.click(By.id("allow"));
+			}
 			// Back on the prefilled form.
 			browser.waitForUrl("/transfer");
 			assertThat(browser.find(By.name("source_collection")).getAttribute("value")).isEqualTo(LAB_DATA);
@@ -104,6 +109,36 @@ class DemoBrowserIntegrationTests {
 			assertThat(listing).contains("<img src=x onerror=alert(1)>.txt").contains("\"quoted\" 'names'.csv");
 			assertThat(browser.alertShown()).isFalse();
 			browser.screenshot("browse-odd-names");
+			// Log out and in again: the consent is remembered, so the folder opens
+			// without a consent page (Globus approves it silently).
+			browser.open(base() + "/logout");
+			browser.click(By.id("logout"));
+			browser.waitForUrl("signed_out");
+			browser.open(base() + "/browse?collection=" + LAB_DATA + "&path=/projects/");
+			if (!browser.driver.findElements(By.id("identity-bob")).isEmpty()) {
+				browser.click(By.id("identity-bob"));
+			}
+			assertThat(browser.find(By.cssSelector("table.listing")).getText()).contains("alpha/");
+			assertThat(browser.url()).contains("/browse?collection=" + LAB_DATA);
+		}
+	}
+
+	@Test
+	void aHighAssuranceCollectionAsksForALoginFromItsDomain() throws IOException {
+		try (Browser browser = Browser.start(true)) {
+			browser.open(base() + "/browse?collection=" + CLINICAL + "&path=/");
+			browser.click(By.id("identity-carol"));
+			if (!browser.driver.findElements(By.id("allow")).isEmpty()) {
+				browser.click(By.id("allow"));
+			}
+			// Globus says which session it needs; the portal explains and offers the
+			// trip.
+			browser.click(By.id("grant-access"));
+			// At Globus Auth only identities from uchicago.edu qualify, with a fresh
+			// login.
+			browser.find(By.id("identity-bob"));
+			assertThat(browser.driver.findElements(By.id("identity-carol"))).isEmpty();
+			assertThat(browser.url()).contains("session_required_single_domain=uchicago.edu").contains("prompt=login");
 		}
 	}
 
