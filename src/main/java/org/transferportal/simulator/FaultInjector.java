@@ -49,13 +49,31 @@ public class FaultInjector {
 	public Optional<ResponseEntity<String>> faultFor(String method, String path) {
 		delay();
 		for (NamedFault fault : this.namedFaults) {
-			if (fault.matches(method, path) && fault.remaining.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
+			if (!"lost".equals(fault.status) && fault.matches(method, path)
+					&& fault.remaining.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
 				return Optional.of(answer(fault.status, path));
 			}
 		}
 		if (this.properties.faultRate() > 0 && ThreadLocalRandom.current().nextDouble() < this.properties.faultRate()) {
 			String[] kinds = { "503", "429", "slow", "502" };
 			return Optional.of(answer(kinds[ThreadLocalRandom.current().nextInt(kinds.length)], path));
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * After a submission was accepted: the answer to send instead if it is to be lost (a
+	 * named {@code lost} fault, or the random fault rate).
+	 */
+	public Optional<ResponseEntity<String>> lostAnswer(String method, String path) {
+		for (NamedFault fault : this.namedFaults) {
+			if ("lost".equals(fault.status) && fault.matches(method, path)
+					&& fault.remaining.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
+				return Optional.of(answer("slow", path));
+			}
+		}
+		if (this.properties.faultRate() > 0 && ThreadLocalRandom.current().nextDouble() < this.properties.faultRate()) {
+			return Optional.of(answer("slow", path));
 		}
 		return Optional.empty();
 	}
@@ -103,7 +121,7 @@ public class FaultInjector {
 				throw new IllegalArgumentException("simulator.faults entry must read 'METHOD PATH:STATUS[:COUNT]'");
 			}
 			String status = parts[1].trim();
-			if (!List.of("429", "502", "503", "slow").contains(status)) {
+			if (!List.of("429", "502", "503", "slow", "lost").contains(status)) {
 				throw new IllegalArgumentException("Unsupported simulated fault status '" + status + "'");
 			}
 			int count = (parts.length > 2) ? Integer.parseInt(parts[2].trim()) : 1;

@@ -13,6 +13,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
 
+import org.transferportal.simulator.FaultInjector;
 import org.transferportal.simulator.SimCollection;
 import org.transferportal.simulator.SimJson;
 
@@ -48,10 +49,13 @@ class TasksController {
 
 	private final SimFileSystem files;
 
-	TasksController(TransferAccess access, TaskEngine engine, SimFileSystem files) {
+	private final FaultInjector faults;
+
+	TasksController(TransferAccess access, TaskEngine engine, SimFileSystem files, FaultInjector faults) {
 		this.access = access;
 		this.engine = engine;
 		this.files = files;
+		this.faults = faults;
 	}
 
 	@GetMapping("/submission_id")
@@ -108,6 +112,11 @@ class TasksController {
 					(id) -> new SimTask(id, "TRANSFER", caller.id(), submissionId, source.id(), destination.id(),
 							this.engine.now(), plan.steps(), options, plan.error(),
 							TaskEngine.simulatedSeconds(plan.bytes(), plan.steps().size()), label, deadline));
+			Optional<ResponseEntity<String>> lost = this.faults.lostAnswer(request.getMethod(),
+					TransferErrorHandler.resource(request));
+			if (lost.isPresent()) {
+				return lost.get();
+			}
 			return submitted.getValue() ? result("transfer_result", "Accepted", 202, submitted.getKey(), request)
 					: result("transfer_result", "Duplicate", 200, submitted.getKey(), request);
 		});

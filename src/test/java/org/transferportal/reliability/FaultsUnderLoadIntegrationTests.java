@@ -1,0 +1,159 @@
+package org.transferportal.reliability;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import org.transferportal.support.DemoUserAgent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Several users submitting at once while the simulated Globus fails one call in ten —
+ * 503s, 429s with Retry-After, storage errors, answers slower than the portal's timeout,
+ * and submissions accepted whose answer is lost: every user ends with the finished task
+ * or a clear message and their form, and no submission ever makes two tasks.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class FaultsUnderLoadIntegrationTests {
+
+	static final String TUTORIAL_1 = "6c54cade-bde5-45c1-bdea-f4bd71dba2cc";
+
+	static final String TUTORIAL_2 = "31ce9ba0-176d-45a5-add3-f37d233ba47d";
+
+	static final List<String> USERS = List.of("alice@globusid.org", "bob@uchicago.edu", "carol@example.edu");
+
+	static final int SUBMISSIONS_PER_USER = 6;
+
+	static final int MAX_ATTEMPTS = 5;
+
+	static final int PORT = freePort();
+
+	@DynamicPropertySource
+	static void faultyGlobus(DynamicPropertyRegistry registry) {
+		registry.add("server.port", () -> PORT);
+		registry.add("simulator.fault-rate", () -> "0.1");
+		registry.add("simulator.slow-delay", () -> "1500ms");
+		// Whatever the dice say, the first three accepted submissions lose their answer.
+		registry.add("simulator.faults[0]", () -> "POST /transfer:lost:3");
+		registry.add("globus.timeout", () -> "1s");
+		registry.add("globus.max-retries", () -> "3");
+		registry.add("globus.retry-base-delay", () -> "20ms");
+		registry.add("globus.max-retry-delay", () -> "300ms");
+		registry.add("portal.rate-limit.submissions-per-minute", () -> "0");
+	}
+
+	@Test
+	void noSubmissionIsLostOrDoubledWhileGlobusMisbehaves() throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(USERS.size() * 2);
+		Map<String, String> taskByLabel = new ConcurrentHashMap<>();
+		AtomicInteger messagesShown = new AtomicInteger();
+		List<Future<?>> work = new ArrayList<>();
+		for (String user : USERS) {
+			DemoUserAgent agent = new DemoUserAgent("http://localhost:" + PORT, user);
+			// Log in once before the user's submissions start in parallel.
+			assertThat(agent.open("/logout").uri().getPath()).isEqualTo("/logout");
+			for (int i = 0; i < SUBMISSIONS_PER_USER; i++) {
+				String label = "fault-" + user.substring(0, user.indexOf('@')) + "-" + i;
+				work.add(pool.submit(() -> taskByLabel.put(label, submitUntilDone(agent, label, messagesShown))));
+			}
+		}
+		for (Future<?> future : work) {
+			future.get();
+		}
+		pool.shutdown();
+		assertThat(taskByLabel).hasSize(USERS.size() * SUBMISSIONS_PER_USER);
+		for (String user : USERS) {
+			DemoUserAgent agent = new DemoUserAgent("http://localhost:" + PORT, user);
+			Map<String, Integer> labels = labelsOfTasks(agent);
+			String prefix = "fault-" + user.substring(0, user.indexOf('@')) + "-";
+			for (int i = 0; i < SUBMISSIONS_PER_USER; i++) {
+				assertThat(labels.get(prefix + i)).as("tasks labelled %s%d", prefix, i).isEqualTo(1);
+			}
+		}
+		System.out.printf("faults under load: %d submissions, %d messages shown and resubmitted, 0 duplicates%n",
+				taskByLabel.size(), messagesShown.get());
+	}
+
+	/** Submits like a patient user: on a message, submits the same form again. */
+	private static String submitUntilDone(DemoUserAgent agent, String label, AtomicInteger messagesShown) {
+		DemoUserAgent.Page form = agent.open("/transfer?source_collection=" + TUTORIAL_1
+				+ "&source_path=/share/godata/file1.txt&destination_collection=" + TUTORIAL_2
+				+ "&destination_path=/share/godata/" + label + ".txt&label=" + label);
+		assertThat(form.field("label")).as("form of %s: %s %s", label, form.status(), form.uri()).isEqualTo(label);
+		for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+			Map<String, String> fields = new LinkedHashMap<>();
+			for (String name : List.of("draft", "source_collection", "source_path", "destination_collection",
+					"destination_path", "label")) {
+				fields.put(name, form.field(name));
+			}
+			fields.put("form", "1");
+			fields.put("verify_checksum", "true");
+			DemoUserAgent.Page answer = agent.post("/transfer", form, fields);
+			if (answer.uri().getPath().startsWith("/tasks/")) {
+				return answer.uri().getPath().substring("/tasks/".length());
+			}
+			// Not done: the page must say why and keep the form as it was.
+			assertThat(answer.status()).as("answer to %s", label).isLessThan(500);
+			assertThat(answer.field("label")).as("form kept for %s", label).isEqualTo(label);
+			assertThat(answer.body()).contains("role=\"alert\"");
+			messagesShown.incrementAndGet();
+			form = answer;
+		}
+		throw new AssertionError(label + " not submitted after " + MAX_ATTEMPTS + " attempts");
+	}
+
+	/** How many of the user's tasks carry each label, read from the activity pages. */
+	private static Map<String, Integer> labelsOfTasks(DemoUserAgent agent) {
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		Pattern label = Pattern.compile(">(fault-[a-z]+-\\d+)<");
+		for (int offset = 0; offset < 200; offset += 25) {
+			DemoUserAgent.Page page = openUntilOk(agent, "/tasks?offset=" + offset);
+			Matcher matcher = label.matcher(page.body());
+			int found = 0;
+			while (matcher.find()) {
+				counts.merge(matcher.group(1), 1, Integer::sum);
+				found++;
+			}
+			if (found == 0 && !page.body().contains("Older")) {
+				break;
+			}
+		}
+		return counts;
+	}
+
+	private static DemoUserAgent.Page openUntilOk(DemoUserAgent agent, String path) {
+		DemoUserAgent.Page page = agent.open(path);
+		for (int i = 0; i < 5 && page.status() != 200; i++) {
+			page = agent.open(path);
+		}
+		assertThat(page.status()).isEqualTo(200);
+		return page;
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
