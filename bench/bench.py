@@ -58,13 +58,14 @@ def ms(seconds):
 class Portal:
     """The portal process in demo mode: start-up time, RSS, heap after full GC."""
 
-    def __init__(self, jar, port, latency_ms, extra, logfile):
+    def __init__(self, jar, port, latency_ms, extra, logfile, jvm_opts=()):
         self.jar, self.port, self.latency_ms, self.extra, self.logfile = jar, port, latency_ms, extra, logfile
+        self.jvm_opts = list(jvm_opts)
         self.proc = None
 
     def start(self):
         env = {k: v for k, v in os.environ.items() if k not in ("GLOBUS_CLIENT_ID", "GLOBUS_CLIENT_SECRET")}
-        cmd = ["java", "-jar", self.jar, "--server.port=%d" % self.port,
+        cmd = ["java"] + self.jvm_opts + ["-jar", self.jar, "--server.port=%d" % self.port,
                "--simulator.latency=%dms" % self.latency_ms] + self.extra
         out = open(self.logfile, "w")
         started = time.monotonic()
@@ -130,7 +131,7 @@ class RssSampler(threading.Thread):
 
 
 def sim_stats(port):
-    with urllib.request.urlopen("http://127.0.0.1:%d/simulator/stats" % port, timeout=30) as resp:
+    with urllib.request.urlopen("http://127.0.0.1:%d/simulator/stats" % port, timeout=120) as resp:
         return json.load(resp)["transfer_calls"]
 
 
@@ -460,22 +461,34 @@ def main():
     p.add_argument("--latency-ms", type=int, default=50, help="simulator.latency: delay per Globus call")
     p.add_argument("--think-ms", type=int, default=250, help="pause between the form showing and the click")
     p.add_argument("--browse-repeats", type=int, default=20)
-    p.add_argument("--tomcat-threads", type=int, default=0,
-                   help="server.tomcat.threads.max for the run (0: the portal's default)")
+    p.add_argument("--tomcat-threads", type=int, default=-1,
+                   help="server.tomcat.threads.max for the run; -1 (default): 2 x users + 50, because in demo "
+                        "mode each portal request waits for a simulator request served by the same Tomcat "
+                        "pool, and with the default 200 threads 200 users starve it; 0: the portal's default")
+    p.add_argument("--jvm-opt", action="append", default=[],
+                   help="a JVM option for the portal, e.g. -Xmx256m (repeatable; none by default)")
+    p.add_argument("--portal-arg", action="append", default=[],
+                   help="an extra Spring argument for the portal, e.g. --portal-arg=--spring.task.execution."
+                        "pool.core-size=400 (repeatable; none by default)")
     p.add_argument("--work", default=os.path.join(HERE, "work"))
     p.add_argument("--out", default=os.path.join(HERE, "results"))
     args = p.parse_args()
     os.makedirs(args.work, exist_ok=True)
     os.makedirs(args.out, exist_ok=True)
+    if args.tomcat_threads < 0:
+        args.tomcat_threads = 2 * args.users + 50
     extra = ["--server.tomcat.threads.max=%d" % args.tomcat_threads] if args.tomcat_threads else []
-    portal = Portal(args.jar, args.port, args.latency_ms, extra, os.path.join(args.work, "portal.log"))
+    extra += args.portal_arg
+    portal = Portal(args.jar, args.port, args.latency_ms, extra, os.path.join(args.work, "portal.log"),
+                    args.jvm_opt)
     result = {"date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
               "machine": {"cores": os.cpu_count(), "memory_gib": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf(
                   "SC_PHYS_PAGES") / 2 ** 30, 1), "load_average_at_start": os.getloadavg(),
                   "java": subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0],
                   "wrk": subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.splitlines()[0],
                   "platform": platform.platform()},
-              "settings": {"simulator_latency_ms": args.latency_ms, "port": args.port, "extra_portal_args": extra},
+              "settings": {"simulator_latency_ms": args.latency_ms, "port": args.port, "extra_portal_args": extra,
+                           "jvm_opts": args.jvm_opt, "think_ms": args.think_ms},
               "targets": TARGETS}
     try:
         log("starting the portal in demo mode (simulator.latency=%d ms)" % args.latency_ms)
