@@ -518,8 +518,11 @@ def main():
     finally:
         portal.stop()
     result["table"] = table(result)
-    name = "%s-%du-%ds.json" % (time.strftime("%Y-%m-%d"), args.users, args.duration)
-    path = os.path.join(args.out, name)
+    stem = "%s-%du-%ds" % (time.strftime("%Y-%m-%d"), args.users, args.duration)
+    path, n = os.path.join(args.out, stem + ".json"), 1
+    while os.path.exists(path):  # never overwrite an earlier run's figures
+        n += 1
+        path = os.path.join(args.out, "%s-run%d.json" % (stem, n))
     with open(path, "w") as f:
         json.dump(result, f, indent=2)
     print(result["table"])
