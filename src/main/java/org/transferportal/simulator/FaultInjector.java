@@ -29,8 +29,11 @@ public class FaultInjector {
 
 	private final List<NamedFault> namedFaults = new ArrayList<>();
 
-	public FaultInjector(SimulatorProperties properties) {
+	private final SimulatorStats stats;
+
+	public FaultInjector(SimulatorProperties properties, SimulatorStats stats) {
 		this.properties = properties;
+		this.stats = stats;
 		for (String spec : properties.faults()) {
 			this.namedFaults.add(NamedFault.parse(spec));
 		}
@@ -47,6 +50,7 @@ public class FaultInjector {
 	 * @param path path relative to {@code /v0.10}
 	 */
 	public Optional<ResponseEntity<String>> faultFor(String method, String path) {
+		this.stats.count(method, path);
 		delay();
 		for (NamedFault fault : this.namedFaults) {
 			if (!"lost".equals(fault.status) && fault.matches(method, path)

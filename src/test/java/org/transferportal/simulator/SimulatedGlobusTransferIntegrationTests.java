@@ -385,4 +385,15 @@ class SimulatedGlobusTransferIntegrationTests {
 		assertThat(filtered.path("total").asInt()).isEqualTo(1);
 	}
 
+	@Test
+	void statsCountTransferCallsByMethodAndPathWithIdsFolded() {
+		String token = token("alice", TUTORIAL_1);
+		JsonNode before = json(this.browser.get("/simulator/stats", null)).path("transfer_calls");
+		submissionId(token);
+		get("/endpoint/" + TUTORIAL_1, token);
+		JsonNode after = json(this.browser.get("/simulator/stats", null)).path("transfer_calls");
+		assertThat(after.path("GET /submission_id").asLong() - before.path("GET /submission_id").asLong()).isEqualTo(1);
+		assertThat(after.path("GET /endpoint/{id}").asLong() - before.path("GET /endpoint/{id}").asLong()).isEqualTo(1);
+	}
+
 }

@@ -1,0 +1,74 @@
+-- Scenario 1 through the portal: each wrk thread is one logged-in user with one
+-- connection, clicking through the form again and again: GET /transfer (a deep link:
+-- opens a draft; the portal pre-fetches its submission id) then POST /transfer (the
+-- submit click, answered by a redirect to /tasks/{id}), BENCH_THINK_MS apart, as a
+-- person reads the form before clicking. The two are timed apart; think time is not
+-- counted in either.
+-- Usage: BENCH_SESSIONS=sessions.txt wrk -t N -c N ... -s submit.lua http://127.0.0.1:PORT
+-- (one JSESSIONID a line; -t equal to -c, so that each thread is one user).
+package.path = (debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "?.lua;" .. package.path
+require("common")
+
+local next_session = 0
+local sessions = {}
+
+function init_sessions(path)
+  for line in io.lines(path) do
+    if line ~= "" then sessions[#sessions + 1] = line end
+  end
+end
+
+-- Main state: hand each thread its own session cookie.
+function setup(thread)
+  if #sessions == 0 then init_sessions(os.getenv("BENCH_SESSIONS")) end
+  next_session = next_session + 1
+  thread:set("cookie", "JSESSIONID=" .. sessions[(next_session - 1) % #sessions + 1])
+  register(thread)
+end
+
+local deep_link = "/transfer?source_collection=6c54cade-bde5-45c1-bdea-f4bd71dba2cc" ..
+  "&source_path=%2Fshare%2Fgodata%2Ffile1.txt&destination_collection=31ce9ba0-176d-45a5-add3-f37d233ba47d" ..
+  "&destination_path=%2F~%2Fbench%2Ffile1.txt&label=bench"
+
+local function urlencode(s)
+  return (s:gsub("[^%w%-_%.~]", function(c) return string.format("%%%02X", string.byte(c)) end))
+end
+
+local state, draft, csrf, started = "open", nil, nil, 0
+local think_ms = tonumber(os.getenv("BENCH_THINK_MS") or "0")
+
+-- Think time between the form showing and the click (wrk asks before every request).
+function delay()
+  if state == "submit" then return think_ms end
+  return 0
+end
+
+function request()
+  started = now_ms()
+  local headers = { ["Cookie"] = cookie, ["Accept"] = "text/html" }
+  if state == "open" then
+    return wrk.format("GET", deep_link, headers)
+  end
+  headers["Content-Type"] = "application/x-www-form-urlencoded"
+  local body = "draft=" .. urlencode(draft) .. "&form=1&_csrf=" .. urlencode(csrf) ..
+    "&source_collection=6c54cade-bde5-45c1-bdea-f4bd71dba2cc&source_path=%2Fshare%2Fgodata%2Ffile1.txt" ..
+    "&destination_collection=31ce9ba0-176d-45a5-add3-f37d233ba47d&destination_path=%2F~%2Fbench%2Ffile1.txt" ..
+    "&label=bench"
+  return wrk.format("POST", "/transfer", headers, body)
+end
+
+function response(status, headers, body)
+  local ms = now_ms() - started
+  if state == "open" then
+    draft = body and body:match('name="draft" value="([^"]+)"')
+    csrf = body and body:match('name="_csrf" value="([^"]+)"')
+    local ok = status == 200 and draft ~= nil and csrf ~= nil
+    record("open_form", ms, ok, status)
+    if ok then state = "submit" end
+  else
+    local location = headers["Location"] or headers["location"] or ""
+    local ok = status == 302 and location:find("/tasks/", 1, true) ~= nil
+    record("submit", ms, ok, status)
+    state = "open"
+  end
+end
