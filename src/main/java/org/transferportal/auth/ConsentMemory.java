@@ -6,9 +6,9 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The dependent scopes each Globus identity consented to through the portal, so that the
@@ -26,16 +26,25 @@ class ConsentMemory {
 		this.clock = clock;
 	}
 
-	@Transactional
 	void remember(String subject, Collection<String> scopes) {
 		Set<String> known = remembered(subject);
 		for (String scope : scopes) {
 			if (!known.contains(scope)) {
-				this.jdbc.sql("insert into remembered_consent (subject, scope, granted_at) values (?, ?, ?)")
-					.params(subject, scope, Timestamp.from(this.clock.instant()))
-					.update();
+				try {
+					this.jdbc.sql("insert into remembered_consent (subject, scope, granted_at) values (?, ?, ?)")
+						.params(subject, scope, Timestamp.from(this.clock.instant()))
+						.update();
+				}
+				catch (DuplicateKeyException ex) {
+					// A simultaneous login of the same user remembered it first.
+				}
 			}
 		}
+	}
+
+	/** Forgets consents, e.g. ones Globus no longer accepts. */
+	void forget(String subject, Collection<String> scopes) {
+		scopes.forEach((scope) -> forget(subject, scope));
 	}
 
 	Set<String> remembered(String subject) {

@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Users' tokens in the database, encrypted.
@@ -27,17 +27,39 @@ class UserTokenStore {
 		this.cipher = cipher;
 	}
 
-	@Transactional
+	/**
+	 * Inserts or replaces the user's token for its resource server. Two logins of one
+	 * user can race here (two tabs, two instances): whichever writes last wins, and
+	 * neither fails.
+	 */
 	void save(StoredToken token) {
-		this.jdbc.sql("delete from user_token where subject = ? and resource_server = ?")
-			.params(token.subject(), token.resourceServer())
-			.update();
-		this.jdbc.sql("""
-				insert into user_token (subject, resource_server, access_token, refresh_token, expires_at, scope,
-				  dependent_scopes, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(token.subject(), token.resourceServer(), this.cipher.encrypt(token.accessToken()),
-					this.cipher.encrypt(token.refreshToken()), Timestamp.from(token.expiresAt()), token.scope(),
-					String.join("\n", token.dependentScopes()), Timestamp.from(Instant.now()))
+		Object[] values = { this.cipher.encrypt(token.accessToken()), this.cipher.encrypt(token.refreshToken()),
+				Timestamp.from(token.expiresAt()), token.scope(), String.join("\n", token.dependentScopes()),
+				Timestamp.from(Instant.now()), token.subject(), token.resourceServer() };
+		for (int attempt = 0; attempt < 3; attempt++) {
+			if (update(values) == 1) {
+				return;
+			}
+			try {
+				this.jdbc.sql("""
+						insert into user_token (access_token, refresh_token, expires_at, scope, dependent_scopes,
+						  updated_at, subject, resource_server) values (?, ?, ?, ?, ?, ?, ?, ?)""")
+					.params(values)
+					.update();
+				return;
+			}
+			catch (DuplicateKeyException ex) {
+				// Another login inserted it first: update that row instead.
+			}
+		}
+		throw new IllegalStateException("Could not store a token for " + token.resourceServer());
+	}
+
+	private int update(Object[] values) {
+		return this.jdbc.sql("""
+				update user_token set access_token = ?, refresh_token = ?, expires_at = ?, scope = ?,
+				  dependent_scopes = ?, updated_at = ? where subject = ? and resource_server = ?""")
+			.params(values)
 			.update();
 	}
 
