@@ -84,6 +84,27 @@ class TaskControllerTests {
 	}
 
 	@Test
+	void theListFiltersByStatusAndShowsProgressAndPaging() throws Exception {
+		Task task = fixture("task_active.json", Task.class);
+		given(this.service.tasks(List.of("ACTIVE"), 25))
+			.willReturn(new TaskService.TaskPage(List.of(TaskView.of(task)), 25, 60));
+		this.mvc.perform(get("/tasks").param("status", "ACTIVE").param("offset", "25").with(oauth2Login()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("nightly sync")))
+			.andExpect(content().string(containsString("<progress max=\"100\" value=\"50\"")))
+			.andExpect(content().string(containsString("/tasks?status=ACTIVE&amp;offset=0")))
+			.andExpect(content().string(containsString("/tasks?status=ACTIVE&amp;offset=50")));
+	}
+
+	@Test
+	void anUnknownStatusIsIgnored() throws Exception {
+		given(this.service.tasks(List.of(), 0)).willReturn(new TaskService.TaskPage(List.of(), 0, 0));
+		this.mvc.perform(get("/tasks").param("status", "<script>").with(oauth2Login()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("<script>"))));
+	}
+
+	@Test
 	void theMarkerPagesThroughTransferredFiles() throws Exception {
 		given(this.service.task(ID, 93979L)).willThrow(new GlobusApiException(502, "X", "busy", "req-7", "/task"));
 		this.mvc.perform(get("/tasks/" + ID).param("marker", "93979").with(oauth2Login()))
