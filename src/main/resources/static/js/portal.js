@@ -21,6 +21,13 @@
     }, 0);
   });
 
+  // Coming back with the Back button shows the page as it was left: usable again.
+  window.addEventListener('pageshow', function (event) {
+    if (event.persisted) {
+      document.querySelectorAll('button[type=submit][disabled]').forEach(function (b) { b.disabled = false; });
+    }
+  });
+
   // ---- File manager: change folders without reloading the whole page. ----
   var manager = document.querySelector('main.files');
 
