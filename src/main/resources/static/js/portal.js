@@ -227,6 +227,7 @@
           set('task-rate', p.rate);
           set('task-elapsed', p.elapsed);
           set('task-error', p.fatalError || 'none');
+          document.getElementById('task-error').classList.toggle('error', !!p.fatalError);
           if (p.active) {
             window.setTimeout(poll, 2000);
           }
