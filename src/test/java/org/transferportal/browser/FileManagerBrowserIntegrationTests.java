@@ -67,6 +67,40 @@ class FileManagerBrowserIntegrationTests {
 		}
 	}
 
+	@Test
+	void hostileNamesAreSelectedAndTransferredAsTheyAre() throws IOException {
+		try (Browser browser = Browser.start(true)) {
+			browser.open(base() + "/files?a_collection=" + DemoBrowserIntegrationTests.LAB_DATA
+					+ "&a_path=/projects/odd%20names/&b_collection=" + DemoBrowserIntegrationTests.SHARED_RESULTS
+					+ "&b_path=/");
+			logIn(browser, "alice");
+			grantIfAsked(browser, "a");
+			browser.click(By.cssSelector("#pane-b details.tools summary"));
+			browser.typeAndEnter(By.id("b-new-folder"), "odd-copy");
+			browser.click(By.xpath("//section[@id='pane-b']//a[text()='odd-copy/']"));
+			browser.waitForValue(By.id("b-path"), "/odd-copy/");
+			// Select the whole page with the script's "select all" box.
+			browser.click(By.id("select-a-all"));
+			browser.screenshot("files-odd-names-selected");
+			browser.click(By.id("transfer-a"));
+			browser.waitForUrl("/transfer/drafts/");
+			browser.click(By.id("submit-transfer"));
+			browser.clickIfPresent(By.id("allow"));
+			browser.waitForUrl("/tasks/");
+			waitForStatus(browser, "SUCCEEDED", true);
+			browser.open(base() + "/files?b_collection=" + DemoBrowserIntegrationTests.SHARED_RESULTS
+					+ "&b_path=/odd-copy/");
+			String listing = browser.find(By.cssSelector("#pane-b table.listing")).getText();
+			assertThat(listing).contains("<img src=x onerror=alert(1)>.txt")
+				.contains("\"quoted\" 'names'.csv")
+				.contains("back\\slash.txt")
+				.contains("percent%20and&ampersand;semi#hash?.txt")
+				.contains("sub folder with \u00fcn\u00efcode/");
+			assertThat(browser.alertShown()).isFalse();
+			browser.screenshot("files-odd-names-copied");
+		}
+	}
+
 	private void selectionTransfersFromOnePaneToTheOther(boolean javascript, String name) throws IOException {
 		String mode = javascript ? "js" : "nojs";
 		try (Browser browser = Browser.start(javascript)) {
