@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.transferportal.collections.CollectionPicker;
 import org.transferportal.collections.CollectionPicker.Choice;
 import org.transferportal.globus.GlobusApiException;
+import org.transferportal.globus.GlobusUnauthorizedException;
 
 /**
  * The two-pane file manager: each pane is a collection picker or a folder, opened through
@@ -42,15 +43,24 @@ class FileManagerService {
 		String back = state.url();
 		List<Choice> bookmarks = (state.left().collectionId() == null || state.right().collectionId() == null)
 				? bookmarks() : List.of();
-		Object left = pane("a", state.left(), back, bookmarks);
-		if (left instanceof Result.Redirect redirect) {
-			return redirect;
+		Pane left = pane("a", state.left(), back, bookmarks);
+		if (left.redirect() != null) {
+			return new Result.Redirect(left.redirect());
 		}
-		Object right = pane("b", state.right(), back, bookmarks);
-		if (right instanceof Result.Redirect redirect) {
-			return redirect;
+		Pane right = pane("b", state.right(), back, bookmarks);
+		if (right.redirect() != null) {
+			return new Result.Redirect(right.redirect());
 		}
-		return new Result.Page((PaneView) left, (PaneView) right);
+		return new Result.Page(left.view(), right.view());
+	}
+
+	/** One pane opened: what it shows, or where the whole page must go first. */
+	private record Pane(PaneView view, String redirect) {
+
+		static Pane of(PaneView view) {
+			return new Pane(view, null);
+		}
+
 	}
 
 	/** Starts the consent trip of a pane's "Grant access" button. */
@@ -70,7 +80,7 @@ class FileManagerService {
 		this.picker.addBookmark(name, collection.toString(), path);
 	}
 
-	private Object pane(String name, PaneState state, String back, List<Choice> bookmarks) {
+	private Pane pane(String name, PaneState state, String back, List<Choice> bookmarks) {
 		UUID id = state.collectionId();
 		if (id == null) {
 			String message = state.collection().isEmpty() ? null
@@ -83,32 +93,33 @@ class FileManagerService {
 				rethrowUnauthorized(ex);
 				message = "Globus could not search for collections just now: " + ex.getMessage();
 			}
-			return PaneView.picker(name, state, this.picker.labCollections(), bookmarks, results, message);
+			return Pane.of(PaneView.picker(name, state, this.picker.labCollections(), bookmarks, results, message));
 		}
 		if (!state.pathValid()) {
-			return PaneView.other(name, state, "problem", state.collection(),
-					"A path must be absolute (start with /) and contain no control characters", null);
+			return Pane.of(PaneView.other(name, state, "problem", state.collection(),
+					"A path must be absolute (start with /) and contain no control characters", null));
 		}
 		try {
 			BrowseService.Result result = this.browse.open(id, state.listingQuery(), back);
 			if (result instanceof BrowseService.Result.Redirect redirect) {
-				return new Result.Redirect(redirect.path());
+				return new Pane(null, redirect.path());
 			}
 			if (result instanceof BrowseService.Result.Listed listed) {
-				return PaneView.listed(name, state, listed.listing());
+				return Pane.of(PaneView.listed(name, state, listed.listing()));
 			}
 			if (result instanceof BrowseService.Result.NeedsConsent needs) {
-				return PaneView.other(name, state, "consent", needs.collection().name(), needs.message(), null);
+				return Pane
+					.of(PaneView.other(name, state, "consent", needs.collection().name(), needs.message(), null));
 			}
-			return PaneView.other(name, state, "not-browsable",
+			return Pane.of(PaneView.other(name, state, "not-browsable",
 					((BrowseService.Result.NotBrowsable) result).collection().name(),
 					"This is a Globus Connect Server endpoint, not a collection: it holds no files itself. "
 							+ "Choose one of its collections instead.",
-					null);
+					null));
 		}
 		catch (GlobusApiException ex) {
 			rethrowUnauthorized(ex);
-			return PaneView.other(name, state, "problem", state.collection(), ex.getMessage(), ex.requestId());
+			return Pane.of(PaneView.other(name, state, "problem", state.collection(), ex.getMessage(), ex.requestId()));
 		}
 	}
 
@@ -124,7 +135,7 @@ class FileManagerService {
 	}
 
 	private static void rethrowUnauthorized(GlobusApiException ex) {
-		if (ex.status() == 401 || ex instanceof org.transferportal.globus.GlobusUnauthorizedException) {
+		if (ex.status() == 401 || ex instanceof GlobusUnauthorizedException) {
 			throw ex;
 		}
 	}
