@@ -74,7 +74,12 @@
           window.location.assign(url);
           return;
         }
-        manager.innerHTML = fresh.innerHTML;
+        // Move the parsed nodes rather than re-parse serialized HTML, so names from
+        // Globus are never turned back into markup.
+        var nodes = Array.prototype.map.call(fresh.childNodes, function (node) {
+          return document.importNode(node, true);
+        });
+        manager.replaceChildren.apply(manager, nodes);
         manager.setAttribute('data-url', fresh.getAttribute('data-url'));
         if (folderOf(other) === keepFolder) {
           keep.forEach(function (value) {
@@ -139,6 +144,24 @@
       }
       all.addEventListener('change', function () {
         boxes.forEach(function (box) { box.checked = all.checked; });
+        update();
+      });
+      // Shift-click selects the range from the last box clicked, as file managers do.
+      var last = null;
+      form.addEventListener('click', function (event) {
+        var box = event.target;
+        if (box.name !== 'item') {
+          return;
+        }
+        var list = Array.prototype.slice.call(boxes);
+        if (event.shiftKey && last !== null) {
+          var from = Math.min(list.indexOf(last), list.indexOf(box));
+          var to = Math.max(list.indexOf(last), list.indexOf(box));
+          for (var i = from; i <= to; i++) {
+            list[i].checked = box.checked;
+          }
+        }
+        last = box;
         update();
       });
       form.addEventListener('change', function (event) {
