@@ -58,6 +58,12 @@ class FileManagerBrowserIntegrationTests {
 			browser.waitForText(By.cssSelector("#pane-a .count"), "11 entries");
 			browser.screenshot("files-big-filtered");
 			assertThat(browser.find(By.cssSelector("#pane-a table.listing")).getText()).contains("0042");
+			// Bookmark this place; the picker then offers it.
+			browser.click(By.cssSelector("#pane-a details.tools summary"));
+			browser.typeAndEnter(By.id("a-bookmark"), "Big folder");
+			browser.click(By.id("change-a"));
+			browser.click(By.xpath("//section[@id='pane-a']//a[text()='Big folder']"));
+			browser.waitForValue(By.id("a-path"), "/projects/big/");
 			// On a phone the panes stack and nothing runs off the side of the page.
 			browser.driver.manage().window().setSize(new Dimension(390, 844));
 			Object overflow = ((JavascriptExecutor) browser.driver)
@@ -132,6 +138,7 @@ class FileManagerBrowserIntegrationTests {
 			// Select a file and a folder on the left, transfer them to the right.
 			browser.click(By.xpath("//section[@id='pane-a']//input[@value='README.md']"));
 			browser.click(By.xpath("//section[@id='pane-a']//input[@value='raw/']"));
+			browser.screenshot("files-" + mode + "-1b-selected");
 			browser.click(By.id("transfer-a"));
 			browser.waitForUrl("/transfer/drafts/");
 			assertThat(browser.find(By.name("source_path")).getAttribute("value")).isEqualTo("/projects/alpha/");
