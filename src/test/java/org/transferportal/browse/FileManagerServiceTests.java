@@ -80,6 +80,25 @@ class FileManagerServiceTests {
 		assertThatExceptionOfType(GlobusUnauthorizedException.class).isThrownBy(() -> this.service.open(state(LAB)));
 	}
 
+	@Test
+	void anIdThatIsNotAUuidKeepsThePickerWithAPlainMessage() {
+		FileManagerService.Result.Page page = (FileManagerService.Result.Page) this.service
+			.open(state("not-a-collection"));
+		assertThat(page.left().kind()).isEqualTo("picker");
+		assertThat(page.left().message()).contains("UUID");
+	}
+
+	@Test
+	void aRelativePathIsAProblemGlobusIsNeverAskedAbout() {
+		LinkedMultiValueMap<String, String> params = new LinkedMultiValueMap<>();
+		params.add("a_collection", LAB);
+		params.add("a_path", "projects/");
+		FileManagerService.Result.Page page = (FileManagerService.Result.Page) this.service
+			.open(FileManagerState.from(params));
+		assertThat(page.left().kind()).isEqualTo("problem");
+		org.mockito.BDDMockito.then(this.browse).shouldHaveNoInteractions();
+	}
+
 	private static FileManagerState state(String left) {
 		LinkedMultiValueMap<String, String> params = new LinkedMultiValueMap<>();
 		if (!left.isEmpty()) {
