@@ -61,6 +61,15 @@ class BrowseService {
 	}
 
 	Result open(UUID collectionId, String path, int offset, String returnPath) {
+		return open(collectionId, new ListingQuery(path, true, "type ASC,name ASC", List.of(), PAGE_SIZE, offset, null),
+				returnPath);
+	}
+
+	/**
+	 * Opens a folder with the given sort, filters and page; consent is handled as for
+	 * {@link #open(UUID, String, int, String)}.
+	 */
+	Result open(UUID collectionId, ListingQuery query, String returnPath) {
 		TransferClient transfer = this.user.transfer();
 		Collection collection = this.collections.describe(transfer, collectionId);
 		if (!collection.browsable()) {
@@ -77,9 +86,8 @@ class BrowseService {
 					"Globus needs your consent before the portal can access data on this collection.");
 		}
 		try {
-			FileList list = transfer.list(collectionId.toString(),
-					new ListingQuery(path, true, "type ASC,name ASC", List.of(), PAGE_SIZE, offset, null));
-			return new Result.Listed(listing(collection, list, offset));
+			FileList list = transfer.list(collectionId.toString(), query);
+			return new Result.Listed(listing(collection, list, query.offset(), query.limit()));
 		}
 		catch (AuthorizationRequiredException ex) {
 			String message = (ex.parameters().sessionMessage() != null) ? ex.parameters().sessionMessage()
@@ -116,12 +124,17 @@ class BrowseService {
 		return collection.requiresDataAccessScope() ? this.consent.missingDataAccess(List.of(collectionId)) : Set.of();
 	}
 
-	private static Listing listing(Collection collection, FileList list, int offset) {
+	/** Renames a file or folder within its folder. */
+	void rename(UUID collectionId, String oldPath, String newPath) {
+		this.user.transfer().rename(collectionId.toString(), oldPath, newPath);
+	}
+
+	private static Listing listing(Collection collection, FileList list, int offset, int pageSize) {
 		String folder = (list.path() != null && !list.path().isEmpty()) ? list.path() : "/";
 		String base = folder.endsWith("/") ? folder : folder + "/";
 		List<Listing.Entry> entries = list.data().stream().map((entry) -> entry(base, entry)).toList();
 		int total = (list.total() != null) ? list.total() : offset + entries.size();
-		return new Listing(collection.id(), collection.name(), base, entries, offset, total, PAGE_SIZE);
+		return new Listing(collection.id(), collection.name(), base, entries, offset, total, pageSize);
 	}
 
 	private static Listing.Entry entry(String base, FileEntry file) {

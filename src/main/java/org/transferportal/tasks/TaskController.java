@@ -1,15 +1,21 @@
 package org.transferportal.tasks;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -43,11 +49,11 @@ class TaskController {
 	}
 
 	@GetMapping("/tasks/{id}")
-	String detail(@PathVariable String id, Model model) {
+	String detail(@PathVariable String id, @RequestParam(required = false) Long marker, Model model) {
 		checkId(id);
 		model.addAttribute("taskId", id);
 		try {
-			TaskService.TaskDetail detail = this.service.task(id);
+			TaskService.TaskDetail detail = this.service.task(id, (marker != null && marker >= 0) ? marker : null);
 			model.addAttribute("detail", detail);
 			if (!detail.task().finished()) {
 				// Works without JavaScript: the page reloads itself while the task runs.
@@ -64,6 +70,25 @@ class TaskController {
 			model.addAttribute("requestId", ex.requestId());
 		}
 		return "tasks/detail";
+	}
+
+	/** The live numbers the page's script polls; JSON, never an HTML error page. */
+	@GetMapping(path = "/tasks/{id}/progress", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	ResponseEntity<?> progress(@PathVariable String id) {
+		checkId(id);
+		try {
+			return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(this.service.progress(id));
+		}
+		catch (GlobusApiException ex) {
+			if (ex.status() == 401) {
+				throw ex;
+			}
+			Map<String, String> problem = new LinkedHashMap<>();
+			problem.put("message", ex.getMessage());
+			problem.put("requestId", (ex.requestId() != null) ? ex.requestId() : "");
+			return ResponseEntity.status((ex.status() == 404) ? 404 : 502).body(problem);
+		}
 	}
 
 	@PostMapping("/tasks/{id}/cancel")

@@ -1,5 +1,6 @@
 package org.transferportal.tasks;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
@@ -7,10 +8,12 @@ import org.springframework.stereotype.Service;
 import org.transferportal.auth.CurrentUser;
 import org.transferportal.globus.GlobusApiException;
 import org.transferportal.globus.GlobusUnauthorizedException;
+import org.transferportal.globus.Task;
 import org.transferportal.globus.TaskEvent;
 import org.transferportal.globus.TaskList;
 import org.transferportal.globus.TaskQuery;
 import org.transferportal.globus.TransferClient;
+import org.transferportal.globus.TransferredFiles;
 
 /**
  * The user's tasks, as Globus Transfer reports them.
@@ -22,8 +25,11 @@ class TaskService {
 
 	private final CurrentUser user;
 
-	TaskService(CurrentUser user) {
+	private final Clock clock;
+
+	TaskService(CurrentUser user, Clock clock) {
 		this.user = user;
+		this.clock = clock;
 	}
 
 	/** A page of tasks, newest first. */
@@ -35,22 +41,63 @@ class TaskService {
 		return new TaskPage(views, offset, total);
 	}
 
-	/** One task with its latest events. */
-	TaskDetail task(String taskId) {
+	/**
+	 * One task with its latest events, its options, and a page of the files it
+	 * transferred (from the marker, or the first page).
+	 */
+	TaskDetail task(String taskId, Long marker) {
 		TransferClient transfer = this.user.transfer();
-		TaskView task = TaskView.of(transfer.task(taskId));
-		List<TaskEvent> events;
+		Task task = transfer.task(taskId);
+		// The task itself matters more than its log and file list: show it without them
+		// when Globus cannot give them.
+		List<TaskEvent> events = optional(() -> transfer.taskEvents(taskId, 50, 0, false).data(), List.of());
+		TransferredFiles files = optional(() -> transfer.successfulTransfers(taskId, marker),
+				new TransferredFiles(List.of(), marker, null));
+		TaskOptions options = TaskOptions.of(task);
+		TaskView view = TaskView.of(task);
+		return new TaskDetail(view, view.elapsed(this.clock.instant()), events, options, files.data(), marker,
+				files.nextMarker(), command(task, options, files));
+	}
+
+	/** What the page's script polls while the task runs. */
+	TaskProgress progress(String taskId) {
+		return TaskProgress.of(TaskView.of(this.user.transfer().task(taskId)), this.clock.instant());
+	}
+
+	/**
+	 * The same request as a {@code globus transfer} command; the items are the files the
+	 * page lists, since Globus does not return a task's original items.
+	 */
+	static String command(Task task, TaskOptions options, TransferredFiles files) {
+		StringBuilder command = new StringBuilder("globus transfer ");
+		command.append(task.sourceEndpointId()).append(' ').append(task.destinationEndpointId());
+		if (task.label() != null && !task.label().isBlank()) {
+			command.append(" --label ").append(Shell.quote(task.label()));
+		}
+		options.flags().forEach((flag) -> command.append(' ').append(flag));
+		command.append(" --batch - <<'EOF'\n");
+		if (files.data().isEmpty()) {
+			command.append("# SOURCE_PATH DESTINATION_PATH [--recursive], one item per line\n");
+		}
+		for (TransferredFiles.Entry file : files.data()) {
+			command.append(Shell.quote(file.sourcePath()))
+				.append(' ')
+				.append(Shell.quote(file.destinationPath()))
+				.append('\n');
+		}
+		return command.append("EOF").toString();
+	}
+
+	private static <T> T optional(java.util.function.Supplier<T> call, T fallback) {
 		try {
-			events = transfer.taskEvents(taskId, 50, 0, false).data();
+			return call.get();
 		}
 		catch (GlobusUnauthorizedException ex) {
 			throw ex;
 		}
 		catch (GlobusApiException ex) {
-			// The task itself matters more than its log: show it without events.
-			events = List.of();
+			return fallback;
 		}
-		return new TaskDetail(task, events);
 	}
 
 	void cancel(String taskId) {
@@ -74,8 +121,17 @@ class TaskService {
 
 	}
 
-	/** A task and its events. */
-	record TaskDetail(TaskView task, List<TaskEvent> events) {
+	/**
+	 * A task, its events and options, a page of its transferred files, and the equivalent
+	 * command.
+	 */
+	record TaskDetail(TaskView task, String elapsed, List<TaskEvent> events, TaskOptions options,
+			List<TransferredFiles.Entry> files, Long marker, Long nextMarker, String command) {
+
+		public boolean hasMoreFiles() {
+			return this.nextMarker != null;
+		}
+
 	}
 
 }

@@ -33,6 +33,30 @@ record TaskView(String id, String label, String type, String status, String nice
 				"ACTIVE".equals(task.status()) || "INACTIVE".equals(task.status()));
 	}
 
+	/** Share of the files transferred, 0 to 100. */
+	public int filesPercent() {
+		if ("SUCCEEDED".equals(this.status)) {
+			return 100;
+		}
+		return (this.files > 0) ? (int) Math.min(100, Math.round(100.0 * this.filesTransferred / this.files)) : 0;
+	}
+
+	/** How long it ran, or has been running, e.g. {@code 2 min 5 s}. */
+	public String elapsed(java.time.Instant now) {
+		if (this.requested == null) {
+			return "";
+		}
+		java.time.Instant end = (this.completed != null) ? this.completed.toInstant() : now;
+		long seconds = Math.max(0, java.time.Duration.between(this.requested.toInstant(), end).toSeconds());
+		if (seconds < 60) {
+			return seconds + " s";
+		}
+		if (seconds < 3600) {
+			return (seconds / 60) + " min " + (seconds % 60) + " s";
+		}
+		return (seconds / 3600) + " h " + ((seconds % 3600) / 60) + " min";
+	}
+
 	/** Bytes in human units. */
 	public String bytesText() {
 		return Sizes.human(this.bytes);

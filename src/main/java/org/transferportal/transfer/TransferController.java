@@ -1,10 +1,12 @@
 package org.transferportal.transfer;
 
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
 
 import org.transferportal.lab.LabProperties;
@@ -70,6 +73,31 @@ class TransferController {
 		TransferService.Outcome.Failed failed = (TransferService.Outcome.Failed) outcome;
 		model.addAttribute("requestId", failed.requestId());
 		return show(model, draftId, form, Map.of(), failed.message());
+	}
+
+	/**
+	 * The file manager's "Start transfer": the selection becomes a batch of the form,
+	 * shown for review with every option before anything is submitted.
+	 */
+	@PostMapping("/transfer/selection")
+	String selection(@RequestParam MultiValueMap<String, String> params,
+			@RequestParam(name = "item", required = false) List<String> items,
+			@RequestParam(defaultValue = "/files") String back, RedirectAttributes redirect) {
+		String manifest = (items != null && !items.isEmpty()) ? SelectionManifest.of(items) : null;
+		if (manifest == null) {
+			redirect.addFlashAttribute("error", "Select at least one file or folder to transfer.");
+			boolean local = back.startsWith("/files") && !back.contains("\\")
+					&& back.chars().noneMatch(Character::isISOControl);
+			return "redirect:" + (local ? back : "/files");
+		}
+		LinkedMultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
+		for (String name : List.of("source_collection", "source_path", "destination_collection", "destination_path",
+				"label")) {
+			fields.add(name, (params.getFirst(name) != null) ? params.getFirst(name) : "");
+		}
+		fields.add("manifest", manifest);
+		Draft draft = this.service.open(TransferForm.from(fields));
+		return "redirect:" + draftPath(draft.id());
 	}
 
 	@GetMapping("/transfer/drafts/{id}")

@@ -61,12 +61,66 @@ final class Browser implements AutoCloseable {
 		return this.wait.until(ExpectedConditions.presenceOfElementLocated(by));
 	}
 
+	/**
+	 * Clicks the element; tries again if the page's script replaced it in the meantime
+	 * (the file manager swaps its panes in place).
+	 */
 	void click(By by) {
-		this.wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+		retryingStale(() -> this.wait.until(ExpectedConditions.elementToBeClickable(by)).click());
+	}
+
+	/** Types into a field and presses Enter, as a person submits a small form. */
+	void typeAndEnter(By by, String text) {
+		retryingStale(() -> {
+			WebElement field = this.wait.until(ExpectedConditions.elementToBeClickable(by));
+			field.clear();
+			field.sendKeys(text + org.openqa.selenium.Keys.ENTER);
+		});
+	}
+
+	private static void retryingStale(Runnable action) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				action.run();
+				return;
+			}
+			catch (org.openqa.selenium.StaleElementReferenceException ex) {
+				if (attempt == 5) {
+					throw ex;
+				}
+			}
+		}
 	}
 
 	void waitForUrl(String fragment) {
 		this.wait.until(ExpectedConditions.urlContains(fragment));
+	}
+
+	/** Clicks the element if the page has it, after the page settled. */
+	void clickIfPresent(By by) {
+		try {
+			new WebDriverWait(this.driver, Duration.ofSeconds(3)).until(ExpectedConditions.elementToBeClickable(by))
+				.click();
+		}
+		catch (org.openqa.selenium.TimeoutException ex) {
+			// Not asked: nothing to click.
+		}
+	}
+
+	/** Waits until the element holds the text (or just exists, for {@code null}). */
+	void waitForText(By by, String text) {
+		this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until((driver) -> {
+			var found = driver.findElements(by);
+			return !found.isEmpty() && (text == null || found.get(0).getText().contains(text));
+		});
+	}
+
+	/** Waits until a field holds the value. */
+	void waitForValue(By by, String value) {
+		this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until((driver) -> {
+			var found = driver.findElements(by);
+			return !found.isEmpty() && value.equals(found.get(0).getDomProperty("value"));
+		});
 	}
 
 	String url() {

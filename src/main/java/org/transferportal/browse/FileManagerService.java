@@ -1,0 +1,143 @@
+package org.transferportal.browse;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+import org.transferportal.collections.CollectionPicker;
+import org.transferportal.collections.CollectionPicker.Choice;
+import org.transferportal.globus.GlobusApiException;
+import org.transferportal.globus.GlobusUnauthorizedException;
+
+/**
+ * The two-pane file manager: each pane is a collection picker or a folder, opened through
+ * {@link BrowseService} so that consent works as on the browse page.
+ */
+@Service
+class FileManagerService {
+
+	private final BrowseService browse;
+
+	private final CollectionPicker picker;
+
+	FileManagerService(BrowseService browse, CollectionPicker picker) {
+		this.browse = browse;
+		this.picker = picker;
+	}
+
+	/** The page, or a redirect when a pane needs a consent the user gave before. */
+	sealed interface Result {
+
+		/** Both panes. */
+		record Page(PaneView left, PaneView right) implements Result {
+		}
+
+		/** Go straight to Globus for consent, then back to this page. */
+		record Redirect(String path) implements Result {
+		}
+
+	}
+
+	Result open(FileManagerState state) {
+		String back = state.url();
+		List<Choice> bookmarks = (state.left().collectionId() == null || state.right().collectionId() == null)
+				? bookmarks() : List.of();
+		Pane left = pane("a", state.left(), back, bookmarks);
+		if (left.redirect() != null) {
+			return new Result.Redirect(left.redirect());
+		}
+		Pane right = pane("b", state.right(), back, bookmarks);
+		if (right.redirect() != null) {
+			return new Result.Redirect(right.redirect());
+		}
+		return new Result.Page(left.view(), right.view());
+	}
+
+	/** One pane opened: what it shows, or where the whole page must go first. */
+	private record Pane(PaneView view, String redirect) {
+
+		static Pane of(PaneView view) {
+			return new Pane(view, null);
+		}
+
+	}
+
+	/** Starts the consent trip of a pane's "Grant access" button. */
+	String grantAccess(UUID collection, String path, String back) {
+		return this.browse.grantAccess(collection, path, back);
+	}
+
+	void makeFolder(UUID collection, String path) {
+		this.browse.makeFolder(collection, path);
+	}
+
+	void rename(UUID collection, String oldPath, String newPath) {
+		this.browse.rename(collection, oldPath, newPath);
+	}
+
+	void bookmark(String name, UUID collection, String path) {
+		this.picker.addBookmark(name, collection.toString(), path);
+	}
+
+	private Pane pane(String name, PaneState state, String back, List<Choice> bookmarks) {
+		UUID id = state.collectionId();
+		if (id == null) {
+			String message = state.collection().isEmpty() ? null
+					: "A collection id is a UUID like 6c54cade-bde5-45c1-bdea-f4bd71dba2cc";
+			List<Choice> results = List.of();
+			try {
+				results = this.picker.search(state.query(), state.scope());
+			}
+			catch (GlobusApiException ex) {
+				rethrowUnauthorized(ex);
+				message = "Globus could not search for collections just now: " + ex.getMessage();
+			}
+			return Pane.of(PaneView.picker(name, state, this.picker.labCollections(), bookmarks, results, message));
+		}
+		if (!state.pathValid()) {
+			return Pane.of(PaneView.other(name, state, "problem", state.collection(),
+					"A path must be absolute (start with /) and contain no control characters", null));
+		}
+		try {
+			BrowseService.Result result = this.browse.open(id, state.listingQuery(), back);
+			if (result instanceof BrowseService.Result.Redirect redirect) {
+				return new Pane(null, redirect.path());
+			}
+			if (result instanceof BrowseService.Result.Listed listed) {
+				return Pane.of(PaneView.listed(name, state, listed.listing()));
+			}
+			if (result instanceof BrowseService.Result.NeedsConsent needs) {
+				return Pane
+					.of(PaneView.other(name, state, "consent", needs.collection().name(), needs.message(), null));
+			}
+			return Pane.of(PaneView.other(name, state, "not-browsable",
+					((BrowseService.Result.NotBrowsable) result).collection().name(),
+					"This is a Globus Connect Server endpoint, not a collection: it holds no files itself. "
+							+ "Choose one of its collections instead.",
+					null));
+		}
+		catch (GlobusApiException ex) {
+			rethrowUnauthorized(ex);
+			return Pane.of(PaneView.other(name, state, "problem", state.collection(), ex.getMessage(), ex.requestId()));
+		}
+	}
+
+	private List<Choice> bookmarks() {
+		try {
+			return this.picker.bookmarks();
+		}
+		catch (GlobusApiException ex) {
+			rethrowUnauthorized(ex);
+			// The picker still offers the lab's collections and search.
+			return List.of();
+		}
+	}
+
+	private static void rethrowUnauthorized(GlobusApiException ex) {
+		if (ex.status() == 401 || ex instanceof GlobusUnauthorizedException) {
+			throw ex;
+		}
+	}
+
+}

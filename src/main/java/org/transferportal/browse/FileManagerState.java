@@ -1,0 +1,114 @@
+package org.transferportal.browse;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import org.springframework.util.MultiValueMap;
+
+/**
+ * Both panes of the file manager; every link and form of the page carries it, so the page
+ * works without JavaScript and its address can be bookmarked or shared.
+ *
+ * @param left the left pane (usually the source)
+ * @param right the right pane (usually the destination)
+ */
+record FileManagerState(PaneState left, PaneState right) {
+
+	static final String PATH = "/files";
+
+	static FileManagerState from(MultiValueMap<String, String> params) {
+		return new FileManagerState(PaneState.from(params, "a_"), PaneState.from(params, "b_"));
+	}
+
+	/** One pane's state by its name, {@code a} or {@code b}. */
+	PaneState pane(String name) {
+		return "a".equals(name) ? this.left : this.right;
+	}
+
+	/** The address of this page. */
+	public String url() {
+		return url(this);
+	}
+
+	/** The page with one pane opened at another folder. */
+	public String folder(String pane, String path) {
+		return change(pane, (p) -> p.withPath(path));
+	}
+
+	/** The page with one pane opened at a collection's folder (from the picker). */
+	public String choose(String pane, String collection, String path) {
+		return change(pane, (p) -> p.withFolder(collection, (path != null) ? path : ""));
+	}
+
+	/** The page with one pane at another page of its folder. */
+	public String page(String pane, int offset) {
+		return change(pane, (p) -> p.withOffset(offset));
+	}
+
+	/** The page with one pane sorted by a field (again: reversed). */
+	public String sort(String pane, String field) {
+		return change(pane, (p) -> p.withSort(field));
+	}
+
+	/** The page with one pane back at the collection picker. */
+	public String clear(String pane) {
+		return change(pane, PaneState::cleared);
+	}
+
+	/**
+	 * Hidden fields that carry everything but the named fields of one pane, for the
+	 * pane's own GET forms.
+	 */
+	public List<Field> keep(String pane, String... except) {
+		Map<String, String> params = params(this);
+		for (String name : except) {
+			params.remove(pane + "_" + name);
+		}
+		List<Field> fields = new ArrayList<>();
+		params.forEach((name, value) -> fields.add(new Field(name, value)));
+		return fields;
+	}
+
+	/** The other pane's name. */
+	public static String other(String pane) {
+		return "a".equals(pane) ? "b" : "a";
+	}
+
+	private String change(String pane, UnaryOperator<PaneState> change) {
+		return url("a".equals(pane) ? new FileManagerState(change.apply(this.left), this.right)
+				: new FileManagerState(this.left, change.apply(this.right)));
+	}
+
+	private static Map<String, String> params(FileManagerState state) {
+		Map<String, String> params = new LinkedHashMap<>(state.left.params("a_"));
+		params.putAll(state.right.params("b_"));
+		return params;
+	}
+
+	private static String url(FileManagerState state) {
+		StringBuilder url = new StringBuilder(PATH);
+		char separator = '?';
+		for (Map.Entry<String, String> param : params(state).entrySet()) {
+			url.append(separator).append(param.getKey()).append('=').append(encode(param.getValue()));
+			separator = '&';
+		}
+		return url.toString();
+	}
+
+	/**
+	 * Encodes fully ('+' too, which servers read as a space), but keeps slashes readable.
+	 */
+	static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("%2F", "/");
+	}
+
+	/** A hidden form field. */
+	record Field(String name, String value) {
+	}
+
+}

@@ -1,0 +1,212 @@
+package org.transferportal.browse;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import org.transferportal.auth.CurrentUser;
+import org.transferportal.web.WebSliceConfiguration;
+import org.transferportal.collections.CollectionPicker.Choice;
+import org.transferportal.globus.GlobusApiException;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.BDDMockito.willThrow;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oauth2Login;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The file manager page and its folder actions, with the service mocked.
+ */
+@WebMvcTest(FileManagerController.class)
+@Import(WebSliceConfiguration.class)
+class FileManagerControllerTests {
+
+	static final String LAB = "1405823f-0597-4a16-b296-46d4f0ae4b15";
+
+	static final String GUEST = "aa752cea-8222-5bc8-acd9-555b090c0ccb";
+
+	@Autowired
+	MockMvc mvc;
+
+	@MockitoBean
+	FileManagerService service;
+
+	@MockitoBean
+	CurrentUser currentUser;
+
+	@Test
+	void bothPanesShowTheirFoldersWithCheckboxesAndTheTransferButton() throws Exception {
+		given(this.service.open(any())).willAnswer((call) -> {
+			FileManagerState state = call.getArgument(0);
+			return new FileManagerService.Result.Page(
+					PaneView.listed("a", state.left(), listing(LAB, "/projects/alpha/", "<img src=x>.txt")),
+					PaneView.listed("b", state.right(), listing(GUEST, "/incoming/")));
+		});
+		this.mvc
+			.perform(get("/files").param("a_collection", LAB)
+				.param("a_path", "/projects/alpha/")
+				.param("b_collection", GUEST)
+				.with(oauth2Login()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"transfer-a\"")))
+			.andExpect(content().string(containsString("name=\"item\"")))
+			.andExpect(content().string(containsString("value=\"raw/\"")))
+			.andExpect(content().string(containsString("&lt;img src=x&gt;.txt")))
+			.andExpect(content().string(not(containsString("<img src=x>"))))
+			.andExpect(content().string(containsString("name=\"destination_path\" value=\"/incoming/\"")));
+	}
+
+	@Test
+	void aPaneWithoutCollectionOffersLabCollectionsBookmarksAndSearchScopes() throws Exception {
+		given(this.service.open(any())).willAnswer((call) -> {
+			FileManagerState state = call.getArgument(0);
+			List<Choice> lab = List.of(new Choice(LAB, "Lab Data", "/projects/", null, null, null));
+			List<Choice> bookmarks = List.of(new Choice(GUEST, "My results", "/results/", "b1", null, null));
+			return new FileManagerService.Result.Page(
+					PaneView.picker("a", state.left(), lab, bookmarks, List.of(), null),
+					PaneView.picker("b", state.right(), lab, bookmarks, List.of(), null));
+		});
+		this.mvc.perform(get("/files").with(oauth2Login()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Lab Data")))
+			.andExpect(content().string(containsString("My results")))
+			.andExpect(content().string(containsString("value=\"shared-with-me\"")))
+			.andExpect(content().string(containsString("value=\"administered-by-me\"")))
+			.andExpect(
+					content().string(containsString("href=\"/files?a_collection=" + LAB + "&amp;a_path=/projects/\"")));
+	}
+
+	@Test
+	void aPaneNeedingConsentShowsAGrantAccessButtonThatComesBackHere() throws Exception {
+		given(this.service.open(any())).willAnswer((call) -> {
+			FileManagerState state = call.getArgument(0);
+			return new FileManagerService.Result.Page(
+					PaneView.other("a", state.left(), "consent", "Lab Data", "Globus needs your consent.", null),
+					PaneView.picker("b", state.right(), List.of(), List.of(), List.of(), null));
+		});
+		this.mvc.perform(get("/files").param("a_collection", LAB).with(oauth2Login()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"grant-access-a\"")))
+			.andExpect(content().string(containsString("Globus needs your consent.")))
+			.andExpect(content().string(not(containsString("Exception"))));
+		given(this.service.grantAccess(any(), any(), any())).willReturn("/oauth2/authorization/globus?pending=1");
+		this.mvc
+			.perform(post("/files/consent").param("collection", LAB)
+				.param("path", "/projects/")
+				.param("back", "/files?a_collection=" + LAB)
+				.with(oauth2Login())
+				.with(csrf()))
+			.andExpect(redirectedUrl("/oauth2/authorization/globus?pending=1"));
+		then(this.service).should().grantAccess(UUID.fromString(LAB), "/projects/", "/files?a_collection=" + LAB);
+	}
+
+	@Test
+	void aGlobusProblemInAPaneShowsItsRequestIdNotAnErrorPage() throws Exception {
+		given(this.service.open(any())).willAnswer((call) -> {
+			FileManagerState state = call.getArgument(0);
+			return new FileManagerService.Result.Page(
+					PaneView.other("a", state.left(), "problem", LAB, "Directory not found", "req-123"),
+					PaneView.picker("b", state.right(), List.of(), List.of(), List.of(), null));
+		});
+		this.mvc.perform(get("/files").param("a_collection", LAB).param("a_path", "/nope/").with(oauth2Login()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Directory not found")))
+			.andExpect(content().string(containsString("req-123")));
+	}
+
+	@Test
+	void consentGivenBeforeGoesStraightToGlobus() throws Exception {
+		given(this.service.open(any()))
+			.willReturn(new FileManagerService.Result.Redirect("/oauth2/authorization/globus"));
+		this.mvc.perform(get("/files").param("a_collection", LAB).with(oauth2Login()))
+			.andExpect(redirectedUrl("/oauth2/authorization/globus"));
+	}
+
+	@Test
+	void makeFolderCreatesItAndReturnsToTheSamePage() throws Exception {
+		String back = "/files?a_collection=" + LAB + "&a_path=/projects/";
+		this.mvc
+			.perform(post("/files/mkdir").param("collection", LAB)
+				.param("path", "/projects")
+				.param("name", "new one")
+				.param("back", back)
+				.with(oauth2Login())
+				.with(csrf()))
+			.andExpect(redirectedUrl(back))
+			.andExpect(flash().attributeExists("notice"));
+		then(this.service).should().makeFolder(UUID.fromString(LAB), "/projects/new one/");
+	}
+
+	@Test
+	void renameRefusesNamesWithSlashesAndNeverLeavesThePortal() throws Exception {
+		this.mvc
+			.perform(post("/files/rename").param("collection", LAB)
+				.param("path", "/projects/")
+				.param("old", "a.txt")
+				.param("new_name", "../b.txt")
+				.param("back", "https://evil.example/")
+				.with(oauth2Login())
+				.with(csrf()))
+			.andExpect(redirectedUrl("/files"))
+			.andExpect(flash().attributeExists("error"));
+		then(this.service).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void renameReportsWhatGlobusSaid() throws Exception {
+		willThrow(new GlobusApiException(409, "Exists", "Destination exists", "req-9", "/rename")).given(this.service)
+			.rename(any(), any(), any());
+		this.mvc
+			.perform(post("/files/rename").param("collection", LAB)
+				.param("path", "/projects/")
+				.param("old", "raw/")
+				.param("new_name", "cooked")
+				.param("back", "/files")
+				.with(oauth2Login())
+				.with(csrf()))
+			.andExpect(redirectedUrl("/files"))
+			.andExpect(flash().attribute("requestId", "req-9"));
+		then(this.service).should().rename(UUID.fromString(LAB), "/projects/raw", "/projects/cooked");
+	}
+
+	@Test
+	void bookmarkSavesThisPlace() throws Exception {
+		this.mvc
+			.perform(post("/files/bookmark").param("collection", LAB)
+				.param("path", "/projects/alpha/")
+				.param("name", "Alpha")
+				.param("back", "/files")
+				.with(oauth2Login())
+				.with(csrf()))
+			.andExpect(redirectedUrl("/files"));
+		then(this.service).should().bookmark(eq("Alpha"), eq(UUID.fromString(LAB)), eq("/projects/alpha/"));
+	}
+
+	private static Listing listing(String collection, String path, String... files) {
+		List<Listing.Entry> entries = new java.util.ArrayList<>();
+		entries.add(new Listing.Entry("raw", true, path + "raw/", "", ""));
+		for (String file : files) {
+			entries.add(new Listing.Entry(file, false, path + file, "1 kB", "2024-01-01 00:00"));
+		}
+		return new Listing(collection, "Collection", path, entries, 0, entries.size(), PaneState.PAGE_SIZE);
+	}
+
+}

@@ -1,0 +1,16 @@
+package org.transferportal.web;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+
+import org.transferportal.lab.LabProperties;
+
+/**
+ * What the layout needs in a {@code @WebMvcTest} slice: the lab's and the portal's
+ * settings (the current user is mocked by each test).
+ */
+@TestConfiguration(proxyBeanMethods = false)
+@EnableConfigurationProperties({ LabProperties.class, PortalProperties.class })
+public class WebSliceConfiguration {
+
+}
