@@ -116,6 +116,15 @@ class TransferDrafts {
 			.single();
 	}
 
+	/** The submission id kept with a draft, or {@code null}. */
+	String submissionId(String id) {
+		return this.jdbc.sql("select submission_id from transfer_request where id = ?")
+			.param(id)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
 	int countConsentTrip(String id) {
 		this.jdbc.sql("update transfer_request set consent_trips = consent_trips + 1 where id = ?").param(id).update();
 		return this.jdbc.sql("select consent_trips from transfer_request where id = ?")

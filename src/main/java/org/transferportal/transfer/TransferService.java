@@ -5,6 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -12,8 +19,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 
-import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.stereotype.Service;
 
 import org.transferportal.auth.ConsentRoundTrip;
@@ -77,21 +84,32 @@ class TransferService {
 
 	private final ConsentRoundTrip consent;
 
-	private final AsyncTaskExecutor executor;
+	/** How long a click waits for a submission id already being fetched. */
+	private static final Duration PREFETCH_WAIT = Duration.ofSeconds(5);
+
+	/**
+	 * Fetches submission ids for newly opened forms: its own small pool, so that the
+	 * fetches never queue behind other background work.
+	 */
+	private final ExecutorService prefetcher = Executors.newFixedThreadPool(8, (runnable) -> {
+		Thread thread = new Thread(runnable, "submission-id-prefetch");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final Map<String, CompletableFuture<String>> prefetches = new ConcurrentHashMap<>();
 
 	private final MeterRegistry meters;
 
 	private final RateLimiter rateLimiter;
 
 	TransferService(CurrentUser user, TransferDrafts drafts, TransferValidator validator,
-			CollectionDirectory collections, ConsentRoundTrip consent, AsyncTaskExecutor executor, MeterRegistry meters,
-			RateLimiter rateLimiter) {
+			CollectionDirectory collections, ConsentRoundTrip consent, MeterRegistry meters, RateLimiter rateLimiter) {
 		this.user = user;
 		this.drafts = drafts;
 		this.validator = validator;
 		this.collections = collections;
 		this.consent = consent;
-		this.executor = executor;
 		this.meters = meters;
 		this.rateLimiter = rateLimiter;
 	}
@@ -103,16 +121,47 @@ class TransferService {
 	Draft open(TransferForm form) {
 		Draft draft = this.drafts.create(this.user.subject(), this.user.username(), form);
 		TransferClient transfer = this.user.transfer();
-		this.executor.execute(() -> {
-			try {
-				this.drafts.keepSubmissionId(draft.id(), transfer.submissionId());
-			}
-			catch (RuntimeException ex) {
+		CompletableFuture<String> prefetch = CompletableFuture.supplyAsync(transfer::submissionId, this.prefetcher)
+			.thenApply((id) -> this.drafts.keepSubmissionId(draft.id(), id));
+		this.prefetches.put(draft.id(), prefetch);
+		prefetch.whenComplete((id, ex) -> {
+			this.prefetches.remove(draft.id());
+			if (ex != null) {
 				// Not fatal: the submit click fetches one if this did not.
 				logger.info("Could not fetch a submission id ahead of time: " + ex.getMessage());
 			}
 		});
 		return draft;
+	}
+
+	/**
+	 * The draft's submission id: the one kept with it, the one being fetched for it right
+	 * now (waiting for it costs less than a second call), or a new one.
+	 */
+	private String submissionId(Draft draft, TransferClient transfer) {
+		if (draft.submissionId() != null) {
+			return draft.submissionId();
+		}
+		CompletableFuture<String> prefetch = this.prefetches.get(draft.id());
+		if (prefetch != null) {
+			try {
+				return prefetch.get(PREFETCH_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				// Fetch one below.
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+		String kept = this.drafts.submissionId(draft.id());
+		return (kept != null) ? kept : this.drafts.keepSubmissionId(draft.id(), transfer.submissionId());
+	}
+
+	@PreDestroy
+	void stopPrefetching() {
+		this.prefetcher.shutdown();
 	}
 
 	/** The user's own draft. */
@@ -184,8 +233,7 @@ class TransferService {
 			if (!missing.isEmpty()) {
 				return consentTrip(draft, () -> this.consent.startForDataAccess(PENDING_KIND, draft.id(), missing));
 			}
-			String submissionId = (draft.submissionId() != null) ? draft.submissionId()
-					: this.drafts.keepSubmissionId(draft.id(), transfer.submissionId());
+			String submissionId = submissionId(draft, transfer);
 			SubmitResult result = transfer.submitTransfer(document.withSubmissionId(submissionId));
 			this.drafts.markSubmitted(draft.id(), result.taskId());
 			logger.info("Transfer " + draft.id() + " submitted as task " + result.taskId()

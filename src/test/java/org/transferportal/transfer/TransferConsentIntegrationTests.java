@@ -20,7 +20,10 @@ import org.transferportal.support.FakeGlobus;
 import org.transferportal.support.FlowTestSupport;
 import org.transferportal.support.PortalBrowser;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.transferportal.support.PortalBrowser.content;
@@ -139,6 +142,27 @@ class TransferConsentIntegrationTests extends FlowTestSupport {
 		MockHttpServletResponse answer = this.browser.post("/transfer", form(source, "/data/", destination, "/in/"));
 		assertThat(answer.getRedirectedUrl()).isEqualTo("/tasks/" + this.taskId);
 		assertThat(submitted()).hasSize(1);
+	}
+
+	@Test
+	void theClickWaitsForTheSubmissionIdFetchedWhenTheFormOpenedInsteadOfFetchingAnother() {
+		UUID source = this.globus.guestCollection();
+		UUID destination = this.globus.guestCollection();
+		this.globus.server()
+			.stubFor(get(urlPathEqualTo("/v0.10/submission_id")).willReturn(
+					FakeGlobus.json(200, "{\"DATA_TYPE\":\"submission_id\",\"value\":\"" + this.submissionId + "\"}")
+						.withFixedDelay(700)));
+		acceptSubmissions();
+		String page = content(this.browser.get("/transfer"));
+		Matcher draft = Pattern.compile("name=\"draft\" value=\"([^\"]+)\"").matcher(page);
+		assertThat(draft.find()).isTrue();
+		Map<String, String> form = form(source, "/data/", destination, "/in/");
+		form.put("draft", draft.group(1));
+		MockHttpServletResponse answer = this.browser.post("/transfer", form);
+		assertThat(answer.getRedirectedUrl()).isEqualTo("/tasks/" + this.taskId);
+		assertThat(this.globus.server().findAll(getRequestedFor(urlPathEqualTo("/v0.10/submission_id")))).hasSize(1);
+		assertThat(submitted()).singleElement()
+			.satisfies((body) -> assertThat(body.path("submission_id").asString()).isEqualTo(this.submissionId));
 	}
 
 	@Test
