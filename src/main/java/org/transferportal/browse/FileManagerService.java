@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.transferportal.collections.CollectionPicker;
 import org.transferportal.collections.CollectionPicker.Choice;
 import org.transferportal.globus.GlobusApiException;
+import org.transferportal.web.SlowDownException;
 import org.transferportal.globus.GlobusUnauthorizedException;
 
 /**
@@ -92,6 +93,10 @@ class FileManagerService {
 			catch (GlobusApiException ex) {
 				rethrowUnauthorized(ex);
 				message = "Globus could not search for collections just now: " + ex.getMessage();
+			}
+			catch (SlowDownException ex) {
+				message = "Slow down: you have searched many times in the last minute. Search again in "
+						+ Math.max(1, ex.waitFor().toSeconds()) + " seconds.";
 			}
 			return Pane.of(PaneView.picker(name, state, this.picker.labCollections(), bookmarks, results, message));
 		}

@@ -1,5 +1,6 @@
 package org.transferportal.collections;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,8 @@ import org.transferportal.globus.Bookmark;
 import org.transferportal.globus.Collection;
 import org.transferportal.globus.CollectionSearch;
 import org.transferportal.lab.LabProperties;
+import org.transferportal.web.RateLimiter;
+import org.transferportal.web.SlowDownException;
 
 /**
  * What a collection picker offers: the lab's collections, the user's bookmarks
@@ -29,9 +32,12 @@ public class CollectionPicker {
 
 	private final LabProperties lab;
 
-	CollectionPicker(CurrentUser user, LabProperties lab) {
+	private final RateLimiter rateLimiter;
+
+	CollectionPicker(CurrentUser user, LabProperties lab, RateLimiter rateLimiter) {
 		this.user = user;
 		this.lab = lab;
+		this.rateLimiter = rateLimiter;
 	}
 
 	/** The lab's collections, as choices that open their configured folder. */
@@ -61,6 +67,10 @@ public class CollectionPicker {
 		String checked = SCOPES.containsKey(scope) ? scope : "all";
 		if (fulltext == null && "all".equals(checked)) {
 			return List.of();
+		}
+		Duration wait = this.rateLimiter.acquire(this.user.subject(), RateLimiter.Action.SEARCH);
+		if (!wait.isZero()) {
+			throw new SlowDownException(wait);
 		}
 		List<Choice> choices = new ArrayList<>();
 		for (Collection c : this.user.transfer()

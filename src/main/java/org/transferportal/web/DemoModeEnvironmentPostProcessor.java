@@ -63,6 +63,13 @@ public class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcesso
 			properties.put("globus.client-secret", DEMO_CLIENT_SECRET);
 			properties.put("globus.auth-url", base + "/auth");
 			properties.put("globus.transfer-url", base + "/transfer");
+			// The simulator answers on the portal's own request threads: with Tomcat's
+			// default 200, 200 busy users would wait for simulator calls that cannot get
+			// a
+			// thread. Production talks to a remote Globus and keeps the default.
+			if (!StringUtils.hasText(environment.getProperty("server.tomcat.threads.max"))) {
+				properties.put("server.tomcat.threads.max", "400");
+			}
 			if (!StringUtils.hasText(environment.getProperty("portal.lab.collections[0].id"))) {
 				demoLab(properties);
 			}

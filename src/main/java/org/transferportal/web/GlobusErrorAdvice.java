@@ -50,6 +50,17 @@ class GlobusErrorAdvice {
 		return "error/globus";
 	}
 
+	@ExceptionHandler(SlowDownException.class)
+	String slowDown(SlowDownException ex, Model model, HttpServletResponse response) {
+		long seconds = Math.max(1, ex.waitFor().toSeconds());
+		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+		response.setHeader("Retry-After", String.valueOf(seconds));
+		model.addAttribute("title", "Slow down");
+		model.addAttribute("message", "You have made many requests in the last minute. Please wait " + seconds
+				+ " seconds, then go back and try again.");
+		return "error/globus";
+	}
+
 	@ExceptionHandler(ResponseStatusException.class)
 	String notFound(ResponseStatusException ex, Model model, HttpServletResponse response) {
 		response.setStatus(ex.getStatusCode().value());

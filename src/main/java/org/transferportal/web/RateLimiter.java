@@ -53,7 +53,7 @@ public class RateLimiter {
 
 	private int calls;
 
-	RateLimiter(Limits limits, Clock clock) {
+	public RateLimiter(Limits limits, Clock clock) {
 		this.limits = limits;
 		this.clock = clock;
 	}

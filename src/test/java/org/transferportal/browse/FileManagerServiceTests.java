@@ -81,6 +81,18 @@ class FileManagerServiceTests {
 	}
 
 	@Test
+	void searchingTooFastKeepsThePickerWithASlowDownMessage() {
+		LinkedMultiValueMap<String, String> params = new LinkedMultiValueMap<>();
+		params.add("a_q", "tutorial");
+		given(this.picker.search(any(), any()))
+			.willThrow(new org.transferportal.web.SlowDownException(java.time.Duration.ofSeconds(7)));
+		FileManagerService.Result.Page page = (FileManagerService.Result.Page) this.service
+			.open(FileManagerState.from(params));
+		assertThat(page.left().kind()).isEqualTo("picker");
+		assertThat(page.left().message()).startsWith("Slow down").contains("7 seconds");
+	}
+
+	@Test
 	void anIdThatIsNotAUuidKeepsThePickerWithAPlainMessage() {
 		FileManagerService.Result.Page page = (FileManagerService.Result.Page) this.service
 			.open(state("not-a-collection"));

@@ -1,5 +1,6 @@
 package org.transferportal.collections;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,11 +13,14 @@ import org.transferportal.globus.CollectionList;
 import org.transferportal.globus.CollectionSearch;
 import org.transferportal.globus.TransferClient;
 import org.transferportal.lab.LabProperties;
+import org.transferportal.web.RateLimiter;
+import org.transferportal.web.SlowDownException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -33,7 +37,8 @@ class CollectionPickerTests {
 	final CollectionPicker picker = new CollectionPicker(this.user,
 			new LabProperties("Lab",
 					List.of(new LabProperties.LabCollection(UUID.fromString("1405823f-0597-4a16-b296-46d4f0ae4b15"),
-							"Lab Data", "/projects/", false))));
+							"Lab Data", "/projects/", false))),
+			new RateLimiter(new RateLimiter.Limits(20, 3), Clock.systemUTC()));
 
 	CollectionPickerTests() {
 		given(this.user.transfer()).willReturn(this.transfer);
@@ -47,6 +52,16 @@ class CollectionPickerTests {
 		then(this.transfer).should().searchCollections(search.capture());
 		assertThat(search.getValue().scope()).isEqualTo("shared-with-me");
 		assertThat(search.getValue().fulltext()).isNull();
+	}
+
+	@Test
+	void searchingFasterThanTheLimitGetsASlowDownAndAsksGlobusNothingMore() {
+		given(this.user.subject()).willReturn("alice");
+		for (int i = 0; i < 3; i++) {
+			this.picker.search("tutorial", "all");
+		}
+		assertThatThrownBy(() -> this.picker.search("tutorial", "all")).isInstanceOf(SlowDownException.class);
+		then(this.transfer).should(org.mockito.Mockito.times(3)).searchCollections(any());
 	}
 
 	@Test
