@@ -1,6 +1,9 @@
 package org.transferportal.auth;
 
 import java.io.IOException;
+import java.net.URI;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.servlet.ServletException;
@@ -14,6 +17,13 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenRespon
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
+
+import org.transferportal.globus.AuthorizationParameters;
+import org.transferportal.globus.GlobusScopes;
+import org.transferportal.globus.Scope;
 
 /**
  * After Globus Auth: keeps the user's tokens, remembers the consents given, and resumes
@@ -31,8 +41,13 @@ class LoginSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler 
 
 	private final PendingActionDispatcher dispatcher;
 
+	private final ConsentRoundTrip consent;
+
+	private final RequestCache requestCache = new HttpSessionRequestCache();
+
 	LoginSuccessHandler(UserTokens tokens, ConsentMemory memory, PendingActions pendingActions,
-			PendingActionDispatcher dispatcher) {
+			PendingActionDispatcher dispatcher, ConsentRoundTrip consent) {
+		this.consent = consent;
 		this.tokens = tokens;
 		this.memory = memory;
 		this.pendingActions = pendingActions;
@@ -62,7 +77,52 @@ class LoginSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler 
 			}
 			logger.info("A consent round trip came back after its pending action expired or was used");
 		}
+		else if (askRememberedConsents(request, response, subject)) {
+			return;
+		}
 		super.onAuthenticationSuccess(request, response, authentication);
+	}
+
+	/**
+	 * A plain login asks only for the lab's known scopes, since the user is not known
+	 * before it. If this user consented to more before, one more trip — approved by
+	 * Globus without a page, as the consent exists — gets a token that carries them, so
+	 * that the user never meets ConsentRequired for them. The trip then goes on to the
+	 * page that needed the login.
+	 * @return whether the trip was started
+	 */
+	private boolean askRememberedConsents(HttpServletRequest request, HttpServletResponse response, String subject)
+			throws IOException {
+		Set<String> missing = new LinkedHashSet<>(this.memory.remembered(subject));
+		missing.removeAll(this.tokens.transferDependentScopes(subject));
+		if (missing.isEmpty()) {
+			return false;
+		}
+		String target = savedTarget(request, response);
+		Scope transfer = new Scope(GlobusScopes.TRANSFER, false,
+				missing.stream().sorted().map((name) -> new Scope(name, true, List.of())).toList());
+		String path = this.consent.start(RememberedConsents.KIND, target,
+				AuthorizationParameters.scopes(List.of(transfer.toString()), null));
+		clearAuthenticationAttributes(request);
+		getRedirectStrategy().sendRedirect(request, response, path);
+		return true;
+	}
+
+	/** The local page that needed the login, taken out of the request cache. */
+	private String savedTarget(HttpServletRequest request, HttpServletResponse response) {
+		SavedRequest saved = this.requestCache.getRequest(request, response);
+		this.requestCache.removeRequest(request, response);
+		if (saved == null) {
+			return "/";
+		}
+		URI uri = URI.create(saved.getRedirectUrl());
+		// Spring marks saved requests with a "continue" parameter; this one is taken out
+		// of
+		// the cache here, so the mark has no use.
+		String query = (uri.getRawQuery() != null)
+				? uri.getRawQuery().replaceAll("(^|&)continue(=[^&]*)?", "").replaceFirst("^&", "") : "";
+		String local = uri.getRawPath() + (query.isEmpty() ? "" : "?" + query);
+		return LocalPaths.orElse(local, "/");
 	}
 
 }

@@ -57,7 +57,8 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain portalSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
 			GlobusProperties globus, PendingActions pendingActions, UserTokens tokens, ConsentMemory memory,
-			PendingActionDispatcher dispatcher, GlobusClients clients, LabProperties lab) throws Exception {
+			PendingActionDispatcher dispatcher, GlobusClients clients, LabProperties lab, ConsentRoundTrip consent)
+			throws Exception {
 		GlobusAuthorizationRequests requests = new GlobusAuthorizationRequests(pendingActions, tokens,
 				lab.dataAccessCollections());
 		http.authorizeHttpRequests((authorize) -> authorize
@@ -73,7 +74,7 @@ class SecurityConfiguration {
 				.tokenEndpoint(
 						(endpoint) -> endpoint.accessTokenResponseClient(capturing(clients.authorizationCodeClient())))
 				.authorizedClientRepository(new NoAuthorizedClients())
-				.successHandler(new LoginSuccessHandler(tokens, memory, pendingActions, dispatcher))
+				.successHandler(new LoginSuccessHandler(tokens, memory, pendingActions, dispatcher, consent))
 				.failureHandler(new LoginFailureHandler(pendingActions, dispatcher)))
 			// A single identity provider: go straight to Globus rather than show a
 			// chooser.

@@ -26,7 +26,7 @@ import static org.transferportal.support.PortalBrowser.content;
 class BrowseConsentIntegrationTests extends FlowTestSupport {
 
 	@Test
-	void grantingAccessComesBackToTheSameFolderAndALaterLoginGoesToGlobusWithoutTheNotice() {
+	void grantingAccessComesBackToTheSameFolderAndALaterLoginRenewsItWithoutTheNotice() {
 		PortalBrowser browser = newBrowser();
 		browser.login(PortalBrowser.LOGIN);
 		UUID mapped = this.globus.mappedCollection();
@@ -49,14 +49,18 @@ class BrowseConsentIntegrationTests extends FlowTestSupport {
 
 		browser.post("/logout", Map.of());
 		browser.newSession();
-		browser.login(PortalBrowser.LOGIN);
+		// A later login goes on to Globus once more for the remembered consent (Globus
+		// approves it without a page), then to the folder that needed the login.
 		MockHttpServletResponse silent = browser.open(folder);
-		assertThat(browser.isAuthorizeRedirect(silent)).as("straight to Globus, no notice").isTrue();
-		assertThat(FakeGlobus.query(silent.getRedirectedUrl()).get("scope"))
+		MockHttpServletResponse renewal = browser.follow(browser.authorizeAndReturn(silent));
+		assertThat(browser.isAuthorizeRedirect(renewal)).as("remembered consent renewed at login").isTrue();
+		assertThat(FakeGlobus.query(renewal.getRedirectedUrl()).get("scope"))
 			.isEqualTo("openid profile email " + FakeGlobus.dataAccessScope(mapped));
-		MockHttpServletResponse again = browser.authorizeAndReturn(silent);
+		MockHttpServletResponse again = browser.authorizeAndReturn(renewal);
 		assertThat(again.getRedirectedUrl()).isEqualTo(folder);
 		assertListing(browser.follow(again), browser);
+		// From then on the folder opens without any trip.
+		assertListing(browser.open(folder), browser);
 	}
 
 	@Test
