@@ -168,9 +168,9 @@ class FileManagerBrowserIntegrationTests {
 	}
 
 	/**
-	 * Grants access if the pane asks. Consent remembered from an earlier test of this class
-	 * (same application context, same simulator) skips the notice and goes straight to
-	 * Globus, or skips consent altogether.
+	 * Grants access if the pane asks. Consent remembered from an earlier test of this
+	 * class (same application context, same simulator) skips the notice and goes straight
+	 * to Globus, or skips consent altogether.
 	 */
 	private static void grantIfAsked(Browser browser, String pane) {
 		// With JavaScript the pane changes in place: wait for whichever comes.
