@@ -7,14 +7,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * What a lab admin configures: the lab's name and the collections everyone uses.
+ * What a lab admin configures: the lab's name, the collections everyone uses, who may log
+ * in and who administers the portal.
  *
  * @param name the lab's name, shown in the page header
  * @param collections the lab's collections, offered in every collection picker
+ * @param allowedDomains identity provider domains whose users may log in (the part after
+ * {@code @} of a Globus username, e.g. {@code uchicago.edu}), matched against the user's
+ * identity and its linked identities; empty lets every Globus user in
+ * @param admins Globus usernames of the lab's admins
  */
 @ConfigurationProperties("portal.lab")
-public record LabProperties(@DefaultValue("Transfer Portal") String name,
-		@DefaultValue List<LabCollection> collections) {
+public record LabProperties(@DefaultValue("Transfer Portal") String name, @DefaultValue List<LabCollection> collections,
+		@DefaultValue List<String> allowedDomains, @DefaultValue List<String> admins) {
 
 	/**
 	 * A collection the lab knows in advance.
