@@ -43,6 +43,26 @@ class LabAccessTests {
 	}
 
 	@Test
+	void theSettingsBindFromEnvironmentVariablesAsCommaSeparatedLists() {
+		var environment = new org.springframework.core.env.SystemEnvironmentPropertySource("env",
+				java.util.Map.of("PORTAL_LAB_NAME", "Kim Lab", "PORTAL_LAB_ALLOWED_DOMAINS",
+						"uchicago.edu,globusid.org", "PORTAL_LAB_ADMINS", "kim@uchicago.edu"));
+		LabProperties properties = new org.springframework.boot.context.properties.bind.Binder(
+				org.springframework.boot.context.properties.source.ConfigurationPropertySources.from(environment))
+			.bindOrCreate("portal.lab", LabProperties.class);
+		assertThat(properties.name()).isEqualTo("Kim Lab");
+		assertThat(properties.allowedDomains()).containsExactly("uchicago.edu", "globusid.org");
+		assertThat(properties.admins()).containsExactly("kim@uchicago.edu");
+		LabProperties empty = new org.springframework.boot.context.properties.bind.Binder(
+				org.springframework.boot.context.properties.source.ConfigurationPropertySources
+					.from(new org.springframework.core.env.SystemEnvironmentPropertySource("env",
+							java.util.Map.of("PORTAL_LAB_ALLOWED_DOMAINS", "", "PORTAL_LAB_ADMINS", ""))))
+			.bindOrCreate("portal.lab", LabProperties.class);
+		assertThat(empty.allowedDomains()).isEmpty();
+		assertThat(empty.admins()).isEmpty();
+	}
+
+	@Test
 	void withoutAllowedDomainsEveryoneIsLetIn() {
 		LabAccess open = new LabAccess(new LabProperties("Lab", List.of(), List.of(), List.of()));
 		assertThat(open.admits(List.of("anyone@anywhere.org"))).isTrue();
