@@ -11,9 +11,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 
+import org.transferportal.support.FakeGlobus;
 import org.transferportal.support.FlowTestSupport;
 import org.transferportal.support.PortalBrowser;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.transferportal.support.PortalBrowser.content;
 
@@ -109,6 +114,30 @@ class LabAuditIntegrationTests extends FlowTestSupport {
 			.param(draft)
 			.query(String.class)
 			.single()).isEqualTo("bob-draft-" + this.tag);
+	}
+
+	@Test
+	void aMemberCannotSeeAnotherMembersTaskBecauseThePortalAsksGlobusWithTheirOwnToken() {
+		String task = UUID.randomUUID().toString();
+		String taskBody = FakeGlobus.body("transfer/task_active.json")
+			.replace("b8872740-7edc-11ec-9f33-ed182a728dff", task)
+			.replace("nightly sync", "alice-task-" + this.tag);
+		this.globus.server()
+			.stubFor(get(urlPathEqualTo("/v0.10/task/" + task))
+				.withHeader("Authorization", equalTo("Bearer " + this.alice.tokens().transferAccess()))
+				.willReturn(FakeGlobus.json(200, taskBody)));
+		this.globus.server()
+			.stubFor(get(urlPathEqualTo("/v0.10/task/" + task + "/event_list"))
+				.withHeader("Authorization", equalTo("Bearer " + this.alice.tokens().transferAccess()))
+				.willReturn(FakeGlobus.json(200, FakeGlobus.body("transfer/event_list.json"))));
+		this.globus.server()
+			.stubFor(get(urlPathMatching("/v0.10/task/" + task + ".*"))
+				.withHeader("Authorization", equalTo("Bearer " + this.bob.tokens().transferAccess()))
+				.willReturn(FakeGlobus.json(404, FakeGlobus.body("errors/not_found.json"))));
+		assertThat(content(this.alice.get("/tasks/" + task))).contains("alice-task-" + this.tag);
+		MockHttpServletResponse page = this.bob.get("/tasks/" + task);
+		assertThat(content(page)).doesNotContain("alice-task-" + this.tag)
+			.contains("Globus has no task with this id for you");
 	}
 
 	private String record(PortalBrowser owner, String label, UUID source, String submittedAt) {
