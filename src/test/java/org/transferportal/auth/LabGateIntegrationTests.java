@@ -76,6 +76,7 @@ class LabGateIntegrationTests extends FlowTestSupport {
 		MockHttpServletResponse page = browser.get("/");
 		assertThat(page.getStatus()).isEqualTo(200);
 		assertThat(content(page)).contains("Log out").doesNotContain("This portal is for members of");
+		assertThat(browser.get("/refused").getRedirectedUrl()).isEqualTo("/");
 	}
 
 	@Test
