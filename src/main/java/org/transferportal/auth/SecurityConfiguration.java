@@ -58,7 +58,7 @@ class SecurityConfiguration {
 			PendingActionDispatcher dispatcher, GlobusClients clients, LabProperties lab, LabAccess access)
 			throws Exception {
 		GlobusAuthorizationRequests requests = new GlobusAuthorizationRequests(pendingActions, tokens,
-				lab.dataAccessCollections());
+				lab.dataAccessCollections(), lab.extraLoginScopes());
 		LabGate gate = new LabGate(access);
 		http.authorizeHttpRequests((authorize) -> authorize
 			.requestMatchers("/css/**", "/js/**", "/images/**", "/favicon.ico", "/error", "/error/**",

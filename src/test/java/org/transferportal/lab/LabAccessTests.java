@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LabAccessTests {
 
 	private final LabAccess access = new LabAccess(new LabProperties("Lab", List.of(),
-			List.of("uchicago.edu", " GlobusID.org "), List.of("Boss@example.com")));
+			List.of("uchicago.edu", " GlobusID.org "), List.of("Boss@example.com"), false));
 
 	@Test
 	void aUsernameFromAnAllowedDomainIsLetIn() {
@@ -64,7 +64,7 @@ class LabAccessTests {
 
 	@Test
 	void withoutAllowedDomainsEveryoneIsLetIn() {
-		LabAccess open = new LabAccess(new LabProperties("Lab", List.of(), List.of(), List.of()));
+		LabAccess open = new LabAccess(new LabProperties("Lab", List.of(), List.of(), List.of(), false));
 		assertThat(open.admits(List.of("anyone@anywhere.org"))).isTrue();
 		assertThat(open.isAdmin("anyone@anywhere.org")).isFalse();
 	}
