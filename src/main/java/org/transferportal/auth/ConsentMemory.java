@@ -54,6 +54,28 @@ class ConsentMemory {
 			.list());
 	}
 
+	/** What the user consented to, with when, oldest first. */
+	java.util.List<Remembered> list(String subject) {
+		return this.jdbc
+			.sql("select scope, granted_at from remembered_consent where subject = ? order by granted_at, scope")
+			.param(subject)
+			.query((rs, row) -> new Remembered(rs.getString("scope"), rs.getTimestamp("granted_at").toInstant()))
+			.list();
+	}
+
+	void forgetAll(String subject) {
+		this.jdbc.sql("delete from remembered_consent where subject = ?").param(subject).update();
+	}
+
+	/**
+	 * One remembered consent.
+	 *
+	 * @param scope the dependent scope
+	 * @param grantedAt when the user consented through the portal
+	 */
+	record Remembered(String scope, java.time.Instant grantedAt) {
+	}
+
 	void forget(String subject, String scope) {
 		this.jdbc.sql("delete from remembered_consent where subject = ? and scope = ?").params(subject, scope).update();
 	}

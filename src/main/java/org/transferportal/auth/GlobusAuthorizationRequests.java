@@ -44,14 +44,19 @@ final class GlobusAuthorizationRequests {
 
 	private final List<UUID> knownCollections;
 
+	private final List<String> extraLoginScopes;
+
 	/**
 	 * @param knownCollections the lab's mapped collections whose data_access is asked for
 	 * at every login, the "known collections" approach of Globus's transfer guide
+	 * @param extraLoginScopes more scopes for every login (the lab's view_identity_set)
 	 */
-	GlobusAuthorizationRequests(PendingActions pendingActions, UserTokens tokens, List<UUID> knownCollections) {
+	GlobusAuthorizationRequests(PendingActions pendingActions, UserTokens tokens, List<UUID> knownCollections,
+			List<String> extraLoginScopes) {
 		this.pendingActions = pendingActions;
 		this.tokens = tokens;
 		this.knownCollections = List.copyOf(knownCollections);
+		this.extraLoginScopes = List.copyOf(extraLoginScopes);
 	}
 
 	OAuth2AuthorizationRequestResolver resolver(ClientRegistrationRepository registrations) {
@@ -121,6 +126,7 @@ final class GlobusAuthorizationRequests {
 	Set<String> scopes(Set<String> carriedDependents, List<String> requiredScopes) {
 		List<Scope> all = new ArrayList<>();
 		GlobusScopes.LOGIN.forEach((s) -> all.add(Scope.of(s)));
+		this.extraLoginScopes.forEach((s) -> all.add(Scope.of(s)));
 		all.add(GlobusScopes.transferWithDataAccess(this.knownCollections));
 		List<Scope> carried = carriedDependents.stream().map((s) -> new Scope(s, true, List.of())).toList();
 		all.add(new Scope(GlobusScopes.TRANSFER, false, carried));

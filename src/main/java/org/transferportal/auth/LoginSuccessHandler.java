@@ -43,11 +43,14 @@ class LoginSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler 
 
 	private final ConsentRoundTrip consent;
 
+	private final LabGate gate;
+
 	private final RequestCache requestCache = new HttpSessionRequestCache();
 
 	LoginSuccessHandler(UserTokens tokens, ConsentMemory memory, PendingActions pendingActions,
-			PendingActionDispatcher dispatcher, ConsentRoundTrip consent) {
+			PendingActionDispatcher dispatcher, ConsentRoundTrip consent, LabGate gate) {
 		this.consent = consent;
+		this.gate = gate;
 		this.tokens = tokens;
 		this.memory = memory;
 		this.pendingActions = pendingActions;
@@ -58,10 +61,22 @@ class LoginSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler 
 	@Override
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws IOException, ServletException {
-		String subject = ((OidcUser) authentication.getPrincipal()).getSubject();
+		OidcUser user = (OidcUser) authentication.getPrincipal();
+		String subject = user.getSubject();
 		OAuth2AccessTokenResponse tokenResponse = LoginRequestAttributes.tokenResponse(request);
 		OAuth2AuthorizationRequest authorization = LoginRequestAttributes.authorizationRequest(request);
 		Set<String> requested = (authorization != null) ? authorization.getScopes() : Set.of();
+		if (!this.gate.admits(user)) {
+			// Not a lab member: the tokens Globus just issued are revoked, not kept.
+			if (tokenResponse != null) {
+				this.tokens.saveLogin(subject, tokenResponse, requested);
+			}
+			this.tokens.revokeAll(subject);
+			logger.info("Refused a login from outside the lab");
+			clearAuthenticationAttributes(request);
+			getRedirectStrategy().sendRedirect(request, response, LabGate.REFUSED_PATH);
+			return;
+		}
 		if (tokenResponse != null) {
 			this.tokens.saveLogin(subject, tokenResponse, requested);
 			this.memory.remember(subject, UserTokens.transferDependents(requested));

@@ -41,6 +41,7 @@ import org.springframework.util.StringUtils;
 import org.transferportal.globus.GlobusClients;
 import org.transferportal.globus.GlobusProperties;
 import org.transferportal.globus.GlobusScopes;
+import org.transferportal.lab.LabAccess;
 import org.transferportal.lab.LabProperties;
 
 /**
@@ -57,16 +58,23 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain portalSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
 			GlobusProperties globus, PendingActions pendingActions, UserTokens tokens, ConsentMemory memory,
-			PendingActionDispatcher dispatcher, GlobusClients clients, LabProperties lab, ConsentRoundTrip consent)
-			throws Exception {
+			PendingActionDispatcher dispatcher, GlobusClients clients, LabProperties lab, LabAccess access,
+			ConsentRoundTrip consent) throws Exception {
 		GlobusAuthorizationRequests requests = new GlobusAuthorizationRequests(pendingActions, tokens,
-				lab.dataAccessCollections());
+				lab.dataAccessCollections(), lab.extraLoginScopes());
+		LabGate gate = new LabGate(access);
 		http.authorizeHttpRequests((authorize) -> authorize
-			.requestMatchers("/", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error", "/error/**",
+			.requestMatchers("/css/**", "/js/**", "/images/**", "/favicon.ico", "/error", "/error/**",
 					"/actuator/health", "/actuator/health/**", "/actuator/prometheus")
 			.permitAll()
+			.requestMatchers("/")
+			.access(gate.visitorsAndMembers())
+			.requestMatchers(LabGate.REFUSED_PATH)
+			.authenticated()
+			.requestMatchers("/lab/admin", "/lab/admin/**")
+			.access(gate.admins())
 			.anyRequest()
-			.authenticated())
+			.access(gate.members()))
 			.oauth2Login((login) -> login
 				.authorizationEndpoint(
 						(endpoint) -> endpoint.authorizationRequestResolver(requests.resolver(registrations))
@@ -74,12 +82,13 @@ class SecurityConfiguration {
 				.tokenEndpoint(
 						(endpoint) -> endpoint.accessTokenResponseClient(capturing(clients.authorizationCodeClient())))
 				.authorizedClientRepository(new NoAuthorizedClients())
-				.successHandler(new LoginSuccessHandler(tokens, memory, pendingActions, dispatcher, consent))
+				.successHandler(new LoginSuccessHandler(tokens, memory, pendingActions, dispatcher, consent, gate))
 				.failureHandler(new LoginFailureHandler(pendingActions, dispatcher)))
 			// A single identity provider: go straight to Globus rather than show a
 			// chooser.
 			.exceptionHandling((exceptions) -> exceptions
-				.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(ConsentRoundTrip.AUTHORIZATION_PATH)))
+				.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(ConsentRoundTrip.AUTHORIZATION_PATH))
+				.accessDeniedHandler(gate.deniedHandler()))
 			.logout((logout) -> logout.addLogoutHandler(revoking(tokens)).logoutSuccessUrl("/?signed_out"))
 			.headers((headers) -> headers
 				.contentSecurityPolicy((csp) -> csp.policyDirectives(contentSecurityPolicy(globus.authBaseUrl())))

@@ -41,8 +41,16 @@ class TokenCipher {
 
 	private final SecureRandom random = new SecureRandom();
 
+	private final boolean ephemeral;
+
 	TokenCipher(AuthProperties properties, Environment environment) {
 		this.key = key(properties.tokenKey(), environment.getProperty("spring.datasource.url", ""));
+		this.ephemeral = !StringUtils.hasText(properties.tokenKey());
+	}
+
+	/** Whether the key was made at start-up (in-memory database, no PORTAL_TOKEN_KEY). */
+	boolean ephemeral() {
+		return this.ephemeral;
 	}
 
 	private static SecretKey key(String base64, String datasourceUrl) {

@@ -77,6 +77,12 @@ class UserTokenStore {
 			.list();
 	}
 
+	void delete(String subject, String resourceServer) {
+		this.jdbc.sql("delete from user_token where subject = ? and resource_server = ?")
+			.params(subject, resourceServer)
+			.update();
+	}
+
 	void deleteAll(String subject) {
 		this.jdbc.sql("delete from user_token where subject = ?").param(subject).update();
 	}

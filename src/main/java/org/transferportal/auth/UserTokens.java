@@ -156,19 +156,29 @@ class UserTokens {
 	/** Revokes every token of the user at Globus, then forgets them. */
 	void revokeAll(String subject) {
 		for (StoredToken token : this.store.findAll(subject)) {
-			for (String value : new String[] { token.refreshToken(), token.accessToken() }) {
-				if (value != null) {
-					try {
-						this.globus.auth().revoke(value);
-					}
-					catch (GlobusApiException ex) {
-						logger.warn("Could not revoke a " + token.resourceServer() + " token: " + ex.status() + " "
-								+ ex.code());
-					}
+			revokeAtGlobus(token);
+		}
+		this.store.deleteAll(subject);
+	}
+
+	/** Revokes the user's tokens for one resource server at Globus, then forgets them. */
+	void revoke(String subject, String resourceServer) {
+		this.store.find(subject, resourceServer).ifPresent(this::revokeAtGlobus);
+		this.store.delete(subject, resourceServer);
+	}
+
+	private void revokeAtGlobus(StoredToken token) {
+		for (String value : new String[] { token.refreshToken(), token.accessToken() }) {
+			if (value != null) {
+				try {
+					this.globus.auth().revoke(value);
+				}
+				catch (GlobusApiException ex) {
+					logger.warn("Could not revoke a " + token.resourceServer() + " token: " + ex.status() + " "
+							+ ex.code());
 				}
 			}
 		}
-		this.store.deleteAll(subject);
 	}
 
 	/** The dependents of Transfer's root scope among requested scopes. */

@@ -7,14 +7,30 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * What a lab admin configures: the lab's name and the collections everyone uses.
+ * What a lab admin configures: the lab's name, the collections everyone uses, who may log
+ * in and who administers the portal.
  *
  * @param name the lab's name, shown in the page header
  * @param collections the lab's collections, offered in every collection picker
+ * @param allowedDomains identity provider domains whose users may log in (the part after
+ * {@code @} of a Globus username, e.g. {@code uchicago.edu}), matched against the user's
+ * identity and its linked identities; empty lets every Globus user in
+ * @param admins Globus usernames of the lab's admins
+ * @param linkedIdentities ask Globus for the user's linked identities at login (scope
+ * {@value #VIEW_IDENTITY_SET}), so that {@code allowedDomains} also matches them; Globus
+ * sends {@code identity_set} only with that scope
  */
 @ConfigurationProperties("portal.lab")
-public record LabProperties(@DefaultValue("Transfer Portal") String name,
-		@DefaultValue List<LabCollection> collections) {
+public record LabProperties(@DefaultValue("Transfer Portal") String name, @DefaultValue List<LabCollection> collections,
+		@DefaultValue List<String> allowedDomains, @DefaultValue List<String> admins, boolean linkedIdentities) {
+
+	/** The Globus Auth scope that adds {@code identity_set} to the user's claims. */
+	public static final String VIEW_IDENTITY_SET = "urn:globus:auth:scope:auth.globus.org:view_identity_set";
+
+	/** Scopes the login asks for beyond Globus's usual ones. */
+	public List<String> extraLoginScopes() {
+		return this.linkedIdentities ? List.of(VIEW_IDENTITY_SET) : List.of();
+	}
 
 	/**
 	 * A collection the lab knows in advance.

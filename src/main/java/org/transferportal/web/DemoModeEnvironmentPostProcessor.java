@@ -30,6 +30,8 @@ public class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcesso
 	 */
 	private static void demoLab(Map<String, Object> properties) {
 		properties.put("portal.lab.name", "Demo Lab");
+		// Alice can try the admin view of the audit; everyone may log in.
+		properties.put("portal.lab.admins", "alice@globusid.org");
 		String[][] collections = {
 				{ "6c54cade-bde5-45c1-bdea-f4bd71dba2cc", "Globus Tutorial Collection 1", "/share/godata/", "true" },
 				{ "31ce9ba0-176d-45a5-add3-f37d233ba47d", "Globus Tutorial Collection 2", "/share/godata/", "true" },

@@ -61,6 +61,13 @@ final class Browser implements AutoCloseable {
 		return this.wait.until(ExpectedConditions.presenceOfElementLocated(by));
 	}
 
+	/** Waits until one of these elements is on the page (the next page has loaded). */
+	void awaitAny(By... candidates) {
+		this.wait.until(ExpectedConditions.or(java.util.Arrays.stream(candidates)
+			.map(ExpectedConditions::presenceOfElementLocated)
+			.toArray(org.openqa.selenium.support.ui.ExpectedCondition[]::new)));
+	}
+
 	/**
 	 * Clicks the element; tries again if the page's script replaced it in the meantime
 	 * (the file manager swaps its panes in place).

@@ -96,6 +96,8 @@ class DemoBrowserIntegrationTests {
 		try (Browser browser = Browser.start(true)) {
 			browser.open(base() + "/browse?collection=" + LAB_DATA + "&path=/projects/");
 			browser.click(By.id("identity-bob"));
+			// Decide on the page after login, not on the login page still showing.
+			browser.awaitAny(By.id("allow"), By.id("grant-access"));
 			if (!browser.driver.findElements(By.id("allow")).isEmpty()) {
 				browser.click(By.id("allow"));
 			}

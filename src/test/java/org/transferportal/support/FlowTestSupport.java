@@ -17,10 +17,15 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 // The credentials must be there when the environment is prepared: without them the
 // portal switches to demo mode before dynamic properties are added.
+// The lab settings let in FakeGlobus.User.fresh() (globusid.org) and the admin.
 @SpringBootTest(
-		properties = { "globus.client-id=" + FakeGlobus.CLIENT_ID, "globus.client-secret=" + FakeGlobus.CLIENT_SECRET })
+		properties = { "globus.client-id=" + FakeGlobus.CLIENT_ID, "globus.client-secret=" + FakeGlobus.CLIENT_SECRET,
+				"portal.lab.allowed-domains=globusid.org,uchicago.edu", "portal.lab.admins=" + FlowTestSupport.ADMIN })
 @AutoConfigureMockMvc
 public abstract class FlowTestSupport {
+
+	/** The lab admin's Globus username. */
+	protected static final String ADMIN = "lab-admin@uchicago.edu";
 
 	protected final FakeGlobus globus = FakeGlobus.shared();
 
@@ -40,6 +45,12 @@ public abstract class FlowTestSupport {
 	/** A browser for a new Globus identity. */
 	protected PortalBrowser newBrowser() {
 		return new PortalBrowser(this.mvc, this.globus, FakeGlobus.User.fresh());
+	}
+
+	/** A browser for a new identity with this Globus username. */
+	protected PortalBrowser newBrowser(String username) {
+		return new PortalBrowser(this.mvc, this.globus,
+				new FakeGlobus.User(java.util.UUID.randomUUID().toString(), username));
 	}
 
 }

@@ -1,10 +1,12 @@
 package org.transferportal.support;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.Cookie;
+
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -16,19 +18,29 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * Test support: one browser session on the portal through MockMvc, with the Globus Auth
  * leg played by {@link FakeGlobus}: redirects to Globus are read, not followed, and the
  * callback is made the way Globus would redirect the browser.
+ *
+ * <p>
+ * Sessions live in the database (Spring Session JDBC), which MockMvc's
+ * {@code .session(...)} does not reach: like a browser, this one keeps the cookies the
+ * portal sets (the {@code SESSION} cookie among them) and sends them back. It can move to
+ * another portal instance ({@link #on(MockMvc)}) and keep its cookies, as behind a load
+ * balancer.
  */
 public final class PortalBrowser {
 
 	/** Where the portal's "Log in" link leads. */
 	public static final String LOGIN = "/oauth2/authorization/globus";
 
-	private final MockMvc mvc;
+	/** The cookie that names the session. */
+	public static final String SESSION_COOKIE = "SESSION";
+
+	private MockMvc mvc;
 
 	private final FakeGlobus globus;
 
 	private final FakeGlobus.User user;
 
-	private MockHttpSession session = new MockHttpSession();
+	private final Map<String, Cookie> cookies = new LinkedHashMap<>();
 
 	/** The tokens of the last login. */
 	private FakeGlobus.Tokens tokens;
@@ -49,13 +61,27 @@ public final class PortalBrowser {
 		return this.user;
 	}
 
-	public MockHttpSession session() {
-		return this.session;
+	/** The id in the session cookie the browser holds, or {@code null}. */
+	public String sessionId() {
+		Cookie cookie = this.cookies.get(SESSION_COOKIE);
+		return (cookie != null) ? cookie.getValue() : null;
 	}
 
-	/** Starts a fresh session (a new browser, or after logout). */
+	/** Sends this session cookie from now on, as if it had been copied or kept. */
+	public PortalBrowser useSession(String sessionId) {
+		this.cookies.put(SESSION_COOKIE, new Cookie(SESSION_COOKIE, sessionId));
+		return this;
+	}
+
+	/** Starts a fresh session (a new browser, or after logout): forgets every cookie. */
 	public void newSession() {
-		this.session = new MockHttpSession();
+		this.cookies.clear();
+	}
+
+	/** Sends the next requests to another portal instance, keeping the cookies. */
+	public PortalBrowser on(MockMvc instance) {
+		this.mvc = instance;
+		return this;
 	}
 
 	public FakeGlobus.Tokens tokens() {
@@ -85,10 +111,26 @@ public final class PortalBrowser {
 
 	public MockHttpServletResponse perform(MockHttpServletRequestBuilder request) {
 		try {
-			return this.mvc.perform(request.session(this.session)).andReturn().getResponse();
+			if (!this.cookies.isEmpty()) {
+				request.cookie(this.cookies.values().toArray(Cookie[]::new));
+			}
+			MockHttpServletResponse response = this.mvc.perform(request).andReturn().getResponse();
+			keepCookies(response);
+			return response;
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	private void keepCookies(MockHttpServletResponse response) {
+		for (Cookie cookie : response.getCookies()) {
+			if (cookie.getMaxAge() == 0) {
+				this.cookies.remove(cookie.getName());
+			}
+			else {
+				this.cookies.put(cookie.getName(), new Cookie(cookie.getName(), cookie.getValue()));
+			}
 		}
 	}
 

@@ -53,6 +53,7 @@ class SecurityHeadersIntegrationTests extends FlowTestSupport {
 	void postsWithoutACsrfTokenAreRefused(String path) {
 		PortalBrowser browser = newBrowser();
 		browser.login(PortalBrowser.LOGIN);
+		String session = browser.sessionId();
 		MockHttpServletResponse response = browser.perform(MockMvcRequestBuilders.post(path)
 			.param("collection", UUID.randomUUID().toString())
 			.param("path", "/")
@@ -60,7 +61,8 @@ class SecurityHeadersIntegrationTests extends FlowTestSupport {
 		assertThat(response.getStatus()).isEqualTo(403);
 		assertThat(this.globus.posted("/v0.10/transfer")).isEmpty();
 		assertThat(this.globus.postedForms("/v2/oauth2/token/revoke")).isEmpty();
-		assertThat(browser.session().isInvalid()).isFalse();
+		assertThat(browser.sessionId()).isEqualTo(session);
+		assertThat(browser.isAuthorizeRedirect(browser.get("/tasks"))).as("still logged in").isFalse();
 	}
 
 	private static void assertHeaders(MockHttpServletResponse response, String page) {

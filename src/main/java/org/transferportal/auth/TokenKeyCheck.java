@@ -1,0 +1,48 @@
+package org.transferportal.auth;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refuses to start an instance whose {@code PORTAL_TOKEN_KEY} cannot read the tokens
+ * already stored, rather than fail later on each user's request.
+ */
+@Component
+class TokenKeyCheck implements ApplicationRunner {
+
+	private final JdbcClient jdbc;
+
+	private final TokenCipher cipher;
+
+	TokenKeyCheck(JdbcClient jdbc, TokenCipher cipher) {
+		this.jdbc = jdbc;
+		this.cipher = cipher;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (this.cipher.ephemeral()) {
+			// A key made now reads nothing stored before; nothing to compare it with.
+			return;
+		}
+		this.jdbc.sql("select access_token from user_token order by updated_at desc limit 1")
+			.query(String.class)
+			.optional()
+			.ifPresent(this::check);
+	}
+
+	private void check(String stored) {
+		try {
+			this.cipher.decrypt(stored);
+		}
+		catch (IllegalStateException ex) {
+			throw new IllegalStateException(
+					"PORTAL_TOKEN_KEY does not decrypt the tokens already in the database: "
+							+ "every instance must use the same key (a new key needs the user_token table emptied)",
+					ex);
+		}
+	}
+
+}

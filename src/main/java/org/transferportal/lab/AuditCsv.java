@@ -1,0 +1,44 @@
+package org.transferportal.lab;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Writes audit records as CSV (RFC 4180) that is safe to open in a spreadsheet.
+ */
+final class AuditCsv {
+
+	static final String HEADER = "when,username,subject,label,source_collection,destination_collection,task_id,"
+			+ "submission_id,status,consent_trips,message";
+
+	private AuditCsv() {
+	}
+
+	static String write(List<AuditRecord> records) {
+		StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
+		for (AuditRecord r : records) {
+			csv.append(Stream
+				.of(r.when().toString(), r.username(), r.subject(), r.label(), r.sourceCollection(),
+						r.destinationCollection(), r.taskId(), r.submissionId(), r.status(),
+						String.valueOf(r.consentTrips()), r.message())
+				.map(AuditCsv::cell)
+				.collect(Collectors.joining(","))).append("\r\n");
+		}
+		return csv.toString();
+	}
+
+	/**
+	 * One quoted cell. A cell a spreadsheet would read as a formula (leading {@code =},
+	 * {@code +}, {@code -}, {@code @}, tab or carriage return) gets a leading apostrophe,
+	 * as OWASP's CSV injection advice says.
+	 */
+	static String cell(String value) {
+		if (value == null) {
+			return "";
+		}
+		String safe = (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) ? "'" + value : value;
+		return "\"" + safe.replace("\"", "\"\"") + "\"";
+	}
+
+}

@@ -1,0 +1,71 @@
+package org.transferportal.lab;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads the submission records the transfer feature keeps ({@code transfer_request}) for
+ * the lab audit: every request that reached Globus or tried to.
+ */
+@Repository
+class AuditLog {
+
+	/** The most rows one page or one export shows. */
+	static final int LIMIT = 5000;
+
+	private final JdbcClient jdbc;
+
+	AuditLog(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Records matching the query, newest first.
+	 * @param subject only this user's records, or {@code null} for everyone's (admins)
+	 */
+	List<AuditRecord> find(AuditQuery query, String subject) {
+		StringBuilder sql = new StringBuilder("""
+				select id, coalesce(submitted_at, updated_at) as happened, username, subject, label,
+				  source_collection, destination_collection, task_id, submission_id, status, consent_trips, message
+				from transfer_request where submission_id is not null""");
+		List<Object> params = new ArrayList<>();
+		if (subject != null) {
+			sql.append(" and subject = ?");
+			params.add(subject);
+		}
+		if (query.user() != null) {
+			sql.append(" and lower(username) like ? escape '\\'");
+			params.add("%" + query.user().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+		}
+		if (query.collection() != null) {
+			sql.append(" and (source_collection = ? or destination_collection = ?)");
+			params.add(query.collection());
+			params.add(query.collection());
+		}
+		if (query.from() != null) {
+			sql.append(" and coalesce(submitted_at, updated_at) >= ?");
+			params.add(Timestamp.from(query.from().atStartOfDay().toInstant(ZoneOffset.UTC)));
+		}
+		if (query.to() != null) {
+			sql.append(" and coalesce(submitted_at, updated_at) < ?");
+			params.add(Timestamp.from(query.to().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
+		}
+		sql.append(" order by happened desc, id limit ").append(LIMIT);
+		return this.jdbc.sql(sql.toString()).params(params).query(AuditLog::map).list();
+	}
+
+	private static AuditRecord map(ResultSet rs, int row) throws SQLException {
+		return new AuditRecord(rs.getString("id"), rs.getTimestamp("happened").toInstant(), rs.getString("username"),
+				rs.getString("subject"), rs.getString("label"), rs.getString("source_collection"),
+				rs.getString("destination_collection"), rs.getString("task_id"), rs.getString("submission_id"),
+				rs.getString("status"), rs.getInt("consent_trips"), rs.getString("message"));
+	}
+
+}

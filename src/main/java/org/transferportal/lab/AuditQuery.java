@@ -1,0 +1,40 @@
+package org.transferportal.lab;
+
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.util.StringUtils;
+
+/**
+ * The filters of the lab audit, as typed in its form.
+ *
+ * @param user a Globus username, or part of one
+ * @param collection a collection id, as source or destination
+ * @param from first day (UTC), inclusive
+ * @param to last day (UTC), inclusive
+ */
+record AuditQuery(String user, String collection, LocalDate from, LocalDate to) {
+
+	AuditQuery {
+		user = StringUtils.hasText(user) ? user.trim().toLowerCase(Locale.ROOT) : null;
+		collection = StringUtils.hasText(collection) ? collection.trim().toLowerCase(Locale.ROOT) : null;
+	}
+
+	/**
+	 * Whether the collection filter is a well-formed id (anything else matches nothing).
+	 */
+	boolean collectionValid() {
+		if (this.collection == null) {
+			return true;
+		}
+		try {
+			UUID.fromString(this.collection);
+			return true;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+}

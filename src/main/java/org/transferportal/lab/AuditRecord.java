@@ -1,0 +1,24 @@
+package org.transferportal.lab;
+
+import java.time.Instant;
+
+/**
+ * One submission through the portal, as the lab audit shows it.
+ *
+ * @param id the portal's request id
+ * @param when when Globus accepted it, or when it was last tried
+ * @param username who submitted it (Globus username)
+ * @param subject their Globus identity id
+ * @param label the transfer's label
+ * @param sourceCollection the source collection id
+ * @param destinationCollection the destination collection id
+ * @param taskId Globus's task id, once accepted
+ * @param submissionId the submission id sent to Globus
+ * @param status {@code SUBMITTED}, or {@code OPEN} while not accepted yet
+ * @param consentTrips trips to Globus Auth it caused
+ * @param message the last problem reported, if any
+ */
+record AuditRecord(String id, Instant when, String username, String subject, String label, String sourceCollection,
+		String destinationCollection, String taskId, String submissionId, String status, int consentTrips,
+		String message) {
+}
