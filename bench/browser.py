@@ -100,12 +100,12 @@ class Browser:
 
     def login(self):
         """The real login flow: portal, simulator authorize, login form, consent form,
-        callback. Returns the session's JSESSIONID; self.login_status keeps the status of
+        callback. Returns the session's SESSION cookie (Spring Session); self.login_status keeps the status of
         the page the login landed on."""
         _, self.login_status, _ = self.navigate("GET", "/oauth2/authorization/globus")
-        if "JSESSIONID" not in self.cookies:
+        if "SESSION" not in self.cookies:
             raise RuntimeError("login left no session cookie")
-        return self.cookies["JSESSIONID"]
+        return self.cookies["SESSION"]
 
 
 def bearer_token(port, identity, scope, client_id, client_secret):

@@ -5,7 +5,7 @@
 -- person reads the form before clicking. The two are timed apart; think time is not
 -- counted in either.
 -- Usage: BENCH_SESSIONS=sessions.txt wrk -t N -c N ... -s submit.lua http://127.0.0.1:PORT
--- (one JSESSIONID a line; -t equal to -c, so that each thread is one user).
+-- (one SESSION cookie value a line; -t equal to -c, so that each thread is one user).
 package.path = (debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "?.lua;" .. package.path
 require("common")
 
@@ -22,7 +22,7 @@ end
 function setup(thread)
   if #sessions == 0 then init_sessions(os.getenv("BENCH_SESSIONS")) end
   next_session = next_session + 1
-  thread:set("cookie", "JSESSIONID=" .. sessions[(next_session - 1) % #sessions + 1])
+  thread:set("cookie", "SESSION=" .. sessions[(next_session - 1) % #sessions + 1])
   register(thread)
 end
 
