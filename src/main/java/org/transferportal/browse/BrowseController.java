@@ -2,7 +2,6 @@ package org.transferportal.browse;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
 
+import org.transferportal.collections.CollectionIds;
 import org.transferportal.globus.GlobusApiException;
 import org.transferportal.lab.LabProperties;
 
@@ -20,9 +20,6 @@ import org.transferportal.lab.LabProperties;
  */
 @Controller
 class BrowseController {
-
-	private static final Pattern UUID_TEXT = Pattern
-		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
 	private final BrowseService service;
 
@@ -41,8 +38,9 @@ class BrowseController {
 		if (collection.isBlank()) {
 			return "browse/choose";
 		}
-		if (!UUID_TEXT.matcher(collection.strip()).matches()) {
-			model.addAttribute("error", "A collection id is a UUID like 6c54cade-bde5-45c1-bdea-f4bd71dba2cc");
+		UUID id = CollectionIds.parse(collection.strip());
+		if (id == null) {
+			model.addAttribute("error", CollectionIds.PROBLEM);
 			return "browse/choose";
 		}
 		String folder = path.isBlank() ? null : path.strip();
@@ -50,7 +48,6 @@ class BrowseController {
 			model.addAttribute("error", "A path must be absolute (start with /) and contain no control characters");
 			return "browse/choose";
 		}
-		UUID id = UUID.fromString(collection.strip());
 		model.addAttribute("collectionId", id.toString());
 		model.addAttribute("path", (folder != null) ? folder : "");
 		BrowseService.Result result = this.service.open(id, folder, Math.max(0, offset), browsePath(id, folder));

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
+import org.transferportal.collections.CollectionIds;
 import org.transferportal.collections.CollectionPicker;
 import org.transferportal.collections.CollectionPicker.Choice;
 import org.transferportal.globus.GlobusApiException;
@@ -84,8 +85,7 @@ class FileManagerService {
 	private Pane pane(String name, PaneState state, String back, List<Choice> bookmarks) {
 		UUID id = state.collectionId();
 		if (id == null) {
-			String message = state.collection().isEmpty() ? null
-					: "A collection id is a UUID like 6c54cade-bde5-45c1-bdea-f4bd71dba2cc";
+			String message = state.collection().isEmpty() ? null : CollectionIds.PROBLEM;
 			List<Choice> results = List.of();
 			try {
 				results = this.picker.search(state.query(), state.scope());

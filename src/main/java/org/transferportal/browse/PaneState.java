@@ -4,10 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.springframework.util.MultiValueMap;
 
+import org.transferportal.collections.CollectionIds;
 import org.transferportal.globus.ListingQuery;
 
 /**
@@ -32,9 +32,6 @@ record PaneState(String collection, String path, int offset, String filter, Stri
 
 	static final List<String> SORTS = List.of("name", "size", "last_modified");
 
-	private static final Pattern UUID_TEXT = Pattern
-		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
 	PaneState {
 		collection = clean(collection);
 		path = clean(path);
@@ -55,7 +52,7 @@ record PaneState(String collection, String path, int offset, String filter, Stri
 
 	/** The collection id, or {@code null} when none (or no valid one) is chosen. */
 	UUID collectionId() {
-		return UUID_TEXT.matcher(this.collection).matches() ? UUID.fromString(this.collection) : null;
+		return CollectionIds.parse(this.collection);
 	}
 
 	/** Whether the path is one Globus can be asked for. */

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
+import org.transferportal.collections.CollectionIds;
 import org.transferportal.globus.TransferDocument;
 import org.transferportal.globus.TransferDocument.FilterRule;
 import org.transferportal.globus.TransferDocument.Item;
@@ -24,9 +25,6 @@ import org.transferportal.globus.TransferDocument.Item;
  */
 @Component
 class TransferValidator {
-
-	private static final Pattern UUID_TEXT = Pattern
-		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
 	private static final int MAX_PATH = 4096;
 
@@ -93,11 +91,11 @@ class TransferValidator {
 			errors.put(field, "Choose a collection");
 			return null;
 		}
-		if (!UUID_TEXT.matcher(value).matches()) {
-			errors.put(field, "A collection id is a UUID like 6c54cade-bde5-45c1-bdea-f4bd71dba2cc");
-			return null;
+		UUID id = CollectionIds.parse(value);
+		if (id == null) {
+			errors.put(field, CollectionIds.PROBLEM);
 		}
-		return UUID.fromString(value);
+		return id;
 	}
 
 	private List<Item> items(TransferForm form, Map<String, String> errors) {
