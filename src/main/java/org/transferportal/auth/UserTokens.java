@@ -64,9 +64,10 @@ class UserTokens {
 		if (extra.get("other_tokens") instanceof List<?> others) {
 			for (Object other : others) {
 				if (other instanceof Map<?, ?> token && token.get("access_token") != null) {
-					save(subject, text(token.get("resource_server"), "unknown"), text(token.get("access_token"), null),
-							text(token.get("refresh_token"), null), expiry(token.get("expires_in")),
-							text(token.get("scope"), ""), dependents);
+					String scope = text(token.get("scope"), "");
+					save(subject, text(token.get("resource_server"), resourceServerOf(scope)),
+							text(token.get("access_token"), null), text(token.get("refresh_token"), null),
+							expiry(token.get("expires_in")), text(token.get("scope"), ""), dependents);
 				}
 			}
 		}
@@ -192,6 +193,19 @@ class UserTokens {
 			.flatMap((s) -> s.dependencies().stream())
 			.forEach((d) -> dependents.add(d.name()));
 		return dependents;
+	}
+
+	/**
+	 * The resource server of a token that does not name it (Globus always does; a
+	 * Globus-shaped server might not): Transfer's if its scope is Transfer's.
+	 */
+	static String resourceServerOf(String scope) {
+		for (String name : scope.split("\\s+")) {
+			if (name.startsWith(GlobusScopes.TRANSFER)) {
+				return GlobusScopes.TRANSFER_RESOURCE_SERVER;
+			}
+		}
+		return "unknown";
 	}
 
 	private Instant expiry(Object expiresIn) {
