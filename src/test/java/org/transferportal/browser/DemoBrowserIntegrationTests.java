@@ -1,7 +1,6 @@
 package org.transferportal.browser;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,6 +12,8 @@ import org.openqa.selenium.By;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import org.transferportal.support.FreePort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +30,7 @@ class DemoBrowserIntegrationTests {
 
 	static final String CLINICAL = "0b7c5a1e-9d2f-4c8e-b6a3-2f1e4d5c6b7a";
 
-	static final int PORT = freePort();
+	static final int PORT = FreePort.pick();
 
 	@DynamicPropertySource
 	static void demoPort(DynamicPropertyRegistry registry) {
@@ -161,15 +162,6 @@ class DemoBrowserIntegrationTests {
 
 	private static String base() {
 		return "http://localhost:" + PORT;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -1,7 +1,6 @@
 package org.transferportal.browser;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -14,6 +13,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import org.transferportal.support.FreePort;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class FileManagerBrowserIntegrationTests {
 
-	static final int PORT = freePort();
+	static final int PORT = FreePort.pick();
 
 	@DynamicPropertySource
 	static void demoPort(DynamicPropertyRegistry registry) {
@@ -203,15 +204,6 @@ class FileManagerBrowserIntegrationTests {
 
 	private static String base() {
 		return "http://localhost:" + PORT;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

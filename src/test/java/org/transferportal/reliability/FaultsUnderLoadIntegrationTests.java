@@ -1,7 +1,5 @@
 package org.transferportal.reliability;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import org.transferportal.support.FreePort;
 import org.transferportal.support.DemoUserAgent;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +42,7 @@ class FaultsUnderLoadIntegrationTests {
 
 	static final int MAX_ATTEMPTS = 5;
 
-	static final int PORT = freePort();
+	static final int PORT = FreePort.pick();
 
 	@DynamicPropertySource
 	static void faultyGlobus(DynamicPropertyRegistry registry) {
@@ -145,15 +144,6 @@ class FaultsUnderLoadIntegrationTests {
 		}
 		assertThat(page.status()).isEqualTo(200);
 		return page;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
