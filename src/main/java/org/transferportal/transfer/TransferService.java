@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -171,43 +172,44 @@ class TransferService {
 
 	/** Validates and submits the form of a draft. */
 	Outcome submit(String draftId, TransferForm form) {
-		Optional<Draft> found = draft(draftId);
-		if (found.isEmpty()) {
-			return new Outcome.Failed("This transfer form has expired or is not yours; please start again.", null);
-		}
-		Draft draft = found.get();
-		if (draft.submitted()) {
-			// A double click, a refresh or a second tab: the task already exists.
-			return new Outcome.Submitted(draft.taskId());
-		}
-		TransferValidator.Result result = this.validator.validate(form);
-		this.drafts.saveForm(draftId, form, null);
-		if (!result.valid()) {
-			return new Outcome.Invalid(result.errors());
-		}
-		Duration wait = this.rateLimiter.acquire(this.user.subject(), RateLimiter.Action.SUBMIT);
-		if (!wait.isZero()) {
-			return new Outcome.Failed("Slow down: you have submitted many transfers in the last minute. Your "
-					+ "transfer is kept below; submit it again in " + wait.toSeconds() + " seconds.", null);
-		}
-		return attempt(draft, result.document());
+		return withOpenDraft(draftId, (draft) -> {
+			TransferValidator.Result result = this.validator.validate(form);
+			this.drafts.saveForm(draftId, form, null);
+			if (!result.valid()) {
+				return new Outcome.Invalid(result.errors());
+			}
+			Duration wait = this.rateLimiter.acquire(this.user.subject(), RateLimiter.Action.SUBMIT);
+			if (!wait.isZero()) {
+				return new Outcome.Failed("Slow down: you have submitted many transfers in the last minute. Your "
+						+ "transfer is kept below; submit it again in " + wait.toSeconds() + " seconds.", null);
+			}
+			return attempt(draft, result.document());
+		});
 	}
 
 	/** Submits a saved draft after the user came back from Globus Auth. */
 	Outcome resume(String draftId) {
+		return withOpenDraft(draftId, (draft) -> {
+			TransferValidator.Result result = this.validator.validate(draft.form());
+			if (!result.valid()) {
+				return new Outcome.Invalid(result.errors());
+			}
+			return attempt(draft, result.document());
+		});
+	}
+
+	/**
+	 * Runs the work on the user's draft while it is open; a draft that is not the user's
+	 * fails, and one already submitted (a double click, a refresh, a second tab, a second
+	 * return from Globus Auth) answers with its task.
+	 */
+	private Outcome withOpenDraft(String draftId, Function<Draft, Outcome> work) {
 		Optional<Draft> found = draft(draftId);
 		if (found.isEmpty()) {
 			return new Outcome.Failed("This transfer form has expired or is not yours; please start again.", null);
 		}
 		Draft draft = found.get();
-		if (draft.submitted()) {
-			return new Outcome.Submitted(draft.taskId());
-		}
-		TransferValidator.Result result = this.validator.validate(draft.form());
-		if (!result.valid()) {
-			return new Outcome.Invalid(result.errors());
-		}
-		return attempt(draft, result.document());
+		return draft.submitted() ? new Outcome.Submitted(draft.taskId()) : work.apply(draft);
 	}
 
 	private Outcome attempt(Draft draft, TransferDocument document) {
