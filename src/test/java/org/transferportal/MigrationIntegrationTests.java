@@ -49,7 +49,7 @@ class MigrationIntegrationTests {
 		flyway(dataSource).validate();
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		for (String table : List.of("user_token", "remembered_consent", "pending_action", "transfer_request",
-				"spring_session", "spring_session_attributes")) {
+				"transfer_preset", "spring_session", "spring_session_attributes")) {
 			assertThat(jdbc.queryForObject("select count(*) from " + table, Integer.class)).as(table).isZero();
 		}
 	}

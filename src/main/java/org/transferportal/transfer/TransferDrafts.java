@@ -59,7 +59,14 @@ class TransferDrafts {
 	}
 
 	Draft create(String subject, String username, TransferForm form) {
-		String id = UUID.randomUUID().toString();
+		return create(UUID.randomUUID().toString(), subject, username, form);
+	}
+
+	/**
+	 * Creates a draft with a chosen id; a second create with the same id fails with
+	 * {@link org.springframework.dao.DuplicateKeyException}.
+	 */
+	Draft create(String id, String subject, String username, TransferForm form) {
 		Timestamp now = Timestamp.from(this.clock.instant());
 		this.jdbc.sql("""
 				insert into transfer_request (id, subject, username, status, form_json, consent_trips, created_at,

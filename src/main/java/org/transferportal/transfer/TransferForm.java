@@ -63,6 +63,15 @@ public record TransferForm(String sourceCollection, String sourcePath, String de
 				this.sourceLocalUser, this.destinationLocalUser);
 	}
 
+	/** The same form with another label. */
+	public TransferForm withLabel(String text) {
+		return new TransferForm(this.sourceCollection, this.sourcePath, this.destinationCollection,
+				this.destinationPath, text, this.manifest, this.syncLevel, this.verifyChecksum, this.preserveTimestamp,
+				this.encryptData, this.deleteDestinationExtra, this.skipSourceErrors, this.failOnQuotaErrors,
+				this.deadline, this.notifyOnSucceeded, this.notifyOnFailed, this.notifyOnInactive, this.filterRules,
+				this.sourceLocalUser, this.destinationLocalUser);
+	}
+
 	private static String text(MultiValueMap<String, String> params, String name) {
 		String value = params.getFirst(name);
 		if ((value == null || value.isEmpty()) && ALIASES.containsKey(name)) {

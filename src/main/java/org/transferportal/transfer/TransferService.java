@@ -120,7 +120,18 @@ class TransferService {
 	 * that the submit click costs a single call to Transfer.
 	 */
 	Draft open(TransferForm form) {
-		Draft draft = this.drafts.create(this.user.subject(), this.user.username(), form);
+		return prefetchSubmissionId(this.drafts.create(this.user.subject(), this.user.username(), form));
+	}
+
+	/**
+	 * Opens a draft under a chosen id (see {@link PreparedTransfers}); fails with
+	 * {@link org.springframework.dao.DuplicateKeyException} if it exists.
+	 */
+	Draft open(String draftId, TransferForm form) {
+		return prefetchSubmissionId(this.drafts.create(draftId, this.user.subject(), this.user.username(), form));
+	}
+
+	private Draft prefetchSubmissionId(Draft draft) {
 		TransferClient transfer = this.user.transfer();
 		CompletableFuture<String> prefetch = CompletableFuture.supplyAsync(transfer::submissionId, this.prefetcher)
 			.thenApply((id) -> this.drafts.keepSubmissionId(draft.id(), id));

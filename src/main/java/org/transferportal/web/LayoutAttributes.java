@@ -4,6 +4,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 import org.transferportal.auth.CurrentUser;
+import org.transferportal.lab.LabAccess;
 import org.transferportal.lab.LabProperties;
 
 /**
@@ -18,10 +19,13 @@ class LayoutAttributes {
 
 	private final CurrentUser currentUser;
 
-	LayoutAttributes(LabProperties lab, PortalProperties portal, CurrentUser currentUser) {
+	private final LabAccess access;
+
+	LayoutAttributes(LabProperties lab, PortalProperties portal, CurrentUser currentUser, LabAccess access) {
 		this.lab = lab;
 		this.portal = portal;
 		this.currentUser = currentUser;
+		this.access = access;
 	}
 
 	@ModelAttribute("labName")
@@ -32,6 +36,13 @@ class LayoutAttributes {
 	@ModelAttribute("demo")
 	boolean demo() {
 		return this.portal.demo();
+	}
+
+	/** Whether the logged-in user is a lab admin: admin links and buttons show. */
+	@ModelAttribute("labAdmin")
+	boolean labAdmin() {
+		CurrentUser.Profile profile = this.currentUser.profileOrNull();
+		return profile != null && this.access.isAdmin(profile.username());
 	}
 
 	@ModelAttribute("profile")

@@ -1,0 +1,39 @@
+package org.transferportal.presets;
+
+import java.time.Instant;
+
+import org.transferportal.transfer.TransferForm;
+
+/**
+ * A transfer recipe shared with the lab.
+ *
+ * @param id the preset's id (a UUID)
+ * @param name what members see on its button, unique in the lab (ignoring case)
+ * @param description what it is for, may be empty
+ * @param form the transfer it starts: collections, paths, batch and options
+ * @param version bumped by every save, so that concurrent edits are noticed
+ * @param createdBy the admin who created it (Globus username)
+ * @param updatedBy the admin who saved it last
+ * @param updatedAt when it was saved last
+ */
+record Preset(String id, String name, String description, TransferForm form, int version, String createdBy,
+		String updatedBy, Instant updatedAt) {
+
+	/** How many lines of the batch name items (blank lines and comments aside). */
+	long batchItems() {
+		return this.form.manifest()
+			.lines()
+			.map(String::strip)
+			.filter((line) -> !line.isEmpty() && !line.startsWith("#"))
+			.count();
+	}
+
+	/**
+	 * The form a start submits: the preset's label, or its name when it has none, so that
+	 * the task and the lab audit say which preset made it.
+	 */
+	TransferForm startForm() {
+		return this.form.label().isBlank() ? this.form.withLabel(this.name) : this.form;
+	}
+
+}

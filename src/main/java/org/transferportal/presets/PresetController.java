@@ -1,0 +1,73 @@
+package org.transferportal.presets;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The lab's presets for members: start one in a click, or open it in the form first.
+ */
+@Controller
+class PresetController {
+
+	/**
+	 * A preset as offered on the page, with the key that makes its start button
+	 * idempotent (a fresh one each time the page is shown).
+	 */
+	record Offer(Preset preset, UUID startKey) {
+	}
+
+	private final PresetService presets;
+
+	PresetController(PresetService presets) {
+		this.presets = presets;
+	}
+
+	@GetMapping("/presets")
+	String list(Model model) {
+		List<Offer> offers = this.presets.all().stream().map((preset) -> new Offer(preset, UUID.randomUUID())).toList();
+		model.addAttribute("offers", offers);
+		return "presets/list";
+	}
+
+	@PostMapping("/presets/{id}/start")
+	String start(@PathVariable String id, @RequestParam(name = "start", required = false) String startKey,
+			RedirectAttributes redirect) {
+		Preset preset = this.presets.find(id).orElse(null);
+		UUID key = parseKey(startKey);
+		if (preset == null || key == null) {
+			redirect.addFlashAttribute("error",
+					(preset == null)
+							? "That preset no longer exists; an admin may have removed it. Nothing was submitted."
+							: "The page was out of date, so nothing was submitted. Press Start again.");
+			return "redirect:/presets";
+		}
+		return "redirect:" + this.presets.start(preset, key);
+	}
+
+	@GetMapping("/presets/{id}/review")
+	String review(@PathVariable String id) {
+		Preset preset = this.presets.find(id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such preset"));
+		return "redirect:" + this.presets.review(preset);
+	}
+
+	private static UUID parseKey(String text) {
+		try {
+			return (text != null && text.length() == 36) ? UUID.fromString(text) : null;
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+}
