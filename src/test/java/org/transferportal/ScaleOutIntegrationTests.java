@@ -35,6 +35,8 @@ class ScaleOutIntegrationTests {
 
 	private static final String KEY = "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniRq83vEjRWeJA=";
 
+	private static final String ADMIN = "lab-admin@uchicago.edu";
+
 	private static String database;
 
 	private static PortalInstance a;
@@ -50,8 +52,8 @@ class ScaleOutIntegrationTests {
 	@BeforeAll
 	static void startTwoInstances() {
 		database = SharedPostgres.newDatabase();
-		a = PortalInstance.start(database, KEY, Map.of());
-		b = PortalInstance.start(database, KEY, Map.of());
+		a = PortalInstance.start(database, KEY, Map.of("portal.lab.admins", ADMIN));
+		b = PortalInstance.start(database, KEY, Map.of("portal.lab.admins", ADMIN));
 	}
 
 	@AfterAll
@@ -107,6 +109,33 @@ class ScaleOutIntegrationTests {
 		assertThat(content(browser.on(a.mvc()).open("/tasks/" + this.taskId))).contains(this.taskId);
 		assertThat(this.globus.posted("/v0.10/transfer")).hasSize(1)
 			.allSatisfy((body) -> assertThat(body.path("submission_id").asString()).isEqualTo(this.submissionId));
+	}
+
+	@Test
+	void aPresetSavedOnOneInstanceIsStartedOnceFromBothWithTheSameClick() {
+		PortalBrowser admin = new PortalBrowser(a.mvc(), this.globus,
+				new FakeGlobus.User(UUID.randomUUID().toString(), ADMIN));
+		admin.login(PortalBrowser.LOGIN);
+		String name = "Scale-out preset " + this.taskId.substring(0, 8);
+		Map<String, String> preset = form(this.globus.guestCollection(), "/data/", this.globus.guestCollection(),
+				"/in/");
+		preset.put("name", name);
+		assertThat(admin.post("/lab/admin/presets", preset).getRedirectedUrl()).isEqualTo("/presets");
+
+		PortalBrowser member = new PortalBrowser(b.mvc(), this.globus, FakeGlobus.User.fresh());
+		member.login(PortalBrowser.LOGIN);
+		String page = content(member.get("/presets"));
+		java.util.regex.Matcher start = java.util.regex.Pattern
+			.compile("action=\"/presets/([0-9a-f-]{36})/start\"[\\s\\S]*?name=\"start\" value=\"([0-9a-f-]{36})\"")
+			.matcher(page.substring(page.indexOf(name)));
+		assertThat(start.find()).isTrue();
+		String path = "/presets/" + start.group(1) + "/start";
+		Map<String, String> click = Map.of("start", start.group(2));
+		// The same click reaches B, and again (a resent post behind the load balancer) A.
+		assertThat(member.post(path, click).getRedirectedUrl()).isEqualTo("/tasks/" + this.taskId);
+		assertThat(member.on(a.mvc()).post(path, click).getRedirectedUrl()).isEqualTo("/tasks/" + this.taskId);
+		assertThat(this.globus.posted("/v0.10/transfer")).hasSize(1)
+			.allSatisfy((body) -> assertThat(body.path("label").asString()).isEqualTo(name));
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package org.transferportal.presets;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -12,6 +13,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import org.transferportal.lab.LabProperties;
 
 /**
  * The lab's presets for members: start one in a click, or open it in the form first.
@@ -28,14 +31,21 @@ class PresetController {
 
 	private final PresetService presets;
 
-	PresetController(PresetService presets) {
+	private final LabProperties lab;
+
+	PresetController(PresetService presets, LabProperties lab) {
 		this.presets = presets;
+		this.lab = lab;
 	}
 
 	@GetMapping("/presets")
 	String list(Model model) {
 		List<Offer> offers = this.presets.all().stream().map((preset) -> new Offer(preset, UUID.randomUUID())).toList();
 		model.addAttribute("offers", offers);
+		// Lab collections by id, so that the page names them as the admin configured.
+		model.addAttribute("collectionNames", this.lab.collections()
+			.stream()
+			.collect(Collectors.toMap((c) -> c.id().toString(), LabProperties.LabCollection::name, (a, b) -> a)));
 		return "presets/list";
 	}
 

@@ -28,6 +28,8 @@ class DemoBrowserIntegrationTests {
 
 	static final String SHARED_RESULTS = "aa752cea-8222-5bc8-acd9-555b090c0ccb";
 
+	static final String ARCHIVE = "313ce13e-b597-5858-ae13-29e46fea26e6";
+
 	static final String CLINICAL = "0b7c5a1e-9d2f-4c8e-b6a3-2f1e4d5c6b7a";
 
 	static final int PORT = FreePort.pick();
@@ -88,6 +90,37 @@ class DemoBrowserIntegrationTests {
 			browser.screenshot(name + "-3-task");
 			// The copied folder is now in the destination.
 			browser.open(base() + "/browse?collection=" + SHARED_RESULTS + "&path=/incoming-" + name + "/");
+			assertThat(browser.find(By.cssSelector("table.listing")).getText()).contains("raw/");
+		}
+	}
+
+	/**
+	 * A member (not the admin) starts one of the demo's lab presets in one click: the
+	 * preflight finds the Archive never consented to, Globus asks, and the transfer
+	 * completes.
+	 */
+	@Test
+	void aMemberStartsALabPresetInOneClickThroughTheConsentPage() throws IOException {
+		try (Browser browser = Browser.start(true)) {
+			browser.open(base() + "/presets");
+			browser.click(By.id("identity-bob"));
+			browser.awaitAny(By.id("allow"), By.cssSelector("ul.presets"));
+			if (!browser.driver.findElements(By.id("allow")).isEmpty()) {
+				browser.click(By.id("allow"));
+			}
+			browser.waitForUrl("/presets");
+			assertThat(browser.driver.findElements(By.id("new-preset"))).as("no admin links for a member").isEmpty();
+			browser.screenshot("presets-1-list");
+			browser.click(
+					By.xpath("//li[h2[normalize-space()='Archive project alpha']]//button[normalize-space()='Start']"));
+			browser.find(By.id("allow"));
+			assertThat(browser.text()).contains("Archive");
+			browser.click(By.id("allow"));
+			browser.waitForUrl("/tasks/");
+			assertThat(browser.text()).contains("Archive project alpha");
+			waitForStatus(browser, "SUCCEEDED");
+			browser.screenshot("presets-2-task");
+			browser.open(base() + "/browse?collection=" + ARCHIVE + "&path=/archive/2024/alpha/");
 			assertThat(browser.find(By.cssSelector("table.listing")).getText()).contains("raw/");
 		}
 	}
