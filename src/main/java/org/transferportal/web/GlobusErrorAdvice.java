@@ -28,6 +28,12 @@ class GlobusErrorAdvice {
 
 	private final HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
 
+	private final LayoutAttributes layout;
+
+	GlobusErrorAdvice(LayoutAttributes layout) {
+		this.layout = layout;
+	}
+
 	@ExceptionHandler(GlobusUnauthorizedException.class)
 	String loginAgain(GlobusUnauthorizedException ex, HttpServletRequest request, HttpServletResponse response) {
 		logger.info("Globus refused the user's tokens (" + ex.code() + "); sending them to log in again");
@@ -43,11 +49,11 @@ class GlobusErrorAdvice {
 		logger.warn("Globus call failed: " + ex.status() + " " + ex.code() + " request " + ex.requestId() + " on "
 				+ ex.resource());
 		response.setStatus((ex.status() == 404) ? 404 : HttpStatus.BAD_GATEWAY.value());
-		model.addAttribute("title", (ex.status() == 404) ? "Not found at Globus" : "Globus could not do that");
+		model.addAttribute("heading", (ex.status() == 404) ? "Not found at Globus" : "Globus could not do that");
 		model.addAttribute("message", ex.getMessage());
 		model.addAttribute("code", ex.code());
 		model.addAttribute("requestId", ex.requestId());
-		return "error/globus";
+		return page(model);
 	}
 
 	@ExceptionHandler(SlowDownException.class)
@@ -55,17 +61,26 @@ class GlobusErrorAdvice {
 		long seconds = Math.max(1, ex.waitFor().toSeconds());
 		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 		response.setHeader("Retry-After", String.valueOf(seconds));
-		model.addAttribute("title", "Slow down");
+		model.addAttribute("heading", "Slow down");
 		model.addAttribute("message", "You have made many requests in the last minute. Please wait " + seconds
 				+ " seconds, then go back and try again.");
-		return "error/globus";
+		return page(model);
 	}
 
 	@ExceptionHandler(ResponseStatusException.class)
 	String notFound(ResponseStatusException ex, Model model, HttpServletResponse response) {
 		response.setStatus(ex.getStatusCode().value());
-		model.addAttribute("title", (ex.getStatusCode().value() == 404) ? "Not found" : "That did not work");
+		model.addAttribute("heading", (ex.getStatusCode().value() == 404) ? "Not found" : "That did not work");
 		model.addAttribute("message", ex.getReason());
+		return page(model);
+	}
+
+	/**
+	 * The error page in the usual layout: exception handlers get a model of their own,
+	 * without the layout's attributes, so they are added here.
+	 */
+	private String page(Model model) {
+		this.layout.addTo(model);
 		return "error/globus";
 	}
 

@@ -50,4 +50,12 @@ class LayoutAttributes {
 		return this.currentUser.profileOrNull();
 	}
 
+	/** The same attributes for a model the advice does not reach (exception handlers). */
+	void addTo(org.springframework.ui.Model model) {
+		model.addAttribute("labName", labName());
+		model.addAttribute("demo", demo());
+		model.addAttribute("labAdmin", labAdmin());
+		model.addAttribute("profile", profile());
+	}
+
 }

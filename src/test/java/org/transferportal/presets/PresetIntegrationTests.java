@@ -262,7 +262,9 @@ class PresetIntegrationTests extends FlowTestSupport {
 
 	@Test
 	void unknownAndMalformedPresetIdsFindNothing() {
-		assertThat(this.member.get("/presets/" + UUID.randomUUID() + "/review").getStatus()).isEqualTo(404);
+		MockHttpServletResponse unknown = this.member.get("/presets/" + UUID.randomUUID() + "/review");
+		assertThat(unknown.getStatus()).isEqualTo(404);
+		assertThat(content(unknown)).contains("<h1>Not found</h1>").contains("No such preset").contains(">Log out<");
 		assertThat(this.member.get("/presets/..%2F..%2Fadmin/review").getStatus()).isIn(400, 404);
 		assertThat(this.admin.get("/lab/admin/presets/" + UUID.randomUUID()).getStatus()).isEqualTo(404);
 		assertThat(this.admin.get("/lab/admin/presets/not-an-id").getStatus()).isEqualTo(404);
