@@ -104,7 +104,8 @@ class LabAccessTests {
 			.containsExactly("urn:globus:auth:scope:groups.api.globus.org:view_my_groups_and_memberships");
 		LabProperties none = new org.springframework.boot.context.properties.bind.Binder(
 				org.springframework.boot.context.properties.source.ConfigurationPropertySources
-					.from(new org.springframework.core.env.SystemEnvironmentPropertySource("env", java.util.Map.of())))
+					.from(new org.springframework.core.env.SystemEnvironmentPropertySource("env",
+							java.util.Map.of("PORTAL_LAB_GROUP", ""))))
 			.bindOrCreate("portal.lab", LabProperties.class);
 		assertThat(none.group()).isNull();
 		assertThat(none.extraLoginScopes()).isEmpty();
