@@ -9,6 +9,7 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.RedirectStrategy;
@@ -16,7 +17,8 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 
 /**
  * A trip to Globus Auth that did not end in a login: the user declined, or something
- * failed. Puts the user back where they were, with their work and a plain message.
+ * failed. Puts the user back where they were, with their work and a plain message; when
+ * the lab's group could not be checked, says so on a page of its own.
  */
 class LoginFailureHandler implements AuthenticationFailureHandler {
 
@@ -26,11 +28,14 @@ class LoginFailureHandler implements AuthenticationFailureHandler {
 
 	private final PendingActionDispatcher dispatcher;
 
+	private final UserTokens tokens;
+
 	private final RedirectStrategy redirects = new DefaultRedirectStrategy();
 
-	LoginFailureHandler(PendingActions pendingActions, PendingActionDispatcher dispatcher) {
+	LoginFailureHandler(PendingActions pendingActions, PendingActionDispatcher dispatcher, UserTokens tokens) {
 		this.pendingActions = pendingActions;
 		this.dispatcher = dispatcher;
+		this.tokens = tokens;
 	}
 
 	@Override
@@ -38,6 +43,17 @@ class LoginFailureHandler implements AuthenticationFailureHandler {
 			AuthenticationException exception) throws IOException {
 		String reason = reason(exception);
 		logger.info("Globus login did not complete: " + reason);
+		if (LabGroupMembership.UNAVAILABLE.equals(reason)) {
+			// Fail closed: Globus issued tokens, but the login is not accepted, so they
+			// are revoked rather than left valid. A pending action stays until it
+			// expires; an earlier login in this session, if any, is left as it was.
+			OAuth2AccessTokenResponse issued = LoginRequestAttributes.tokenResponse(request);
+			if (issued != null) {
+				this.tokens.revokeUnkept(issued);
+			}
+			this.redirects.sendRedirect(request, response, LabGate.MEMBERSHIP_UNAVAILABLE_PATH);
+			return;
+		}
 		OAuth2AuthorizationRequest authorization = LoginRequestAttributes.authorizationRequest(request);
 		String pendingId = (authorization != null)
 				? authorization.getAttribute(GlobusAuthorizationRequests.PENDING_ATTRIBUTE) : null;

@@ -1,11 +1,10 @@
 package org.transferportal.auth;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,16 +27,14 @@ class RefusedController {
 	}
 
 	@GetMapping(LabGate.REFUSED_PATH)
-	String refused(Model model, HttpServletResponse response) {
-		CurrentUser.Profile profile = this.currentUser.profile();
-		List<String> usernames = new ArrayList<>(profile.linkedIdentities());
-		usernames.add(profile.username());
-		if (this.access.admits(usernames)) {
+	String refused(@AuthenticationPrincipal OidcUser user, Model model, HttpServletResponse response) {
+		if (LabGate.admits(this.access, user)) {
 			// A member who reached this address by hand.
 			return "redirect:/";
 		}
 		response.setStatus(HttpStatus.FORBIDDEN.value());
 		model.addAttribute("username", this.currentUser.username());
+		model.addAttribute("groupRule", this.access.group() != null);
 		return "auth/refused";
 	}
 

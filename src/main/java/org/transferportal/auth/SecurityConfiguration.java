@@ -18,6 +18,7 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenDecoderFactory;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
@@ -65,7 +66,8 @@ class SecurityConfiguration {
 		LabGate gate = new LabGate(access);
 		http.authorizeHttpRequests((authorize) -> authorize
 			.requestMatchers("/css/**", "/js/**", "/images/**", "/favicon.ico", "/error", "/error/**",
-					"/actuator/health", "/actuator/health/**", "/actuator/prometheus")
+					"/actuator/health", "/actuator/health/**", "/actuator/prometheus",
+					LabGate.MEMBERSHIP_UNAVAILABLE_PATH)
 			.permitAll()
 			.requestMatchers("/")
 			.access(gate.visitorsAndMembers())
@@ -81,9 +83,12 @@ class SecurityConfiguration {
 							.authorizationRequestRepository(requests.repository()))
 				.tokenEndpoint(
 						(endpoint) -> endpoint.accessTokenResponseClient(capturing(clients.authorizationCodeClient())))
+				.userInfoEndpoint((userInfo) -> userInfo
+					.oidcUserService(new LabGroupMembership(new OidcUserService(), clients.groups()::myGroups,
+							access.group(), (user) -> access.admits(LabGate.usernames(user), false))))
 				.authorizedClientRepository(new NoAuthorizedClients())
 				.successHandler(new LoginSuccessHandler(tokens, memory, pendingActions, dispatcher, consent, gate))
-				.failureHandler(new LoginFailureHandler(pendingActions, dispatcher)))
+				.failureHandler(new LoginFailureHandler(pendingActions, dispatcher, tokens)))
 			// A single identity provider: go straight to Globus rather than show a
 			// chooser.
 			.exceptionHandling((exceptions) -> exceptions

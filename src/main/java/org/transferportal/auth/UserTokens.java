@@ -168,15 +168,37 @@ class UserTokens {
 		this.store.delete(subject, resourceServer);
 	}
 
+	/**
+	 * Revokes at Globus every token of a login answer the portal did not keep (a login
+	 * that failed after Globus issued its tokens).
+	 */
+	void revokeUnkept(OAuth2AccessTokenResponse response) {
+		Map<String, Object> extra = response.getAdditionalParameters();
+		revokeAtGlobus(text(extra.get("resource_server"), GlobusScopes.AUTH_RESOURCE_SERVER),
+				(response.getRefreshToken() != null) ? response.getRefreshToken().getTokenValue() : null,
+				response.getAccessToken().getTokenValue());
+		if (extra.get("other_tokens") instanceof List<?> others) {
+			for (Object other : others) {
+				if (other instanceof Map<?, ?> token) {
+					revokeAtGlobus(text(token.get("resource_server"), "unknown"),
+							text(token.get("refresh_token"), null), text(token.get("access_token"), null));
+				}
+			}
+		}
+	}
+
 	private void revokeAtGlobus(StoredToken token) {
-		for (String value : new String[] { token.refreshToken(), token.accessToken() }) {
+		revokeAtGlobus(token.resourceServer(), token.refreshToken(), token.accessToken());
+	}
+
+	private void revokeAtGlobus(String resourceServer, String... values) {
+		for (String value : values) {
 			if (value != null) {
 				try {
 					this.globus.auth().revoke(value);
 				}
 				catch (GlobusApiException ex) {
-					logger.warn("Could not revoke a " + token.resourceServer() + " token: " + ex.status() + " "
-							+ ex.code());
+					logger.warn("Could not revoke a " + resourceServer + " token: " + ex.status() + " " + ex.code());
 				}
 			}
 		}
@@ -197,12 +219,15 @@ class UserTokens {
 
 	/**
 	 * The resource server of a token that does not name it (Globus always does; a
-	 * Globus-shaped server might not): Transfer's if its scope is Transfer's.
+	 * Globus-shaped server might not): Transfer's or Groups' if its scope is theirs.
 	 */
 	static String resourceServerOf(String scope) {
 		for (String name : scope.split("\\s+")) {
 			if (name.startsWith(GlobusScopes.TRANSFER)) {
 				return GlobusScopes.TRANSFER_RESOURCE_SERVER;
+			}
+			if (name.equals(GlobusScopes.GROUPS_VIEW_MY_GROUPS)) {
+				return GlobusScopes.GROUPS_RESOURCE_SERVER;
 			}
 		}
 		return "unknown";

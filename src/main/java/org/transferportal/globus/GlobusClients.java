@@ -21,8 +21,9 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Makes the Globus clients: one {@link AuthClient} for the portal, and a
- * {@link TransferClient} per user, bound to that user's tokens.
+ * Makes the Globus clients: one {@link AuthClient} for the portal, one
+ * {@link GroupsClient}, and a {@link TransferClient} per user, bound to that user's
+ * tokens.
  */
 @Component
 public class GlobusClients {
@@ -34,6 +35,8 @@ public class GlobusClients {
 	private final GlobusProperties properties;
 
 	private final AuthClient authClient;
+
+	private final GroupsClient groupsClient;
 
 	@Autowired
 	public GlobusClients(WebClient.Builder webClientBuilder, GlobusProperties properties, MeterRegistry meters) {
@@ -49,6 +52,7 @@ public class GlobusClients {
 		this.properties = properties;
 		this.http = new GlobusHttp(webClient, properties, this.json, sleeper, meters);
 		this.authClient = new AuthClient(this.http, this.json, properties);
+		this.groupsClient = new GroupsClient(this.http, properties.groupsBaseUrl());
 	}
 
 	/** Transfer on behalf of the user whose tokens the provider holds. */
@@ -83,6 +87,11 @@ public class GlobusClients {
 	/** Globus Auth as the portal's confidential client. */
 	public AuthClient auth() {
 		return this.authClient;
+	}
+
+	/** Globus Groups, called with a user's Groups token. */
+	public GroupsClient groups() {
+		return this.groupsClient;
 	}
 
 	/**

@@ -33,7 +33,7 @@ final class GlobusErrors {
 		}
 		JsonNode firstAuthError = node.path("errors").path(0);
 		String code = firstText(node, "code", "error").orElseGet(() -> text(firstAuthError, "code"));
-		String message = firstText(node, "message", "error_description")
+		String message = firstText(node, "message", "error_description", "detail")
 			.orElseGet(() -> firstText(firstAuthError, "detail", "title").orElse("Globus answered HTTP " + status));
 		String requestId = firstText(node, "request_id").orElseGet(() -> text(firstAuthError, "id"));
 		String where = firstText(node, "resource").orElse(resource);

@@ -152,7 +152,7 @@ final class GlobusHttp {
 		}
 		finally {
 			Timer.builder("globus.requests")
-				.description("Calls to Globus Auth and Transfer, per attempt")
+				.description("Calls to Globus Auth, Transfer and Groups, per attempt")
 				.tag("method", method.name())
 				.tag("operation", operation(uri))
 				.tag("outcome", outcome)

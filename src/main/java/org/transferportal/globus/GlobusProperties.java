@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clientSecret the portal's Globus app secret
  * @param authUrl base URL of Globus Auth
  * @param transferUrl base URL of Globus Transfer (the client adds {@code /v0.10})
+ * @param groupsUrl base URL of Globus Groups (the client adds {@code /v2})
  * @param timeout the longest a single call may take
  * @param maxRetries retries for calls that are safe to repeat
  * @param retryBaseDelay first back-off delay, doubled on each retry and jittered
@@ -20,13 +21,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("globus")
 public record GlobusProperties(String clientId, String clientSecret,
 		@DefaultValue("https://auth.globus.org") String authUrl,
-		@DefaultValue("https://transfer.api.globus.org") String transferUrl, @DefaultValue("20s") Duration timeout,
+		@DefaultValue("https://transfer.api.globus.org") String transferUrl,
+		@DefaultValue("https://groups.api.globus.org") String groupsUrl, @DefaultValue("20s") Duration timeout,
 		@DefaultValue("3") int maxRetries, @DefaultValue("200ms") Duration retryBaseDelay,
 		@DefaultValue("10s") Duration maxRetryDelay) {
 
 	/** The Transfer API root, with its version. */
 	public String transferApiUrl() {
 		return stripSlash(this.transferUrl) + "/v0.10";
+	}
+
+	/** The Groups base URL without a trailing slash. */
+	public String groupsBaseUrl() {
+		return stripSlash(this.groupsUrl);
 	}
 
 	/** The Auth base URL without a trailing slash. */

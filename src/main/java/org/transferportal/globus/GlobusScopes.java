@@ -20,6 +20,15 @@ public final class GlobusScopes {
 	/** Resource server of Auth tokens (the one that carries the ID token). */
 	public static final String AUTH_RESOURCE_SERVER = "auth.globus.org";
 
+	/**
+	 * Globus Groups' read scope: the user's groups and their memberships in them. Globus
+	 * sends its token in {@code other_tokens}.
+	 */
+	public static final String GROUPS_VIEW_MY_GROUPS = "urn:globus:auth:scope:groups.api.globus.org:view_my_groups_and_memberships";
+
+	/** Resource server of Groups tokens. */
+	public static final String GROUPS_RESOURCE_SERVER = "groups.api.globus.org";
+
 	/** The scopes for logging in. */
 	public static final List<String> LOGIN = List.of("openid", "profile", "email");
 

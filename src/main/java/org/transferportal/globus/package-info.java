@@ -1,5 +1,5 @@
 /**
- * The only code that speaks HTTP to Globus Auth and Globus Transfer: typed requests and
+ * The only code that speaks HTTP to Globus Auth, Transfer and Groups: typed requests and
  * responses, scopes and the error model.
  */
 package org.transferportal.globus;

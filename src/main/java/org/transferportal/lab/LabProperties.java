@@ -1,10 +1,13 @@
 package org.transferportal.lab;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import org.transferportal.globus.GlobusScopes;
 
 /**
  * What a lab admin configures: the lab's name, the collections everyone uses, who may log
@@ -19,17 +22,28 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param linkedIdentities ask Globus for the user's linked identities at login (scope
  * {@value #VIEW_IDENTITY_SET}), so that {@code allowedDomains} also matches them; Globus
  * sends {@code identity_set} only with that scope
+ * @param group a Globus group whose active members may log in (whatever their domain);
+ * when set, the login also asks for Globus Groups' read scope and the portal looks the
+ * user's memberships up once, right after login. Unset: no group rule
  */
 @ConfigurationProperties("portal.lab")
 public record LabProperties(@DefaultValue("Transfer Portal") String name, @DefaultValue List<LabCollection> collections,
-		@DefaultValue List<String> allowedDomains, @DefaultValue List<String> admins, boolean linkedIdentities) {
+		@DefaultValue List<String> allowedDomains, @DefaultValue List<String> admins, boolean linkedIdentities,
+		UUID group) {
 
 	/** The Globus Auth scope that adds {@code identity_set} to the user's claims. */
 	public static final String VIEW_IDENTITY_SET = "urn:globus:auth:scope:auth.globus.org:view_identity_set";
 
 	/** Scopes the login asks for beyond Globus's usual ones. */
 	public List<String> extraLoginScopes() {
-		return this.linkedIdentities ? List.of(VIEW_IDENTITY_SET) : List.of();
+		List<String> scopes = new ArrayList<>();
+		if (this.linkedIdentities) {
+			scopes.add(VIEW_IDENTITY_SET);
+		}
+		if (this.group != null) {
+			scopes.add(GlobusScopes.GROUPS_VIEW_MY_GROUPS);
+		}
+		return List.copyOf(scopes);
 	}
 
 	/**

@@ -22,6 +22,9 @@ public class TokenStore {
 	/** Auth-side resource server name. */
 	public static final String AUTH = "auth.globus.org";
 
+	/** Groups-side resource server name. */
+	public static final String GROUPS = "groups.api.globus.org";
+
 	private final Map<String, IssuedToken> byAccessToken = new ConcurrentHashMap<>();
 
 	private final Map<String, IssuedToken> byRefreshToken = new ConcurrentHashMap<>();

@@ -80,6 +80,17 @@ class LabGateIntegrationTests extends FlowTestSupport {
 	}
 
 	@Test
+	void withoutALabGroupTheLoginAsksNothingOfGlobusGroups() {
+		PortalBrowser browser = newBrowser("bob@uchicago.edu");
+		MockHttpServletResponse authorize = browser.open("/transfer");
+		assertThat(FakeGlobus.query(authorize.getRedirectedUrl()).get("scope")).doesNotContain("groups.api.globus.org");
+		MockHttpServletResponse page = browser.follow(browser.authorizeAndReturn(authorize));
+		assertThat(page.getStatus()).isEqualTo(200);
+		assertThat(browser.tokens().groupsAccess()).isNull();
+		assertThat(this.globus.myGroupsCalls()).isZero();
+	}
+
+	@Test
 	void theGateReadsTheLinkedIdentitiesOfTheLogin() {
 		Map<String, Object> claims = Map.of("sub", "s", "preferred_username", "eve@example.com", "identity_set",
 				List.of(Map.of("username", "eve@example.com"), Map.of("username", "eve@uchicago.edu")));

@@ -12,6 +12,9 @@ class UserTokensTests {
 	void aTokenThatDoesNotNameItsResourceServerIsTransfersIfItsScopeIs() {
 		assertThat(UserTokens.resourceServerOf("urn:globus:auth:scope:transfer.api.globus.org:all"))
 			.isEqualTo("transfer.api.globus.org");
+		assertThat(UserTokens
+			.resourceServerOf("urn:globus:auth:scope:groups.api.globus.org:view_my_groups_and_memberships"))
+			.isEqualTo("groups.api.globus.org");
 		assertThat(UserTokens.resourceServerOf("openid email")).isEqualTo("unknown");
 	}
 

@@ -55,8 +55,8 @@ final class GlobusFixtures {
 
 	static GlobusProperties properties(WireMockServer server, Duration timeout, int maxRetries) {
 		// A trailing slash on purpose: the client must not produce "//v0.10".
-		return new GlobusProperties(CLIENT_ID, CLIENT_SECRET, server.baseUrl() + "/", server.baseUrl() + "/", timeout,
-				maxRetries, Duration.ofMillis(200), Duration.ofSeconds(10));
+		return new GlobusProperties(CLIENT_ID, CLIENT_SECRET, server.baseUrl() + "/", server.baseUrl() + "/",
+				server.baseUrl() + "/", timeout, maxRetries, Duration.ofMillis(200), Duration.ofSeconds(10));
 	}
 
 	static GlobusClients clients(GlobusProperties properties, RecordingSleeper sleeper) {

@@ -39,7 +39,7 @@ class GlobusHealthIndicatorTests {
 	}
 
 	private static GlobusHealthIndicator indicator(String url) {
-		GlobusProperties properties = new GlobusProperties("id", "secret", url, url, Duration.ofSeconds(2), 0,
+		GlobusProperties properties = new GlobusProperties("id", "secret", url, url, url, Duration.ofSeconds(2), 0,
 				Duration.ofMillis(1), Duration.ofMillis(1));
 		GlobusClients clients = new GlobusClients(WebClient.create(), properties, (wait) -> {
 		});

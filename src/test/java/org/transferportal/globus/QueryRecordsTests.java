@@ -47,15 +47,17 @@ class QueryRecordsTests {
 	@Test
 	void propertiesAddTheTransferVersionWithoutDoubleSlashes() {
 		GlobusProperties withSlash = new GlobusProperties("id", "s", "https://auth.globus.org/",
-				"https://transfer.api.globus.org/", Duration.ofSeconds(20), 3, Duration.ofMillis(200),
-				Duration.ofSeconds(10));
+				"https://transfer.api.globus.org/", "https://groups.api.globus.org/", Duration.ofSeconds(20), 3,
+				Duration.ofMillis(200), Duration.ofSeconds(10));
 		GlobusProperties without = new GlobusProperties("id", "s", "https://auth.globus.org",
-				"https://transfer.api.globus.org", Duration.ofSeconds(20), 3, Duration.ofMillis(200),
-				Duration.ofSeconds(10));
+				"https://transfer.api.globus.org", "https://groups.api.globus.org", Duration.ofSeconds(20), 3,
+				Duration.ofMillis(200), Duration.ofSeconds(10));
 
 		assertThat(withSlash.transferApiUrl()).isEqualTo("https://transfer.api.globus.org/v0.10");
 		assertThat(without.transferApiUrl()).isEqualTo("https://transfer.api.globus.org/v0.10");
 		assertThat(withSlash.authBaseUrl()).isEqualTo("https://auth.globus.org");
+		assertThat(withSlash.groupsBaseUrl()).isEqualTo("https://groups.api.globus.org");
+		assertThat(without.groupsBaseUrl()).isEqualTo("https://groups.api.globus.org");
 	}
 
 	@Test

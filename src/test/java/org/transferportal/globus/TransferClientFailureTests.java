@@ -585,7 +585,7 @@ class TransferClientFailureTests {
 			closedPort = socket.getLocalPort();
 		}
 		String url = "http://localhost:" + closedPort;
-		GlobusProperties properties = new GlobusProperties("id", "secret", url, url, Duration.ofSeconds(2), 2,
+		GlobusProperties properties = new GlobusProperties("id", "secret", url, url, url, Duration.ofSeconds(2), 2,
 				Duration.ofMillis(200), Duration.ofSeconds(10));
 
 		GlobusApiException ex = catchThrowableOfType(GlobusApiException.class, () -> client(properties).task(TASK));

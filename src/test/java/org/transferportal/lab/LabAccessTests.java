@@ -1,6 +1,7 @@
 package org.transferportal.lab;
 
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,33 +12,35 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LabAccessTests {
 
+	private static final UUID LAB_GROUP = UUID.fromString("6c1bd5a2-94f3-4f0e-9b7d-2a8f3e1c5d70");
+
 	private final LabAccess access = new LabAccess(new LabProperties("Lab", List.of(),
-			List.of("uchicago.edu", " GlobusID.org "), List.of("Boss@example.com"), false));
+			List.of("uchicago.edu", " GlobusID.org "), List.of("Boss@example.com"), false, null));
 
 	@Test
 	void aUsernameFromAnAllowedDomainIsLetIn() {
-		assertThat(this.access.admits(List.of("alice@uchicago.edu"))).isTrue();
-		assertThat(this.access.admits(List.of("ALICE@GLOBUSID.ORG"))).isTrue();
+		assertThat(this.access.admits(List.of("alice@uchicago.edu"), false)).isTrue();
+		assertThat(this.access.admits(List.of("ALICE@GLOBUSID.ORG"), false)).isTrue();
 	}
 
 	@Test
 	void aLinkedIdentityFromAnAllowedDomainIsEnough() {
-		assertThat(this.access.admits(List.of("eve@example.com", "eve@uchicago.edu"))).isTrue();
+		assertThat(this.access.admits(List.of("eve@example.com", "eve@uchicago.edu"), false)).isTrue();
 	}
 
 	@Test
 	void otherDomainsLookalikesAndMissingDomainsAreRefused() {
-		assertThat(this.access.admits(List.of("eve@example.com"))).isFalse();
-		assertThat(this.access.admits(List.of("eve@evil-uchicago.edu"))).isFalse();
-		assertThat(this.access.admits(List.of("eve@uchicago.edu.evil.com"))).isFalse();
-		assertThat(this.access.admits(List.of("uchicago.edu"))).isFalse();
-		assertThat(this.access.admits(List.of())).isFalse();
+		assertThat(this.access.admits(List.of("eve@example.com"), false)).isFalse();
+		assertThat(this.access.admits(List.of("eve@evil-uchicago.edu"), false)).isFalse();
+		assertThat(this.access.admits(List.of("eve@uchicago.edu.evil.com"), false)).isFalse();
+		assertThat(this.access.admits(List.of("uchicago.edu"), false)).isFalse();
+		assertThat(this.access.admits(List.of(), false)).isFalse();
 	}
 
 	@Test
 	void adminsAreAlwaysLetInAndMatchedIgnoringCase() {
 		assertThat(this.access.isAdmin("boss@example.com")).isTrue();
-		assertThat(this.access.admits(List.of("boss@example.com"))).isTrue();
+		assertThat(this.access.admits(List.of("boss@example.com"), false)).isTrue();
 		assertThat(this.access.isAdmin("alice@uchicago.edu")).isFalse();
 		assertThat(this.access.isAdmin(null)).isFalse();
 	}
@@ -63,9 +66,55 @@ class LabAccessTests {
 	}
 
 	@Test
+	void aGroupMemberIsLetInFromAnyDomainAndTheDomainsStillAdmit() {
+		LabAccess both = new LabAccess(new LabProperties("Lab", List.of(), List.of("uchicago.edu"),
+				List.of("boss@example.com"), false, LAB_GROUP));
+		assertThat(both.group()).isEqualTo(LAB_GROUP);
+		assertThat(both.admits(List.of("eve@example.com"), true)).isTrue();
+		assertThat(both.admits(List.of("eve@example.com"), false)).isFalse();
+		assertThat(both.admits(List.of("bob@uchicago.edu"), false)).isTrue();
+		assertThat(both.admits(List.of("boss@example.com"), false)).isTrue();
+	}
+
+	@Test
+	void withOnlyAGroupConfiguredOnlyItsMembersAndAdminsAreLetIn() {
+		LabAccess group = new LabAccess(
+				new LabProperties("Lab", List.of(), List.of(), List.of("boss@example.com"), false, LAB_GROUP));
+		assertThat(group.admits(List.of("eve@example.com"), true)).isTrue();
+		assertThat(group.admits(List.of("eve@example.com"), false)).isFalse();
+		assertThat(group.admits(List.of("bob@uchicago.edu"), false)).isFalse();
+		assertThat(group.admits(List.of("boss@example.com"), false)).isTrue();
+	}
+
+	@Test
+	void aGroupMembershipMeansNothingWhenNoGroupIsConfigured() {
+		assertThat(this.access.group()).isNull();
+		assertThat(this.access.admits(List.of("eve@example.com"), true)).isFalse();
+	}
+
+	@Test
+	void theGroupBindsFromPortalLabGroup() {
+		LabProperties properties = new org.springframework.boot.context.properties.bind.Binder(
+				org.springframework.boot.context.properties.source.ConfigurationPropertySources
+					.from(new org.springframework.core.env.SystemEnvironmentPropertySource("env",
+							java.util.Map.of("PORTAL_LAB_GROUP", LAB_GROUP.toString()))))
+			.bindOrCreate("portal.lab", LabProperties.class);
+		assertThat(properties.group()).isEqualTo(LAB_GROUP);
+		assertThat(properties.extraLoginScopes())
+			.containsExactly("urn:globus:auth:scope:groups.api.globus.org:view_my_groups_and_memberships");
+		LabProperties none = new org.springframework.boot.context.properties.bind.Binder(
+				org.springframework.boot.context.properties.source.ConfigurationPropertySources
+					.from(new org.springframework.core.env.SystemEnvironmentPropertySource("env",
+							java.util.Map.of("PORTAL_LAB_GROUP", ""))))
+			.bindOrCreate("portal.lab", LabProperties.class);
+		assertThat(none.group()).isNull();
+		assertThat(none.extraLoginScopes()).isEmpty();
+	}
+
+	@Test
 	void withoutAllowedDomainsEveryoneIsLetIn() {
-		LabAccess open = new LabAccess(new LabProperties("Lab", List.of(), List.of(), List.of(), false));
-		assertThat(open.admits(List.of("anyone@anywhere.org"))).isTrue();
+		LabAccess open = new LabAccess(new LabProperties("Lab", List.of(), List.of(), List.of(), false, null));
+		assertThat(open.admits(List.of("anyone@anywhere.org"), false)).isTrue();
 		assertThat(open.isAdmin("anyone@anywhere.org")).isFalse();
 	}
 

@@ -65,6 +65,11 @@ public final class FakeGlobus {
 
 	public static final String LOGIN_SCOPES = "openid profile email";
 
+	public static final String GROUPS_SCOPE = "urn:globus:auth:scope:groups.api.globus.org:view_my_groups_and_memberships";
+
+	/** Where Globus Groups lists the caller's groups. */
+	public static final String MY_GROUPS = "/v2/groups/my_groups";
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -85,8 +90,12 @@ public final class FakeGlobus {
 
 	}
 
-	/** The tokens one login (code exchange) issued. */
-	public record Tokens(String authAccess, String authRefresh, String transferAccess, String transferRefresh) {
+	/**
+	 * The tokens one login (code exchange) issued; the Groups ones are {@code null} when
+	 * the login did not ask for Groups' scope.
+	 */
+	public record Tokens(String authAccess, String authRefresh, String transferAccess, String transferRefresh,
+			String groupsAccess, String groupsRefresh) {
 	}
 
 	private FakeGlobus() {
@@ -123,6 +132,7 @@ public final class FakeGlobus {
 		FakeGlobus globus = shared();
 		registry.add("globus.auth-url", () -> globus.baseUrl() + "/");
 		registry.add("globus.transfer-url", () -> globus.baseUrl() + "/");
+		registry.add("globus.groups-url", () -> globus.baseUrl() + "/");
 		registry.add("globus.retry-base-delay", () -> "1ms");
 		registry.add("globus.timeout", () -> "3s");
 	}
@@ -158,10 +168,21 @@ public final class FakeGlobus {
 	 * @param transferExpiresIn lifetime of the Transfer access token in seconds
 	 */
 	public Tokens stubLogin(User user, String code, String nonce, boolean transferFirst, long transferExpiresIn) {
+		return stubLogin(user, code, nonce, transferFirst, transferExpiresIn, false);
+	}
+
+	/**
+	 * Like {@link #stubLogin(User, String, String, boolean, long)}; with {@code groups},
+	 * Globus Groups' token comes in {@code other_tokens} too (as when the login asked for
+	 * {@value #GROUPS_SCOPE}).
+	 */
+	public Tokens stubLogin(User user, String code, String nonce, boolean transferFirst, long transferExpiresIn,
+			boolean groups) {
 		int n = COUNTER.incrementAndGet();
 		// Distinctive values, so that a scan of the logs for them cannot miss or misfire.
 		String tag = n + "-" + UUID.randomUUID();
-		Tokens tokens = new Tokens("auth-" + tag, "auth-refresh-" + tag, "xfer-" + tag, "xfer-refresh-" + tag);
+		Tokens tokens = new Tokens("auth-" + tag, "auth-refresh-" + tag, "xfer-" + tag, "xfer-refresh-" + tag,
+				groups ? "groups-" + tag : null, groups ? "groups-refresh-" + tag : null);
 		ObjectNode answer = JSON.createObjectNode();
 		answer.put("access_token", tokens.authAccess());
 		answer.put("token_type", "Bearer");
@@ -191,6 +212,16 @@ public final class FakeGlobus {
 		else {
 			others.add(search);
 			others.add(transfer);
+		}
+		if (groups) {
+			ObjectNode groupsToken = JSON.createObjectNode();
+			groupsToken.put("access_token", tokens.groupsAccess());
+			groupsToken.put("token_type", "Bearer");
+			groupsToken.put("expires_in", 172800);
+			groupsToken.put("scope", GROUPS_SCOPE);
+			groupsToken.put("resource_server", "groups.api.globus.org");
+			groupsToken.put("refresh_token", tokens.groupsRefresh());
+			others.insert(transferFirst ? others.size() : 0, groupsToken);
 		}
 		this.server
 			.stubFor(post(urlEqualTo("/v2/oauth2/token")).withRequestBody(containing("grant_type=authorization_code"))
@@ -229,6 +260,11 @@ public final class FakeGlobus {
 			throw new IllegalStateException(ex);
 		}
 		return jwt.serialize();
+	}
+
+	/** How many times Globus Groups was asked for the caller's groups. */
+	public int myGroupsCalls() {
+		return this.server.findAll(WireMock.getRequestedFor(urlPathEqualTo(MY_GROUPS))).size();
 	}
 
 	/** Stubs a successful refresh of one refresh token. */

@@ -177,8 +177,9 @@ public final class PortalBrowser {
 			.isTrue();
 		Map<String, String> params = FakeGlobus.query(authorize.getRedirectedUrl());
 		String code = "code-" + UUID.randomUUID();
+		boolean groups = params.getOrDefault("scope", "").contains(FakeGlobus.GROUPS_SCOPE);
 		this.tokens = this.globus.stubLogin(this.user, code, params.get("nonce"), this.transferFirst,
-				this.transferExpiresIn);
+				this.transferExpiresIn, groups);
 		return callback("code=" + code + "&state=" + encode(params.get("state")));
 	}
 

@@ -58,6 +58,7 @@ public final class PortalInstance implements AutoCloseable {
 		properties.put("globus.client-secret", FakeGlobus.CLIENT_SECRET);
 		properties.put("globus.auth-url", globus.baseUrl() + "/");
 		properties.put("globus.transfer-url", globus.baseUrl() + "/");
+		properties.put("globus.groups-url", globus.baseUrl() + "/");
 		properties.put("globus.retry-base-delay", "1ms");
 		properties.put("globus.timeout", "3s");
 		properties.putAll(extra);

@@ -18,6 +18,8 @@ final class ScopeRules {
 
 	static final String OFFLINE_ACCESS = "offline_access";
 
+	static final String GROUPS_VIEW_MY_GROUPS = "urn:globus:auth:scope:groups.api.globus.org:view_my_groups_and_memberships";
+
 	private static final List<String> AUTH_SCOPES = List.of("openid", "profile", "email",
 			"urn:globus:auth:scope:auth.globus.org:view_identities",
 			"urn:globus:auth:scope:auth.globus.org:view_consents");
@@ -35,7 +37,7 @@ final class ScopeRules {
 		}
 		for (Scope scope : scopes) {
 			String name = scope.name();
-			if (AUTH_SCOPES.contains(name) || OFFLINE_ACCESS.equals(name)) {
+			if (AUTH_SCOPES.contains(name) || OFFLINE_ACCESS.equals(name) || GROUPS_VIEW_MY_GROUPS.equals(name)) {
 				if (!scope.dependencies().isEmpty()) {
 					return Optional.of("Scope '" + name + "' has no dependent scopes");
 				}
@@ -67,6 +69,9 @@ final class ScopeRules {
 		if (TRANSFER_ALL.equals(rootScopeName)) {
 			return TokenStore.TRANSFER;
 		}
+		if (GROUPS_VIEW_MY_GROUPS.equals(rootScopeName)) {
+			return TokenStore.GROUPS;
+		}
 		return CollectionCatalog.dataAccessCollectionId(rootScopeName).orElse(rootScopeName);
 	}
 
@@ -78,6 +83,7 @@ final class ScopeRules {
 			case "email" -> "View your e-mail address";
 			case OFFLINE_ACCESS -> "Keep working while you are away (refresh tokens)";
 			case TRANSFER_ALL -> "Manage your data transfers and browse your collections (Globus Transfer)";
+			case GROUPS_VIEW_MY_GROUPS -> "View your groups and your memberships in them (Globus Groups)";
 			case "urn:globus:auth:scope:auth.globus.org:view_identities" -> "View your linked identities";
 			case "urn:globus:auth:scope:auth.globus.org:view_consents" -> "View what you have consented to";
 			default -> CollectionCatalog.dataAccessCollectionId(scopeName)
