@@ -115,8 +115,18 @@ class SimulatedGlobusAuthIntegrationTests {
 		assertThat(claims.getStringClaim("preferred_username")).isEqualTo("alice@globusid.org");
 		assertThat(claims.getStringClaim("name")).isEqualTo("Alice Researcher");
 		assertThat(claims.getStringClaim("at_hash")).isNotBlank();
+		assertThat(claims.getClaim("identity_set")).as("only with the view_identity_set scope").isNull();
+	}
+
+	@Test
+	void theViewIdentitySetScopeAddsTheLinkedIdentitiesToTheIdToken() throws Exception {
+		JsonNode tokens = this.browser.login("bob",
+				"openid profile email urn:globus:auth:scope:auth.globus.org:view_identity_set " + TRANSFER_ALL,
+				Map.of("access_type", "offline"));
+		var claims = SignedJWT.parse(tokens.path("id_token").asString()).getJWTClaimsSet();
 		assertThat(claims.getClaim("identity_set")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
-			.hasSize(1);
+			.hasSizeGreaterThan(1)
+			.allSatisfy((identity) -> assertThat(identity.toString()).contains("sub=").contains("username="));
 	}
 
 	@Test

@@ -175,7 +175,7 @@ class AuthApiController {
 
 	private String idToken(IssuedToken token, String nonce, String issuer) {
 		Identity identity = this.identities.find(token.sub()).orElseThrow();
-		Map<String, Object> claims = claims(identity, token.session().authenticatedAt());
+		Map<String, Object> claims = claims(identity, token);
 		if (nonce != null) {
 			claims.put("nonce", nonce);
 		}
@@ -184,10 +184,18 @@ class AuthApiController {
 				Date.from(token.expiresAt()));
 	}
 
-	private Map<String, Object> claims(Identity identity, Instant lastAuthentication) {
+	/**
+	 * The user's claims; {@code identity_set} only when the token carries the
+	 * view_identity_set scope, as Globus does.
+	 */
+	private Map<String, Object> claims(Identity identity, IssuedToken token) {
+		Instant lastAuthentication = token.session().authenticatedAt();
 		Map<String, Object> claims = identityJson(identity);
 		claims.put("preferred_username", identity.username());
 		claims.put("last_authentication", lastAuthentication.getEpochSecond());
+		if (token.scopes().stream().noneMatch((scope) -> ScopeRules.VIEW_IDENTITY_SET.equals(scope.name()))) {
+			return claims;
+		}
 		claims.put("identity_set", this.identities.identitySet(identity).stream().map((i) -> {
 			Map<String, Object> member = identityJson(i);
 			member.put("username", i.username());
@@ -210,7 +218,7 @@ class AuthApiController {
 			return authError(401);
 		}
 		Identity identity = this.identities.find(token.get().sub()).orElseThrow();
-		return SimJson.respond(200, claims(identity, token.get().session().authenticatedAt()));
+		return SimJson.respond(200, claims(identity, token.get()));
 	}
 
 	@PostMapping("/v2/oauth2/token/revoke")

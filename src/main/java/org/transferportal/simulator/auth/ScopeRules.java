@@ -20,7 +20,9 @@ final class ScopeRules {
 
 	static final String GROUPS_VIEW_MY_GROUPS = "urn:globus:auth:scope:groups.api.globus.org:view_my_groups_and_memberships";
 
-	private static final List<String> AUTH_SCOPES = List.of("openid", "profile", "email",
+	static final String VIEW_IDENTITY_SET = "urn:globus:auth:scope:auth.globus.org:view_identity_set";
+
+	private static final List<String> AUTH_SCOPES = List.of("openid", "profile", "email", VIEW_IDENTITY_SET,
 			"urn:globus:auth:scope:auth.globus.org:view_identities",
 			"urn:globus:auth:scope:auth.globus.org:view_consents");
 
@@ -84,6 +86,7 @@ final class ScopeRules {
 			case OFFLINE_ACCESS -> "Keep working while you are away (refresh tokens)";
 			case TRANSFER_ALL -> "Manage your data transfers and browse your collections (Globus Transfer)";
 			case GROUPS_VIEW_MY_GROUPS -> "View your groups and your memberships in them (Globus Groups)";
+			case VIEW_IDENTITY_SET -> "View the identities linked to yours";
 			case "urn:globus:auth:scope:auth.globus.org:view_identities" -> "View your linked identities";
 			case "urn:globus:auth:scope:auth.globus.org:view_consents" -> "View what you have consented to";
 			default -> CollectionCatalog.dataAccessCollectionId(scopeName)
