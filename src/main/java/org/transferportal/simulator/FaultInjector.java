@@ -67,14 +67,13 @@ public class FaultInjector {
 	public Optional<ResponseEntity<String>> faultFor(String method, String path) {
 		this.stats.count(method, path);
 		delay();
-		Optional<String> named = namedFault(BEFORE, method, path);
-		if (named.isPresent()) {
-			return Optional.of(answer(named.get(), path));
+		String kind = namedFault(BEFORE, method, path)
+			.orElseGet(() -> dice() ? BEFORE.get(ThreadLocalRandom.current().nextInt(BEFORE.size())) : null);
+		if (kind == null) {
+			return Optional.empty();
 		}
-		if (dice()) {
-			return Optional.of(answer(BEFORE.get(ThreadLocalRandom.current().nextInt(BEFORE.size())), path));
-		}
-		return Optional.empty();
+		this.stats.fault(kind);
+		return Optional.of(answer(kind, path));
 	}
 
 	/**
@@ -89,6 +88,7 @@ public class FaultInjector {
 		if (kind == null) {
 			return Optional.empty();
 		}
+		this.stats.fault(kind);
 		return Optional.of("lost".equals(kind) ? answer("slow", path) : dropped(accepted));
 	}
 

@@ -22,10 +22,12 @@ class FaultInjectorTests {
 	private static final ResponseEntity<String> ACCEPTED = SimJson.respond(202,
 			SimJson.object("DATA_TYPE", "transfer_result", "code", "Accepted", "task_id", "t-1"));
 
-	private static FaultInjector injector(double faultRate, String... faults) {
+	private final SimulatorStats stats = new SimulatorStats();
+
+	private FaultInjector injector(double faultRate, String... faults) {
 		SimulatorProperties properties = new SimulatorProperties(true, "id", "secret", Duration.ZERO, faultRate,
 				List.of(faults), Duration.ZERO, Duration.ofHours(48), 1, true);
-		return new FaultInjector(properties, new SimulatorStats());
+		return new FaultInjector(properties, this.stats);
 	}
 
 	@Test
@@ -66,6 +68,7 @@ class FaultInjectorTests {
 		assertThat(faults.faultFor("GET", "/submission_id").map(FaultInjectorTests::kind)).contains("drop");
 		assertThat(faults.faultFor("GET", "/submission_id")).isEmpty();
 		assertThat(faults.lostAnswer("GET", "/submission_id", ACCEPTED)).isEmpty();
+		assertThat(SimJson.read(this.stats.stats().getBody()).path("faults").path("drop").asInt()).isEqualTo(2);
 	}
 
 	@Test
