@@ -7,6 +7,7 @@ library only; all load goes to 127.0.0.1 and every wrk run stops by itself."""
 
 import argparse
 import datetime
+import http.client
 import json
 import os
 import platform
@@ -25,6 +26,7 @@ import browser
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 LUA = os.path.join(HERE, "lua")
+WORK = os.path.join(HERE, "work")
 
 TUTORIAL_1 = "6c54cade-bde5-45c1-bdea-f4bd71dba2cc"
 TUTORIAL_2 = "31ce9ba0-176d-45a5-add3-f37d233ba47d"
@@ -58,9 +60,10 @@ def ms(seconds):
 class Portal:
     """The portal process in demo mode: start-up time, RSS, heap after full GC."""
 
-    def __init__(self, jar, port, latency_ms, extra, logfile, jvm_opts=()):
+    def __init__(self, jar, port, latency_ms, extra, logfile, jvm_opts=(), health="/actuator/health"):
         self.jar, self.port, self.latency_ms, self.extra, self.logfile = jar, port, latency_ms, extra, logfile
         self.jvm_opts = list(jvm_opts)
+        self.health = health
         self.proc = None
 
     def start(self):
@@ -70,7 +73,7 @@ class Portal:
         out = open(self.logfile, "w")
         started = time.monotonic()
         self.proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env)
-        url = "http://127.0.0.1:%d/actuator/health" % self.port
+        url = "http://127.0.0.1:%d%s" % (self.port, self.health)
         while time.monotonic() - started < 180:
             if self.proc.poll() is not None:
                 raise RuntimeError("the portal exited during start-up; see " + self.logfile)
@@ -290,14 +293,25 @@ def login_sessions(port, identity, count):
 def run_wrk(script, users, duration, env, port):
     cmd = ["wrk", "-t", str(users), "-c", str(users), "-d", "%ds" % duration, "--timeout", "10s",
            "-s", os.path.join(LUA, script), "http://127.0.0.1:%d" % port]
-    out = subprocess.run(cmd, capture_output=True, text=True, env=dict(os.environ, **env),
-                         timeout=duration + 120)
+    out = subprocess.run(cmd, capture_output=True, env=dict(os.environ, **env), timeout=duration + 120)
+    # Kept for a look afterwards: one run printed a byte that is not UTF-8 (read as U+FFFD
+    # below, so that a garbled list line shows up as unreadable rather than stopping the run).
+    with open(os.path.join(WORK, "wrk-%s.out" % script), "wb") as f:
+        f.write(out.stdout)
+    out.stdout, out.stderr = out.stdout.decode("utf-8", "replace"), out.stderr.decode("utf-8", "replace")
     line = next((l for l in out.stdout.splitlines() if l.startswith("BENCH_JSON ")), None)
     if line is None:
         raise RuntimeError("wrk gave no figures: %s %s" % (out.stdout[-2000:], out.stderr[-2000:]))
     figures = json.loads(line[len("BENCH_JSON "):])
-    figures["wrk_summary"] = [l for l in out.stdout.splitlines() if not l.startswith("BENCH_JSON ")]
-    return figures
+    figures["wrk_summary"] = [l for l in out.stdout.splitlines() if not l.startswith("BENCH_")]
+    lists = {}
+    for l in out.stdout.splitlines():
+        if l.startswith("BENCH_LIST ") and "\ufffd" in l:
+            lists.setdefault("unreadable", []).append(l)
+        elif l.startswith("BENCH_LIST "):
+            name, _, value = l[len("BENCH_LIST "):].partition(" ")
+            lists.setdefault(name, []).append(value)
+    return figures, lists
 
 
 def clicks_on_quiet_portal(port, b, clicks, think):
@@ -347,10 +361,10 @@ def submit_scenario(args, portal):
     sampler = RssSampler(portal)
     sampler.start()
     log("floor: %d users straight to the simulator for %d s" % (args.users, args.duration))
-    floor = run_wrk("floor.lua", args.users, args.duration, floor_env, port)
+    floor, _ = run_wrk("floor.lua", args.users, args.duration, floor_env, port)
     log("portal: %d users through the form for %d s" % (args.users, args.duration))
     before = sim_stats(port)
-    through = run_wrk("submit.lua", args.users, args.duration, portal_env, port)
+    through, _ = run_wrk("submit.lua", args.users, args.duration, portal_env, port)
     after = sim_stats(port)
     sampler.stopped.set()
     sampler.join()
@@ -381,6 +395,122 @@ def submit_scenario(args, portal):
             result["submit_%s_over_floor" % p[:-3]] = round(submits[p] - floor_submit[p], 2)
             result["submit_%s_ratio_to_floor" % p[:-3]] = round(submits[p] / floor_submit[p], 2)
     return result
+
+
+# --- Scenario 1 with faults: duplicates and lost drafts ----------------------------
+
+def sim_faults(port):
+    with urllib.request.urlopen("http://127.0.0.1:%d/simulator/stats" % port, timeout=120) as resp:
+        return json.load(resp).get("faults", {})
+
+
+def tasks_by_label(port, token, prefix):
+    """The user's tasks at the simulator whose label starts with `prefix`, by label, read
+    from Transfer's task list (pages of 1000; asked again while a fault answers)."""
+    b = browser.Browser(port)
+    auth = {"Authorization": "Bearer " + token, "Accept": "application/json"}
+    found, offset = {}, 0
+    while True:
+        query = urllib.parse.urlencode({"limit": 1000, "offset": offset, "filter": "label:~" + prefix})
+        for _ in range(30):
+            try:
+                status, _, body, _, _ = b.request("GET", "/simulator/transfer/v0.10/task_list?" + query,
+                                                  headers=auth)
+            except (OSError, http.client.HTTPException):
+                b.conn = None  # a dropped connection: ask again on a new one
+                continue
+            if status == 200:
+                break
+        else:
+            raise RuntimeError("the simulator's task list kept failing")
+        page = json.loads(body)
+        for task in page["DATA"]:
+            found.setdefault(task["label"], []).append(task["task_id"])
+        offset += len(page["DATA"])
+        if not page["DATA"] or offset >= page["total"]:
+            return found
+
+
+def faults_scenario(args):
+    """Scenario 1 while the simulator fails calls on purpose (simulator.fault-rate):
+    each form has a label of its own, a message is read and the form submitted again,
+    and afterwards the simulator's tasks are counted by label. A duplicate is a label
+    with two tasks or more; a lost draft is one whose click ended on neither its task
+    nor a message, or that was confirmed with a task the simulator does not have."""
+    port = args.port
+    log("logging %d sessions in through the real flow (faults on)" % args.users)
+    ids, login_failures = login_sessions(port, "alice@globusid.org", args.users)
+    sessions_file = os.path.join(args.work, "sessions.txt")
+    with open(sessions_file, "w") as f:
+        f.write("\n".join(ids) + "\n")
+    scope = "openid %s" % TRANSFER_ALL
+    token = browser.bearer_token(port, "alice@globusid.org", scope, *DEMO_CLIENT)
+    env = {"BENCH_SESSIONS": sessions_file, "BENCH_THINK_MS": str(args.think_ms), "BENCH_FAULTS": "1"}
+    faults_before, calls_before = sim_faults(port), sim_stats(port)
+    log("portal: %d users through the form for %d s, fault rate %g" % (args.users, args.duration, args.fault_rate))
+    through, lists = run_wrk("submit.lua", args.users, args.duration, env, port)
+    # Clicks cut off by the end of the window may still be finishing in the portal.
+    time.sleep(5)
+    faults = stats_delta(faults_before, sim_faults(port))
+    calls = stats_delta(calls_before, sim_stats(port))
+    tasks = tasks_by_label(port, token, "bench-f")
+    confirmed = dict(entry.split(" ", 1) for entry in lists.get("confirmed", []))
+    unclear = [label for label in lists.get("unclear", []) if label not in confirmed]
+    duplicates = {label: len(ids) for label, ids in tasks.items() if len(ids) > 1}
+    missing = [label for label, task in confirmed.items() if task not in tasks.get(label, [])]
+    kinds = through["kinds"]
+    submits, messages = kinds.get("submit", {}), kinds.get("message", {})
+    wrk = through["wrk"]
+    return {
+        "users": args.users, "duration_s": args.duration, "think_ms": args.think_ms, "fault_rate": args.fault_rate,
+        "login_errors": len(login_failures), "login_failure_examples": login_failures[:5],
+        "portal": through,
+        "faults_injected": faults, "transfer_calls": calls,
+        "clicks_ending_on_the_task": submits.get("ok", 0),
+        "clicks_ending_on_a_message": messages.get("ok", 0),
+        "clicks_ending_on_neither": submits.get("errors", 0),
+        "clicks_without_answer_in_10s_or_cut": wrk["timeouts"] + wrk["read_errors"] + wrk["connect_errors"],
+        "drafts_confirmed": len(confirmed),
+        "labels_with_a_task_at_globus": len(tasks),
+        "tasks_at_globus": sum(len(v) for v in tasks.values()),
+        # Submissions whose task exists but whose click was still under way when the
+        # window closed: neither counted as confirmed nor as lost.
+        "tasks_of_clicks_cut_by_the_window": len([l for l in tasks if l not in confirmed and l not in unclear]),
+        "duplicates": sum(n - 1 for n in duplicates.values()),
+        "duplicate_labels": sorted(duplicates)[:20],
+        "lost_drafts": len(unclear) + len(missing),
+        "lost_draft_examples": (unclear + missing)[:20],
+        "unreadable_list_lines": len(lists.get("unreadable", [])),
+        "submit_per_s": round(submits.get("ok", 0) / wrk["duration_s"], 1),
+    }
+
+
+def faults_table(f):
+    s = f["portal"]["kinds"].get("submit", {})
+    rows = [("Figure", "Portal under faults", "Target", "")]
+    rows.append(("Submit: users / window / fault rate", "%d / %d s / %g (think %d ms)" % (
+        f["users"], f["duration_s"], f["fault_rate"], f["think_ms"]), "", ""))
+    rows.append(("Faults injected", ", ".join("%s %d" % kv for kv in sorted(f["faults_injected"].items())) or "none",
+                 "", ""))
+    rows.append(("Clicks: task / message (resubmitted) / neither", "%d / %d / %d" % (
+        f["clicks_ending_on_the_task"], f["clicks_ending_on_a_message"], f["clicks_ending_on_neither"]), "", ""))
+    rows.append(("Clicks without an answer in 10 s", "%d" % f["clicks_without_answer_in_10s_or_cut"], "", ""))
+    rows.append(("Submit click p50 / p95 / p99", "%s / %s / %s ms" % (s.get("p50_ms"), s.get("p95_ms"),
+                                                                     s.get("p99_ms")), "", ""))
+    rows.append(("Drafts confirmed / tasks at Globus (labels)", "%d / %d (%d)" % (
+        f["drafts_confirmed"], f["tasks_at_globus"], f["labels_with_a_task_at_globus"]), "", ""))
+    rows.append(("Tasks of clicks still under way at the window's end", "%d" % f["tasks_of_clicks_cut_by_the_window"],
+                 "", ""))
+    rows.append(("Duplicate tasks", "%d" % f["duplicates"], "0", "met" if f["duplicates"] == 0 else "**missed**"))
+    rows.append(("Lost drafts (neither task nor message)", "%d" % f["lost_drafts"], "0",
+                 "met" if f["lost_drafts"] == 0 else "**missed**"))
+    widths = [max(len(str(row[i])) for row in rows) for i in range(4)]
+    lines = []
+    for n, row in enumerate(rows):
+        lines.append("| " + " | ".join(str(v).ljust(widths[i]) for i, v in enumerate(row)) + " |")
+        if n == 0:
+            lines.append("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    return "\n".join(lines)
 
 
 # --- Table -----------------------------------------------------------------------
@@ -474,9 +604,16 @@ def main():
     p.add_argument("--portal-arg", action="append", default=[],
                    help="an extra Spring argument for the portal, e.g. --portal-arg=--spring.task.execution."
                         "pool.core-size=400 (repeatable; none by default)")
+    p.add_argument("--fault-rate", type=float, default=0,
+                   help="run only scenario 1, through the portal, while the simulator fails this fraction of "
+                        "Globus calls (simulator.fault-rate: 503, 429, slow, 502, dropped connections, lost and "
+                        "dropped answers of accepted submissions), and report duplicate tasks and lost drafts; "
+                        "the portal gets the timeouts and retries of the reliability tests")
     p.add_argument("--work", default=os.path.join(HERE, "work"))
     p.add_argument("--out", default=os.path.join(HERE, "results"))
     args = p.parse_args()
+    global WORK
+    WORK = args.work
     os.makedirs(args.work, exist_ok=True)
     os.makedirs(args.out, exist_ok=True)
     if args.tomcat_threads < 0:
@@ -485,9 +622,17 @@ def main():
     # Each scripted user clicks several times a second, far beyond the portal's per-user
     # limit for people (portal.rate-limit.*); the benchmark measures capacity, not the limit.
     extra += ["--portal.rate-limit.submissions-per-minute=0", "--portal.rate-limit.searches-per-minute=0"]
+    if args.fault_rate:
+        # As in FaultsUnderLoadIntegrationTests: a slow answer outlasts the portal's
+        # timeout, and retries wait briefly.
+        extra += ["--simulator.fault-rate=%g" % args.fault_rate, "--simulator.slow-delay=1500ms",
+                  "--globus.timeout=1s", "--globus.max-retries=3", "--globus.retry-base-delay=20ms",
+                  "--globus.max-retry-delay=300ms"]
     extra += args.portal_arg
+    # Under faults the whole health (Globus reachable) may be DOWN for a while: wait for
+    # the portal itself.
     portal = Portal(args.jar, args.port, args.latency_ms, extra, os.path.join(args.work, "portal.log"),
-                    args.jvm_opt)
+                    args.jvm_opt, "/actuator/health/liveness" if args.fault_rate else "/actuator/health")
     result = {"date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
               "machine": {"cores": os.cpu_count(), "memory_gib": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf(
                   "SC_PHYS_PAGES") / 2 ** 30, 1), "load_average_at_start": os.getloadavg(),
@@ -497,6 +642,18 @@ def main():
               "settings": {"simulator_latency_ms": args.latency_ms, "port": args.port, "extra_portal_args": extra,
                            "jvm_opts": args.jvm_opt, "think_ms": args.think_ms},
               "targets": TARGETS}
+    if args.fault_rate:
+        result["settings"]["fault_rate"] = args.fault_rate
+        try:
+            log("starting the portal in demo mode (simulator.fault-rate=%g)" % args.fault_rate)
+            result["startup"] = portal.start()
+            result["faults"] = faults_scenario(args)
+            result["machine"]["load_average_at_end"] = os.getloadavg()
+        finally:
+            portal.stop()
+        result["table"] = faults_table(result["faults"])
+        write_result(args, result, "-faults%g" % args.fault_rate)
+        return
     try:
         log("starting the portal in demo mode (simulator.latency=%d ms)" % args.latency_ms)
         result["startup"] = portal.start()
@@ -521,7 +678,11 @@ def main():
     finally:
         portal.stop()
     result["table"] = table(result)
-    stem = "%s-%du-%ds" % (time.strftime("%Y-%m-%d"), args.users, args.duration)
+    write_result(args, result, "")
+
+
+def write_result(args, result, suffix):
+    stem = "%s-%du-%ds%s" % (time.strftime("%Y-%m-%d"), args.users, args.duration, suffix)
     path, n = os.path.join(args.out, stem + ".json"), 1
     while os.path.exists(path):  # never overwrite an earlier run's figures
         n += 1

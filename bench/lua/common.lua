@@ -14,7 +14,10 @@ end
 
 -- Samples kept per thread in flat tables (wrk's thread:get cannot copy nested ones):
 -- the global "lat_<kind>" lists the latencies (ms) of the successful requests of a kind.
-KINDS = { "open_form", "submit" }
+KINDS = { "open_form", "submit", "message" }
+-- Names of per-thread flat lists of strings that done() prints, one "BENCH_LIST name
+-- value" line per entry (set by a script, e.g. the labels of the submissions it saw end).
+LISTS = {}
 errors = {}    -- kind -> count
 statuses = {}  -- "kind status" -> count
 
@@ -76,6 +79,11 @@ function done(summary, latency, requests)
       kind, #list, errs[kind] or 0, json_number(#list > 0 and sum / #list or nil),
       json_number(percentile(list, 50)), json_number(percentile(list, 95)), json_number(percentile(list, 99)),
       json_number(list[#list]))
+  end
+  for _, t in ipairs(threads) do
+    for _, name in ipairs(LISTS) do
+      for _, v in ipairs(t:get(name) or {}) do io.write("BENCH_LIST " .. name .. " " .. v .. "\n") end
+    end
   end
   local st = {}
   for key, n in pairs(stats) do st[#st + 1] = string.format('"%s":%d', key, n) end

@@ -6,6 +6,11 @@
 -- counted in either.
 -- Usage: BENCH_SESSIONS=sessions.txt wrk -t N -c N ... -s submit.lua http://127.0.0.1:PORT
 -- (one SESSION cookie value a line; -t equal to -c, so that each thread is one user).
+-- With BENCH_FAULTS=1 (the simulator failing calls on purpose), every form gets a label
+-- of its own, a page with a message ("role=alert") is read and the same form submitted
+-- again, as a user would, and done() lists every label whose click ended on its task
+-- ("confirmed", with the task id) or on neither the task nor a message ("unclear"), so
+-- that tasks can be counted by label at the simulator afterwards.
 package.path = (debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "?.lua;" .. package.path
 require("common")
 
@@ -23,12 +28,20 @@ function setup(thread)
   if #sessions == 0 then init_sessions(os.getenv("BENCH_SESSIONS")) end
   next_session = next_session + 1
   thread:set("cookie", "SESSION=" .. sessions[(next_session - 1) % #sessions + 1])
+  thread:set("user_no", next_session)
   register(thread)
 end
 
-local deep_link = "/transfer?source_collection=6c54cade-bde5-45c1-bdea-f4bd71dba2cc" ..
-  "&source_path=%2Fshare%2Fgodata%2Ffile1.txt&destination_collection=31ce9ba0-176d-45a5-add3-f37d233ba47d" ..
-  "&destination_path=%2F~%2Fbench%2Ffile1.txt&label=bench"
+local faults = os.getenv("BENCH_FAULTS") == "1"
+if faults then LISTS = { "confirmed", "unclear" } end
+confirmed, unclear = {}, {}
+local forms, label = 0, "bench"
+
+local function deep_link()
+  return "/transfer?source_collection=6c54cade-bde5-45c1-bdea-f4bd71dba2cc" ..
+    "&source_path=%2Fshare%2Fgodata%2Ffile1.txt&destination_collection=31ce9ba0-176d-45a5-add3-f37d233ba47d" ..
+    "&destination_path=%2F~%2Fbench%2Ffile1.txt&label=" .. label
+end
 
 local function urlencode(s)
   return (s:gsub("[^%w%-_%.~]", function(c) return string.format("%%%02X", string.byte(c)) end))
@@ -47,13 +60,17 @@ function request()
   started = now_ms()
   local headers = { ["Cookie"] = cookie, ["Accept"] = "text/html" }
   if state == "open" then
-    return wrk.format("GET", deep_link, headers)
+    if faults then
+      forms = forms + 1
+      label = "bench-f" .. user_no .. "-" .. forms
+    end
+    return wrk.format("GET", deep_link(), headers)
   end
   headers["Content-Type"] = "application/x-www-form-urlencoded"
   local body = "draft=" .. urlencode(draft) .. "&form=1&_csrf=" .. urlencode(csrf) ..
     "&source_collection=6c54cade-bde5-45c1-bdea-f4bd71dba2cc&source_path=%2Fshare%2Fgodata%2Ffile1.txt" ..
     "&destination_collection=31ce9ba0-176d-45a5-add3-f37d233ba47d&destination_path=%2F~%2Fbench%2Ffile1.txt" ..
-    "&label=bench"
+    "&label=" .. label
   return wrk.format("POST", "/transfer", headers, body)
 end
 
@@ -68,7 +85,19 @@ function response(status, headers, body)
   else
     local location = headers["Location"] or headers["location"] or ""
     local ok = status == 302 and location:find("/tasks/", 1, true) ~= nil
+    if faults and not ok and status < 500 and body and body:find('role="alert"', 1, true) then
+      -- A clear message with the form kept: read it, then submit the same form again.
+      record("message", ms, true, status)
+      draft = body:match('name="draft" value="([^"]+)"') or draft
+      csrf = body:match('name="_csrf" value="([^"]+)"') or csrf
+      return
+    end
     record("submit", ms, ok, status)
+    if faults and ok then
+      confirmed[#confirmed + 1] = label .. " " .. (location:match("/tasks/([^/?#]+)") or "")
+    elseif faults then
+      unclear[#unclear + 1] = label
+    end
     state = "open"
   end
 end

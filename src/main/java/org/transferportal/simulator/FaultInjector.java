@@ -1,5 +1,6 @@
 package org.transferportal.simulator;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,12 +19,26 @@ import org.springframework.stereotype.Component;
  *
  * <p>
  * A named fault reads {@code METHOD PATH:STATUS:COUNT}: {@code METHOD} may be {@code *},
- * {@code PATH} is relative to {@code /v0.10} and may end in {@code *}, {@code STATUS} is
- * 429, 502, 503 or {@code slow}, and {@code COUNT} (default 1) is how many calls it hits.
+ * {@code PATH} is relative to {@code /v0.10} and may end in {@code *}, and {@code COUNT}
+ * (default 1) is how many calls it hits. {@code STATUS} is what happens instead of the
+ * real answer, before the call takes effect: 429 (with Retry-After), 502, 503,
+ * {@code slow} (stalls for {@code slow-delay}, then 504) or {@code drop} (the connection
+ * is closed in the middle of the answer). Two more hit a submission after Transfer
+ * accepted it, so that its task exists but the answer never arrives: {@code lost} (stalls
+ * like {@code slow}) and {@code lost-drop} (dropped like {@code drop}).
  */
 @Component
 @ConditionalOnProperty(name = "simulator.enabled", havingValue = "true")
 public class FaultInjector {
+
+	/** Faults that replace the answer before the call takes effect. */
+	private static final List<String> BEFORE = List.of("429", "502", "503", "slow", "drop");
+
+	/** Faults that lose the answer of a submission Transfer accepted. */
+	private static final List<String> AFTER = List.of("lost", "lost-drop");
+
+	/** How many bytes a dropped answer promises beyond the ones it sends. */
+	private static final int MISSING_BYTES = 512;
 
 	private final SimulatorProperties properties;
 
@@ -52,34 +67,61 @@ public class FaultInjector {
 	public Optional<ResponseEntity<String>> faultFor(String method, String path) {
 		this.stats.count(method, path);
 		delay();
-		for (NamedFault fault : this.namedFaults) {
-			if (!"lost".equals(fault.status) && fault.matches(method, path)
-					&& fault.remaining.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
-				return Optional.of(answer(fault.status, path));
-			}
+		String kind = namedFault(BEFORE, method, path)
+			.orElseGet(() -> dice() ? BEFORE.get(ThreadLocalRandom.current().nextInt(BEFORE.size())) : null);
+		if (kind == null) {
+			return Optional.empty();
 		}
-		if (this.properties.faultRate() > 0 && ThreadLocalRandom.current().nextDouble() < this.properties.faultRate()) {
-			String[] kinds = { "503", "429", "slow", "502" };
-			return Optional.of(answer(kinds[ThreadLocalRandom.current().nextInt(kinds.length)], path));
-		}
-		return Optional.empty();
+		this.stats.fault(kind);
+		return Optional.of(answer(kind, path));
 	}
 
 	/**
 	 * After a submission was accepted: the answer to send instead if it is to be lost (a
-	 * named {@code lost} fault, or the random fault rate).
+	 * named {@code lost} or {@code lost-drop} fault, or the random fault rate, which
+	 * stalls or drops it as often).
+	 * @param accepted the answer Transfer would have sent
 	 */
-	public Optional<ResponseEntity<String>> lostAnswer(String method, String path) {
+	public Optional<ResponseEntity<String>> lostAnswer(String method, String path, ResponseEntity<String> accepted) {
+		String kind = namedFault(AFTER, method, path)
+			.orElseGet(() -> dice() ? AFTER.get(ThreadLocalRandom.current().nextInt(AFTER.size())) : null);
+		if (kind == null) {
+			return Optional.empty();
+		}
+		this.stats.fault(kind);
+		return Optional.of("lost".equals(kind) ? answer("slow", path) : dropped(accepted));
+	}
+
+	private Optional<String> namedFault(List<String> kinds, String method, String path) {
 		for (NamedFault fault : this.namedFaults) {
-			if ("lost".equals(fault.status) && fault.matches(method, path)
+			if (kinds.contains(fault.status) && fault.matches(method, path)
 					&& fault.remaining.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
-				return Optional.of(answer("slow", path));
+				return Optional.of(fault.status);
 			}
 		}
-		if (this.properties.faultRate() > 0 && ThreadLocalRandom.current().nextDouble() < this.properties.faultRate()) {
-			return Optional.of(answer("slow", path));
-		}
 		return Optional.empty();
+	}
+
+	private boolean dice() {
+		return this.properties.faultRate() > 0
+				&& ThreadLocalRandom.current().nextDouble() < this.properties.faultRate();
+	}
+
+	/**
+	 * The answer cut short, as when a proxy or the network drops the connection: its
+	 * status and headers, a Content-Length that promises more than the half of the body
+	 * that follows, and {@code Connection: close}, so that the server closes the
+	 * connection after those bytes and the client sees it close in the middle of the
+	 * answer.
+	 */
+	private static ResponseEntity<String> dropped(ResponseEntity<String> whole) {
+		String body = (whole.getBody() != null) ? whole.getBody() : "";
+		String half = body.substring(0, body.length() / 2);
+		HttpHeaders headers = new HttpHeaders();
+		headers.putAll(whole.getHeaders());
+		headers.setContentLength(body.getBytes(StandardCharsets.UTF_8).length + MISSING_BYTES);
+		headers.setConnection("close");
+		return ResponseEntity.status(whole.getStatusCode()).headers(headers).body(half);
 	}
 
 	private ResponseEntity<String> answer(String status, String path) {
@@ -95,6 +137,9 @@ public class FaultInjector {
 				sleep(this.properties.slowDelay());
 				yield SimJson.respond(504, error("GatewayTimeout", "The request took too long (simulated)", path));
 			}
+			// Any answer will do: it never arrives whole.
+			case "drop" -> dropped(SimJson.respond(200, error("ConnectionDropped",
+					"This answer is cut short: the connection closes before its end (simulated)", path)));
 			default -> SimJson.respond(Integer.parseInt(status), error("ExternalError.ConnectionFailed",
 					"Could not reach the collection's storage (simulated)", path));
 		};
@@ -125,7 +170,7 @@ public class FaultInjector {
 				throw new IllegalArgumentException("simulator.faults entry must read 'METHOD PATH:STATUS[:COUNT]'");
 			}
 			String status = parts[1].trim();
-			if (!List.of("429", "502", "503", "slow", "lost").contains(status)) {
+			if (!BEFORE.contains(status) && !AFTER.contains(status)) {
 				throw new IllegalArgumentException("Unsupported simulated fault status '" + status + "'");
 			}
 			int count = (parts.length > 2) ? Integer.parseInt(parts[2].trim()) : 1;

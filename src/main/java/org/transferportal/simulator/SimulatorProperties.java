@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param latency delay added to every Transfer call and to the token endpoint
  * @param faultRate fraction (0..1) of Transfer calls answered with a random fault
  * @param faults one-off faults in the form {@code METHOD PATH:STATUS:COUNT}, e.g.
- * {@code POST /transfer:502:1}; STATUS is 429, 502, 503 or {@code slow}
+ * {@code POST /transfer:502:1}; STATUS is 429, 502, 503, {@code slow}, {@code drop},
+ * {@code lost} or {@code lost-drop} (see {@link FaultInjector})
  * @param slowDelay how long a {@code slow} fault stalls before answering
  * @param tokenLifetime lifetime of issued access tokens
  * @param timeAcceleration how much faster than real time tasks progress

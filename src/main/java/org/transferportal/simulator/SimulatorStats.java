@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Counts the simulated Transfer calls by method and path (ids folded to {@code {id}}), so
- * that benchmarks can tell how many calls the portal made; read at
- * {@code GET /simulator/stats}.
+ * that benchmarks can tell how many calls the portal made, and the faults injected by
+ * kind; read at {@code GET /simulator/stats}.
  */
 @RestController
 @ConditionalOnProperty(name = "simulator.enabled", havingValue = "true")
@@ -24,17 +24,30 @@ public class SimulatorStats {
 
 	private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
 
+	private final Map<String, LongAdder> faults = new ConcurrentHashMap<>();
+
 	/** Counts one Transfer call; {@code path} is relative to {@code /v0.10}. */
 	public void count(String method, String path) {
 		String key = method + " " + ID.matcher(path).replaceAll("/{id}");
 		this.calls.computeIfAbsent(key, (k) -> new LongAdder()).increment();
 	}
 
+	/**
+	 * Counts one injected fault of this kind ({@code 503}, {@code drop}, {@code lost}…).
+	 */
+	public void fault(String kind) {
+		this.faults.computeIfAbsent(kind, (k) -> new LongAdder()).increment();
+	}
+
 	@GetMapping("/simulator/stats")
 	ResponseEntity<String> stats() {
+		return SimJson.respond(200, SimJson.object("transfer_calls", sums(this.calls), "faults", sums(this.faults)));
+	}
+
+	private static Map<String, Long> sums(Map<String, LongAdder> counters) {
 		Map<String, Long> counts = new TreeMap<>();
-		this.calls.forEach((key, count) -> counts.put(key, count.sum()));
-		return SimJson.respond(200, SimJson.object("transfer_calls", counts));
+		counters.forEach((key, count) -> counts.put(key, count.sum()));
+		return counts;
 	}
 
 }

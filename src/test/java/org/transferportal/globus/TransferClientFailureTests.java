@@ -567,6 +567,74 @@ class TransferClientFailureTests {
 	}
 
 	@Test
+	void answerCutShortAfterItsHeadersIsRetriedForASafeCall() {
+		try (RawHttpServer globus = new RawHttpServer(cutShort(200, "transfer/task_active.json"),
+				whole(200, "transfer/task_active.json"))) {
+			Task task = client(globus).task(TASK);
+
+			assertThat(task.taskId()).isEqualTo(TASK);
+			assertThat(this.sleeper.waits).hasSize(1);
+		}
+	}
+
+	@Test
+	void submissionWhoseAcceptanceIsCutShortIsResentAndItsDuplicateAnswerIsSuccess() {
+		try (RawHttpServer globus = new RawHttpServer(cutShort(202, "transfer/submit_accepted.json"),
+				whole(200, "transfer/submit_duplicate.json"))) {
+			SubmitResult result = client(globus).submitTransfer(document());
+
+			assertThat(result.isDuplicate()).isTrue();
+			assertThat(result.taskId()).isEqualTo(TASK);
+			assertThat(globus.requestBodies()).hasSize(2)
+				.allSatisfy((body) -> assertThat(body).isEqualTo(globus.requestBodies().get(0))
+					.contains("\"submission_id\":\"0f6c7b0e-1c3a-4b0e-9a31-0d2b5a0c7e11\""));
+		}
+	}
+
+	@Test
+	void mkdirWhoseAnswerIsCutShortIsNotSentAgain() {
+		try (RawHttpServer globus = new RawHttpServer(cutShort(202, "transfer/mkdir_result.json"))) {
+			GlobusApiException ex = catchThrowableOfType(GlobusApiException.class,
+					() -> client(globus).mkdir(MAPPED, "/~/new"));
+
+			assertThat(ex.status()).isZero();
+			assertThat(ex.code()).isEqualTo("Unreachable");
+			assertThat(globus.requestBodies()).hasSize(1);
+		}
+	}
+
+	@Test
+	void submissionWhoseConnectionIsResetIsResentWithTheSameBody() {
+		stubInSequence("/v0.10/transfer", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
+				aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK), json(202, "transfer/submit_accepted.json"));
+
+		SubmitResult result = client().submitTransfer(document());
+
+		assertThat(result.code()).isEqualTo("Accepted");
+		List<LoggedRequest> requests = server.findAll(postRequestedFor(urlPathEqualTo("/v0.10/transfer")));
+		assertThat(requests).hasSize(3)
+			.extracting(LoggedRequest::getBodyAsString)
+			.containsOnly(requests.get(0).getBodyAsString());
+	}
+
+	private TransferClient client(RawHttpServer globus) {
+		return client(new GlobusProperties("id", "secret", globus.baseUrl(), globus.baseUrl(), Duration.ofSeconds(5), 3,
+				Duration.ofMillis(200), Duration.ofSeconds(10)));
+	}
+
+	/**
+	 * The simulator's {@code drop}: status and headers promise a whole body, half of it
+	 * comes, then the connection closes.
+	 */
+	private static RawHttpServer.Answer cutShort(int status, String name) {
+		return RawHttpServer.Answer.cutShort(status, GlobusFixtures.body(name));
+	}
+
+	private static RawHttpServer.Answer whole(int status, String name) {
+		return RawHttpServer.Answer.whole(status, GlobusFixtures.body(name));
+	}
+
+	@Test
 	void droppedConnectionThatPersistsIsUnreachable() {
 		server.stubFor(get(TASK_PATH).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 

@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Several users submitting at once while the simulated Globus fails one call in ten —
  * 503s, 429s with Retry-After, storage errors, answers slower than the portal's timeout,
- * and submissions accepted whose answer is lost: every user ends with the finished task
- * or a clear message and their form, and no submission ever makes two tasks.
+ * dropped connections, and submissions accepted whose answer is lost or dropped: every
+ * user ends with the finished task or a clear message and their form, and no submission
+ * ever makes two tasks.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class FaultsUnderLoadIntegrationTests {

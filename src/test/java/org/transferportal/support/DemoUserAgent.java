@@ -10,7 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -19,6 +21,12 @@ import java.util.stream.Collectors;
  * A browser without a screen for the demo: plain HTTP with cookies, following redirects
  * between the portal and its simulated Globus, and answering the simulator's login and
  * consent pages as one demo identity. For tests that need many users at once.
+ *
+ * <p>
+ * Given several portal instances, it sends each request to the next one in turn, as a
+ * round-robin load balancer in front of them would: the pages it asks for and the
+ * redirects it follows to the portal alike (cookies are per host, not per port, so one
+ * session cookie serves every instance).
  */
 public final class DemoUserAgent {
 
@@ -37,7 +45,9 @@ public final class DemoUserAgent {
 	private static final Pattern SIMULATOR_FIELD = Pattern
 		.compile("name=\"(authorization_id|form_token)\" value=\"([^\"]*)\"");
 
-	private final String base;
+	private final List<URI> instances;
+
+	private final AtomicInteger turn = new AtomicInteger();
 
 	private final String username;
 
@@ -52,20 +62,28 @@ public final class DemoUserAgent {
 	 * @param username the demo identity to log in as, e.g. {@code alice@globusid.org}
 	 */
 	public DemoUserAgent(String base, String username) {
-		this.base = base;
+		this(List.of(base), username);
+	}
+
+	/**
+	 * @param instances the addresses of the portal's instances, taken in turn
+	 * @param username the demo identity to log in as
+	 */
+	public DemoUserAgent(List<String> instances, String username) {
+		this.instances = instances.stream().map(URI::create).toList();
 		this.username = username;
 	}
 
 	/** Opens a portal path, logging in and consenting at the simulator as needed. */
 	public Page open(String path) {
-		return follow(send(HttpRequest.newBuilder(URI.create(this.base + path)).GET()));
+		return follow(send(HttpRequest.newBuilder(URI.create(nextInstance() + path)).GET()));
 	}
 
 	/** Posts a form of the portal with the CSRF token of the page it came from. */
 	public Page post(String path, Page from, Map<String, String> fields) {
 		Map<String, String> all = new LinkedHashMap<>(fields);
 		all.put("_csrf", from.field("_csrf"));
-		return follow(send(HttpRequest.newBuilder(URI.create(this.base + path))
+		return follow(send(HttpRequest.newBuilder(URI.create(nextInstance() + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form(all)))));
 	}
@@ -74,8 +92,8 @@ public final class DemoUserAgent {
 		Page current = page;
 		for (int hops = 0; hops < 20; hops++) {
 			if (current.status() >= 300 && current.status() < 400) {
-				String location = current.body();
-				current = send(HttpRequest.newBuilder(current.uri().resolve(location)).GET());
+				URI target = current.uri().resolve(current.body());
+				current = send(HttpRequest.newBuilder(toNextInstance(target)).GET());
 			}
 			else if (current.body().contains("id=\"identity-")) {
 				current = simulatorForm(current, "/simulator/auth/v2/web/login", Map.of("identity", this.username));
@@ -88,6 +106,25 @@ public final class DemoUserAgent {
 			}
 		}
 		throw new IllegalStateException("Too many redirects from " + page.uri());
+	}
+
+	/** The next instance's address, without a trailing slash. */
+	private String nextInstance() {
+		URI instance = this.instances.get(Math.floorMod(this.turn.getAndIncrement(), this.instances.size()));
+		return instance.getScheme() + "://" + instance.getRawAuthority();
+	}
+
+	/**
+	 * A redirect to any portal instance goes to the next one; others go where they say.
+	 */
+	private URI toNextInstance(URI target) {
+		boolean portal = this.instances.stream()
+			.anyMatch((instance) -> instance.getRawAuthority().equals(target.getRawAuthority()));
+		if (!portal) {
+			return target;
+		}
+		String query = (target.getRawQuery() != null) ? "?" + target.getRawQuery() : "";
+		return URI.create(nextInstance() + target.getRawPath() + query);
 	}
 
 	private Page simulatorForm(Page page, String path, Map<String, String> choice) {

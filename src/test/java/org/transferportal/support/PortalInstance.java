@@ -47,13 +47,6 @@ public final class PortalInstance implements AutoCloseable {
 	public static PortalInstance start(String jdbcUrl, String tokenKey, Map<String, String> extra) {
 		FakeGlobus globus = FakeGlobus.shared();
 		Map<String, String> properties = new LinkedHashMap<>();
-		properties.put("server.port", "0");
-		properties.put("spring.datasource.url", jdbcUrl);
-		properties.put("spring.datasource.username", SharedPostgres.username());
-		properties.put("spring.datasource.password", SharedPostgres.password());
-		if (tokenKey != null) {
-			properties.put("portal.auth.token-key", tokenKey);
-		}
 		properties.put("globus.client-id", FakeGlobus.CLIENT_ID);
 		properties.put("globus.client-secret", FakeGlobus.CLIENT_SECRET);
 		properties.put("globus.auth-url", globus.baseUrl() + "/");
@@ -62,8 +55,29 @@ public final class PortalInstance implements AutoCloseable {
 		properties.put("globus.retry-base-delay", "1ms");
 		properties.put("globus.timeout", "3s");
 		properties.putAll(extra);
+		return startWith(jdbcUrl, tokenKey, properties);
+	}
+
+	/**
+	 * Starts an instance on a free port whose Globus is whatever the properties say
+	 * ({@code globus.client-id}, {@code globus.auth-url}, …), e.g. a
+	 * {@link GlobusSimulatorInstance}.
+	 * @param jdbcUrl the shared database
+	 * @param tokenKey {@code PORTAL_TOKEN_KEY}, or {@code null} for none
+	 * @param properties the Globus settings and any others
+	 */
+	public static PortalInstance startWith(String jdbcUrl, String tokenKey, Map<String, String> properties) {
+		Map<String, String> all = new LinkedHashMap<>();
+		all.put("server.port", "0");
+		all.put("spring.datasource.url", jdbcUrl);
+		all.put("spring.datasource.username", SharedPostgres.username());
+		all.put("spring.datasource.password", SharedPostgres.password());
+		if (tokenKey != null) {
+			all.put("portal.auth.token-key", tokenKey);
+		}
+		all.putAll(properties);
 		List<String> args = new ArrayList<>();
-		properties.forEach((key, value) -> args.add("--" + key + "=" + value));
+		all.forEach((key, value) -> args.add("--" + key + "=" + value));
 		return new PortalInstance(
 				new SpringApplicationBuilder(TransferPortalApplication.class).run(args.toArray(String[]::new)));
 	}

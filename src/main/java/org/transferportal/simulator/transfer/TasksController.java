@@ -112,13 +112,11 @@ class TasksController {
 					(id) -> new SimTask(id, "TRANSFER", caller.id(), submissionId, source.id(), destination.id(),
 							this.engine.now(), plan.steps(), options, plan.error(),
 							TaskEngine.simulatedSeconds(plan.bytes(), plan.steps().size()), label, deadline));
-			Optional<ResponseEntity<String>> lost = this.faults.lostAnswer(request.getMethod(),
-					TransferErrorHandler.resource(request));
-			if (lost.isPresent()) {
-				return lost.get();
-			}
-			return submitted.getValue() ? result("transfer_result", "Accepted", 202, submitted.getKey(), request)
+			ResponseEntity<String> answer = submitted.getValue()
+					? result("transfer_result", "Accepted", 202, submitted.getKey(), request)
 					: result("transfer_result", "Duplicate", 200, submitted.getKey(), request);
+			return this.faults.lostAnswer(request.getMethod(), TransferErrorHandler.resource(request), answer)
+				.orElse(answer);
 		});
 	}
 
