@@ -618,8 +618,8 @@ class TransferClientFailureTests {
 	}
 
 	private TransferClient client(RawHttpServer globus) {
-		return client(new GlobusProperties("id", "secret", globus.baseUrl(), globus.baseUrl(), Duration.ofSeconds(5), 3,
-				Duration.ofMillis(200), Duration.ofSeconds(10)));
+		return client(new GlobusProperties("id", "secret", globus.baseUrl(), globus.baseUrl(), globus.baseUrl(),
+				Duration.ofSeconds(5), 3, Duration.ofMillis(200), Duration.ofSeconds(10)));
 	}
 
 	/**
