@@ -2,7 +2,6 @@ package org.transferportal.collections;
 
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -44,9 +43,7 @@ class BookmarkController {
 	@GetMapping("/bookmarks")
 	String list(Model model) {
 		model.addAttribute("bookmarks", this.user.transfer().bookmarks());
-		model.addAttribute("collectionNames", this.lab.collections()
-			.stream()
-			.collect(Collectors.toMap((c) -> c.id().toString(), LabProperties.LabCollection::name, (a, b) -> a)));
+		model.addAttribute("collectionNames", this.lab.collectionNames());
 		return "bookmarks/list";
 	}
 

@@ -59,6 +59,12 @@ public record LabProperties(@DefaultValue("Transfer Portal") String name, @Defau
 	public record LabCollection(UUID id, String name, @DefaultValue("/~/") String path, boolean consentAtLogin) {
 	}
 
+	/** The lab's collection names by collection id, for pages that show ids. */
+	public java.util.Map<String, String> collectionNames() {
+		return this.collections.stream()
+			.collect(java.util.stream.Collectors.toMap((c) -> c.id().toString(), LabCollection::name, (a, b) -> a));
+	}
+
 	/** Collections whose data_access scope the login asks for up front. */
 	public List<UUID> dataAccessCollections() {
 		return this.collections.stream().filter(LabCollection::consentAtLogin).map(LabCollection::id).toList();

@@ -2,7 +2,6 @@ package org.transferportal.presets;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -42,10 +41,7 @@ class PresetController {
 	String list(Model model) {
 		List<Offer> offers = this.presets.all().stream().map((preset) -> new Offer(preset, UUID.randomUUID())).toList();
 		model.addAttribute("offers", offers);
-		// Lab collections by id, so that the page names them as the admin configured.
-		model.addAttribute("collectionNames", this.lab.collections()
-			.stream()
-			.collect(Collectors.toMap((c) -> c.id().toString(), LabProperties.LabCollection::name, (a, b) -> a)));
+		model.addAttribute("collectionNames", this.lab.collectionNames());
 		return "presets/list";
 	}
 

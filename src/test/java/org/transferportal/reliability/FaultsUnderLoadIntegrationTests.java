@@ -33,10 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class FaultsUnderLoadIntegrationTests {
 
-	static final String TUTORIAL_1 = "6c54cade-bde5-45c1-bdea-f4bd71dba2cc";
-
-	static final String TUTORIAL_2 = "31ce9ba0-176d-45a5-add3-f37d233ba47d";
-
 	static final List<String> USERS = List.of("alice@globusid.org", "bob@uchicago.edu", "carol@example.edu");
 
 	static final int SUBMISSIONS_PER_USER = 6;
@@ -71,7 +67,8 @@ class FaultsUnderLoadIntegrationTests {
 			assertThat(agent.open("/logout").uri().getPath()).isEqualTo("/logout");
 			for (int i = 0; i < SUBMISSIONS_PER_USER; i++) {
 				String label = "fault-" + user.substring(0, user.indexOf('@')) + "-" + i;
-				work.add(pool.submit(() -> taskByLabel.put(label, submitUntilDone(agent, label, messagesShown))));
+				work.add(pool.submit(() -> taskByLabel.put(label,
+						PatientUser.submitUntilDone(agent, label, MAX_ATTEMPTS, messagesShown))));
 			}
 		}
 		for (Future<?> future : work) {
@@ -89,34 +86,6 @@ class FaultsUnderLoadIntegrationTests {
 		}
 		System.out.printf("faults under load: %d submissions, %d messages shown and resubmitted, 0 duplicates%n",
 				taskByLabel.size(), messagesShown.get());
-	}
-
-	/** Submits like a patient user: on a message, submits the same form again. */
-	private static String submitUntilDone(DemoUserAgent agent, String label, AtomicInteger messagesShown) {
-		DemoUserAgent.Page form = agent.open("/transfer?source_collection=" + TUTORIAL_1
-				+ "&source_path=/share/godata/file1.txt&destination_collection=" + TUTORIAL_2
-				+ "&destination_path=/share/godata/" + label + ".txt&label=" + label);
-		assertThat(form.field("label")).as("form of %s: %s %s", label, form.status(), form.uri()).isEqualTo(label);
-		for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-			Map<String, String> fields = new LinkedHashMap<>();
-			for (String name : List.of("draft", "source_collection", "source_path", "destination_collection",
-					"destination_path", "label")) {
-				fields.put(name, form.field(name));
-			}
-			fields.put("form", "1");
-			fields.put("verify_checksum", "true");
-			DemoUserAgent.Page answer = agent.post("/transfer", form, fields);
-			if (answer.uri().getPath().startsWith("/tasks/")) {
-				return answer.uri().getPath().substring("/tasks/".length());
-			}
-			// Not done: the page must say why and keep the form as it was.
-			assertThat(answer.status()).as("answer to %s", label).isLessThan(500);
-			assertThat(answer.field("label")).as("form kept for %s", label).isEqualTo(label);
-			assertThat(answer.body()).contains("role=\"alert\"");
-			messagesShown.incrementAndGet();
-			form = answer;
-		}
-		throw new AssertionError(label + " not submitted after " + MAX_ATTEMPTS + " attempts");
 	}
 
 	/** How many of the user's tasks carry each label, read from the activity pages. */

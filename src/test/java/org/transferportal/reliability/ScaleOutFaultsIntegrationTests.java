@@ -42,10 +42,6 @@ class ScaleOutFaultsIntegrationTests {
 
 	static final String KEY = "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniRq83vEjRWeJA=";
 
-	static final String TUTORIAL_1 = "6c54cade-bde5-45c1-bdea-f4bd71dba2cc";
-
-	static final String TUTORIAL_2 = "31ce9ba0-176d-45a5-add3-f37d233ba47d";
-
 	static final List<String> USERS = List.of("alice@globusid.org", "bob@uchicago.edu", "carol@example.edu");
 
 	static final int SUBMISSIONS_PER_USER = 6;
@@ -81,7 +77,8 @@ class ScaleOutFaultsIntegrationTests {
 				assertThat(agent.open("/logout").uri().getPath()).isEqualTo("/logout");
 				for (int i = 0; i < SUBMISSIONS_PER_USER; i++) {
 					String label = LABEL_PREFIX + localPart(user) + "-" + i;
-					work.add(pool.submit(() -> landedOn.put(label, submitUntilDone(agent, label, messagesShown))));
+					work.add(pool.submit(() -> landedOn.put(label,
+							PatientUser.submitUntilDone(agent, label, MAX_ATTEMPTS, messagesShown))));
 				}
 			}
 			for (Future<?> future : work) {
@@ -138,7 +135,7 @@ class ScaleOutFaultsIntegrationTests {
 		properties.put("portal.rate-limit.submissions-per-minute", "0");
 		// The lab's two tutorial collections, consented to at login, as the demo has
 		// them.
-		String[] tutorials = { TUTORIAL_1, TUTORIAL_2 };
+		String[] tutorials = { PatientUser.TUTORIAL_1, PatientUser.TUTORIAL_2 };
 		for (int i = 0; i < tutorials.length; i++) {
 			properties.put("portal.lab.collections[" + i + "].id", tutorials[i]);
 			properties.put("portal.lab.collections[" + i + "].name", "Tutorial " + (i + 1));
@@ -146,34 +143,6 @@ class ScaleOutFaultsIntegrationTests {
 			properties.put("portal.lab.collections[" + i + "].consent-at-login", "true");
 		}
 		return properties;
-	}
-
-	/** Submits like a patient user: on a message, submits the same form again. */
-	private static String submitUntilDone(DemoUserAgent agent, String label, AtomicInteger messagesShown) {
-		DemoUserAgent.Page form = agent.open("/transfer?source_collection=" + TUTORIAL_1
-				+ "&source_path=/share/godata/file1.txt&destination_collection=" + TUTORIAL_2
-				+ "&destination_path=/share/godata/" + label + ".txt&label=" + label);
-		assertThat(form.field("label")).as("form of %s: %s %s", label, form.status(), form.uri()).isEqualTo(label);
-		for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-			Map<String, String> fields = new LinkedHashMap<>();
-			for (String name : List.of("draft", "source_collection", "source_path", "destination_collection",
-					"destination_path", "label")) {
-				fields.put(name, form.field(name));
-			}
-			fields.put("form", "1");
-			fields.put("verify_checksum", "true");
-			DemoUserAgent.Page answer = agent.post("/transfer", form, fields);
-			if (answer.uri().getPath().startsWith("/tasks/")) {
-				return answer.uri().getPath().substring("/tasks/".length());
-			}
-			// Not done: the page must say why and keep the form as it was.
-			assertThat(answer.status()).as("answer to %s", label).isLessThan(500);
-			assertThat(answer.field("label")).as("form kept for %s", label).isEqualTo(label);
-			assertThat(answer.body()).contains("role=\"alert\"");
-			messagesShown.incrementAndGet();
-			form = answer;
-		}
-		throw new AssertionError(label + " not submitted after " + MAX_ATTEMPTS + " attempts");
 	}
 
 	/**
