@@ -78,13 +78,18 @@ class OperabilityIntegrationTests extends FlowTestSupport {
 	}
 
 	private String submitThroughConsent(PortalBrowser browser) {
-		UUID mapped = this.globus.mappedCollection();
-		UUID guest = this.globus.guestCollection();
+		return submitThroughConsent(this.globus, browser);
+	}
+
+	/** A submission through the consent round trip; the task id. */
+	static String submitThroughConsent(FakeGlobus globus, PortalBrowser browser) {
+		UUID mapped = globus.mappedCollection();
+		UUID guest = globus.guestCollection();
 		String submissionId = UUID.randomUUID().toString();
 		String taskId = UUID.randomUUID().toString();
-		this.globus.stubSubmissionId(submissionId);
-		this.globus.stubTask(taskId);
-		this.globus.server()
+		globus.stubSubmissionId(submissionId);
+		globus.stubTask(taskId);
+		globus.server()
 			.stubFor(post(urlEqualTo("/v0.10/transfer"))
 				.willReturn(FakeGlobus.json(202, FakeGlobus.submitResult("Accepted", submissionId, taskId))));
 		Map<String, String> form = new LinkedHashMap<>();
