@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -46,8 +47,9 @@ class PresetAdminController {
 
 	/** The transfer form's "Save as lab preset": the editor, filled in with that form. */
 	@PostMapping(BASE + "/new")
-	String fromTransferForm(@RequestParam MultiValueMap<String, String> params, Model model) {
-		return editor(model, null, new PresetEdit("", "", PreparedTransfers.formOf(params), 0), Map.of(), null);
+	String fromTransferForm(@RequestParam MultiValueMap<String, String> params,
+			@RequestParam(name = "manifest_file", required = false) MultipartFile upload, Model model) {
+		return editor(model, null, new PresetEdit("", "", PreparedTransfers.formOf(params, upload), 0), Map.of(), null);
 	}
 
 	@PostMapping(BASE)

@@ -26,7 +26,7 @@ import org.transferportal.transfer.TransferDrafts.Draft;
 @Controller
 class TransferController {
 
-	private static final long MAX_MANIFEST_BYTES = 1024 * 1024;
+	static final long MAX_MANIFEST_BYTES = 1024 * 1024;
 
 	private final TransferService service;
 
@@ -58,7 +58,7 @@ class TransferController {
 			return show(model, draftId, form,
 					Map.of("manifest", "A batch file can be at most 1 MB; split it into several transfers"), null);
 		}
-		form = withUploadedManifest(form, manifestFile);
+		form = TransferForm.withUploadedManifest(form, manifestFile);
 		TransferService.Outcome outcome = this.service.submit(draftId, form);
 		if (outcome instanceof TransferService.Outcome.Submitted submitted) {
 			return "redirect:" + taskPath(submitted.taskId());
@@ -117,22 +117,6 @@ class TransferController {
 					+ "you can submit again.";
 		}
 		return show(model, draft.id(), draft.form(), Map.of(), message);
-	}
-
-	/**
-	 * An uploaded batch file replaces the pasted one; it is kept as text in the form so
-	 * that it survives a consent trip and is shown again with any line errors.
-	 */
-	private static TransferForm withUploadedManifest(TransferForm form, MultipartFile file) {
-		if (file == null || file.isEmpty()) {
-			return form;
-		}
-		try {
-			return form.withManifest(new String(file.getBytes(), java.nio.charset.StandardCharsets.UTF_8));
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException("Could not read the uploaded batch file", ex);
-		}
 	}
 
 	private String show(Model model, String draftId, TransferForm form, Map<String, String> errors, String message) {

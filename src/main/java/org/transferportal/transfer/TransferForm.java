@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * What the user typed into the transfer form, or a deep link prefilled, as text: kept
@@ -89,6 +90,22 @@ public record TransferForm(String sourceCollection, String sourcePath, String de
 		String value = values.get(values.size() - 1);
 		return !("false".equalsIgnoreCase(value) || "0".equals(value) || "off".equalsIgnoreCase(value)
 				|| "no".equalsIgnoreCase(value));
+	}
+
+	/**
+	 * An uploaded batch file replaces the pasted one; it is kept as text in the form so
+	 * that it survives a consent trip and is shown again with any line errors.
+	 */
+	static TransferForm withUploadedManifest(TransferForm form, MultipartFile file) {
+		if (file == null || file.isEmpty()) {
+			return form;
+		}
+		try {
+			return form.withManifest(new String(file.getBytes(), java.nio.charset.StandardCharsets.UTF_8));
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException("Could not read the uploaded batch file", ex);
+		}
 	}
 
 }

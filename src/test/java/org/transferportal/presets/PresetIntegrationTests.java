@@ -202,6 +202,21 @@ class PresetIntegrationTests extends FlowTestSupport {
 	}
 
 	@Test
+	void aBatchFileUploadedInTheTransferFormComesAlongIntoTheEditor() {
+		var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.multipart("/lab/admin/presets/new")
+			.file(new org.springframework.mock.web.MockMultipartFile("manifest_file", "batch.txt", "text/plain",
+					"raw/scan-001.tif raw/scan-001.tif\nREADME.md README.md\n".getBytes()))
+			.param("form", "1")
+			.param("source_collection", this.globus.guestCollection().toString())
+			.param("source_path", "/projects/alpha/")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
+		MockHttpServletResponse editor = this.admin.perform(request);
+		assertThat(editor.getStatus()).isEqualTo(200);
+		assertThat(content(editor)).contains("raw/scan-001.tif raw/scan-001.tif").contains("README.md README.md");
+	}
+
+	@Test
 	void deletingAPresetNeedsAConfirmationAndAStaleStartSubmitsNothing() {
 		UUID a = this.globus.guestCollection();
 		UUID b = this.globus.guestCollection();

@@ -109,7 +109,8 @@ public final class PortalBrowser {
 		return perform(request);
 	}
 
-	public MockHttpServletResponse perform(MockHttpServletRequestBuilder request) {
+	public MockHttpServletResponse perform(
+			org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> request) {
 		try {
 			if (!this.cookies.isEmpty()) {
 				request.cookie(this.cookies.values().toArray(Cookie[]::new));
