@@ -321,6 +321,48 @@ class TransferConsentIntegrationTests extends FlowTestSupport {
 		assertThat(submitted()).hasSize(1);
 	}
 
+	@Test
+	void anUploadedBatchFileBecomesTheItemsOfTheTransfer() {
+		UUID source = this.globus.guestCollection();
+		UUID destination = this.globus.guestCollection();
+		acceptSubmissions();
+		MockHttpServletResponse answer = this.browser.perform(upload(form(source, "/runs/", destination, "/copy/"),
+				"# nightly\nrun1.csv run1.csv\nraw/ raw/ --recursive\n".getBytes()));
+		assertThat(answer.getRedirectedUrl()).isEqualTo("/tasks/" + this.taskId);
+		JsonNode items = submitted().get(0).path("DATA");
+		assertThat(items).hasSize(2);
+		assertThat(items.get(0).path("source_path").asString()).isEqualTo("/runs/run1.csv");
+		assertThat(items.get(1).path("destination_path").asString()).isEqualTo("/copy/raw/");
+		assertThat(items.get(1).path("recursive").asBoolean()).isTrue();
+	}
+
+	@Test
+	void aBatchFileOverOneMegabyteOrWithBadLinesIsRefusedWithTheFormKept() {
+		UUID source = this.globus.guestCollection();
+		UUID destination = this.globus.guestCollection();
+		acceptSubmissions();
+		byte[] big = new byte[1024 * 1024 + 1];
+		java.util.Arrays.fill(big, (byte) 'a');
+		MockHttpServletResponse tooBig = this.browser
+			.perform(upload(form(source, "/runs/", destination, "/copy/"), big));
+		assertThat(tooBig.getStatus()).isEqualTo(422);
+		assertThat(content(tooBig)).contains("A batch file can be at most 1 MB").contains("value=\"/runs/\"");
+		MockHttpServletResponse badLine = this.browser.perform(
+				upload(form(source, "/runs/", destination, "/copy/"), "ok.csv ok.csv\nonly-one-path\n".getBytes()));
+		assertThat(badLine.getStatus()).isEqualTo(422);
+		assertThat(content(badLine)).contains("Line 2").contains("ok.csv ok.csv");
+		assertThat(submitted()).isEmpty();
+	}
+
+	private static org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> upload(
+			Map<String, String> fields, byte[] batch) {
+		var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/transfer")
+			.file(new org.springframework.mock.web.MockMultipartFile("manifest_file", "batch.txt", "text/plain", batch))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
+		fields.forEach(request::param);
+		return request;
+	}
+
 	private void acceptSubmissions() {
 		this.globus.server().stubFor(post(urlEqualTo("/v0.10/transfer")).willReturn(accepted()));
 	}
