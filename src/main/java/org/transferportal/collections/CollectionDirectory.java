@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.stereotype.Service;
 
@@ -36,7 +37,9 @@ public class CollectionDirectory {
 
 	private final Clock clock;
 
-	CollectionDirectory(AsyncTaskExecutor executor, Clock clock) {
+	// The application's executor, not the scheduler's thread (the audit's status
+	// refresh).
+	CollectionDirectory(@Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor, Clock clock) {
 		this.executor = executor;
 		this.clock = clock;
 	}

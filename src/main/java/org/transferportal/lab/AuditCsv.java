@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 final class AuditCsv {
 
 	static final String HEADER = "when,username,subject,label,source_collection,destination_collection,task_id,"
-			+ "submission_id,status,consent_trips,message";
+			+ "submission_id,status,consent_trips,message,task_status,task_status_seen_at";
 
 	private AuditCsv() {
 	}
@@ -21,7 +21,8 @@ final class AuditCsv {
 			csv.append(Stream
 				.of(r.when().toString(), r.username(), r.subject(), r.label(), r.sourceCollection(),
 						r.destinationCollection(), r.taskId(), r.submissionId(), r.status(),
-						String.valueOf(r.consentTrips()), r.message())
+						String.valueOf(r.consentTrips()), r.message(), r.taskStatus(),
+						(r.statusSeenAt() != null) ? r.statusSeenAt().toString() : null)
 				.map(AuditCsv::cell)
 				.collect(Collectors.joining(","))).append("\r\n");
 		}

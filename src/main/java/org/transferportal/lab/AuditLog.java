@@ -33,7 +33,8 @@ class AuditLog {
 	List<AuditRecord> find(AuditQuery query, String subject) {
 		StringBuilder sql = new StringBuilder("""
 				select id, coalesce(submitted_at, updated_at) as happened, username, subject, label,
-				  source_collection, destination_collection, task_id, submission_id, status, consent_trips, message
+				  source_collection, destination_collection, task_id, submission_id, status, consent_trips, message,
+				  task_status, status_checked_at
 				from transfer_request where submission_id is not null""");
 		List<Object> params = new ArrayList<>();
 		if (subject != null) {
@@ -65,7 +66,12 @@ class AuditLog {
 		return new AuditRecord(rs.getString("id"), rs.getTimestamp("happened").toInstant(), rs.getString("username"),
 				rs.getString("subject"), rs.getString("label"), rs.getString("source_collection"),
 				rs.getString("destination_collection"), rs.getString("task_id"), rs.getString("submission_id"),
-				rs.getString("status"), rs.getInt("consent_trips"), rs.getString("message"));
+				rs.getString("status"), rs.getInt("consent_trips"), rs.getString("message"),
+				rs.getString("task_status"), instant(rs.getTimestamp("status_checked_at")));
+	}
+
+	private static java.time.Instant instant(Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
 }

@@ -17,8 +17,12 @@ import java.time.Instant;
  * @param status {@code SUBMITTED}, or {@code OPEN} while not accepted yet
  * @param consentTrips trips to Globus Auth it caused
  * @param message the last problem reported, if any
+ * @param taskStatus the task's status at Globus as last seen ({@code ACTIVE},
+ * {@code INACTIVE}, {@code SUCCEEDED}, {@code FAILED}), or {@code null} before the first
+ * look
+ * @param statusSeenAt when that status was seen
  */
 record AuditRecord(String id, Instant when, String username, String subject, String label, String sourceCollection,
 		String destinationCollection, String taskId, String submissionId, String status, int consentTrips,
-		String message) {
+		String message, String taskStatus, Instant statusSeenAt) {
 }

@@ -14,6 +14,7 @@ import org.transferportal.globus.TaskList;
 import org.transferportal.globus.TaskQuery;
 import org.transferportal.globus.TransferClient;
 import org.transferportal.globus.TransferredFiles;
+import org.transferportal.transfer.TaskStatuses;
 
 /**
  * The user's tasks, as Globus Transfer reports them.
@@ -27,15 +28,19 @@ class TaskService {
 
 	private final Clock clock;
 
-	TaskService(CurrentUser user, Clock clock) {
+	private final TaskStatuses statuses;
+
+	TaskService(CurrentUser user, Clock clock, TaskStatuses statuses) {
 		this.user = user;
 		this.clock = clock;
+		this.statuses = statuses;
 	}
 
 	/** A page of tasks, newest first. */
 	TaskPage tasks(List<String> statuses, int offset) {
 		TaskList list = this.user.transfer()
 			.tasks(new TaskQuery(statuses, List.of(), null, null, null, PAGE_SIZE, offset));
+		list.data().forEach((task) -> this.statuses.seen(this.user.subject(), task.taskId(), task.status()));
 		List<TaskView> views = list.data().stream().map(TaskView::of).toList();
 		int total = (list.total() != null) ? list.total() : views.size();
 		return new TaskPage(views, offset, total);
@@ -48,6 +53,7 @@ class TaskService {
 	TaskDetail task(String taskId, Long marker) {
 		TransferClient transfer = this.user.transfer();
 		Task task = transfer.task(taskId);
+		this.statuses.seen(this.user.subject(), task.taskId(), task.status());
 		// The task itself matters more than its log and file list: show it without them
 		// when Globus cannot give them.
 		List<TaskEvent> events = optional(() -> transfer.taskEvents(taskId, 50, 0, false).data(), List.of());
@@ -61,7 +67,9 @@ class TaskService {
 
 	/** What the page's script polls while the task runs. */
 	TaskProgress progress(String taskId) {
-		return TaskProgress.of(TaskView.of(this.user.transfer().task(taskId)), this.clock.instant());
+		Task task = this.user.transfer().task(taskId);
+		this.statuses.seen(this.user.subject(), task.taskId(), task.status());
+		return TaskProgress.of(TaskView.of(task), this.clock.instant());
 	}
 
 	/**

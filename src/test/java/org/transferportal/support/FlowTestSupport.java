@@ -20,7 +20,9 @@ import org.springframework.test.web.servlet.MockMvc;
 // The lab settings let in FakeGlobus.User.fresh() (globusid.org) and the admin.
 @SpringBootTest(
 		properties = { "globus.client-id=" + FakeGlobus.CLIENT_ID, "globus.client-secret=" + FakeGlobus.CLIENT_SECRET,
-				"portal.lab.allowed-domains=globusid.org,uchicago.edu", "portal.lab.admins=" + FlowTestSupport.ADMIN })
+				"portal.lab.allowed-domains=globusid.org,uchicago.edu", "portal.lab.admins=" + FlowTestSupport.ADMIN,
+				// No background status refresh: tests count the calls WireMock receives.
+				"portal.audit.status-refresh=0" })
 @AutoConfigureMockMvc
 public abstract class FlowTestSupport {
 
