@@ -7,13 +7,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.RedirectStrategy;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 /**
  * A trip to Globus Auth that did not end in a login: the user declined, or something
@@ -31,6 +34,8 @@ class LoginFailureHandler implements AuthenticationFailureHandler {
 	private final UserTokens tokens;
 
 	private final RedirectStrategy redirects = new DefaultRedirectStrategy();
+
+	private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
 	LoginFailureHandler(PendingActions pendingActions, PendingActionDispatcher dispatcher, UserTokens tokens) {
 		this.pendingActions = pendingActions;
@@ -54,6 +59,13 @@ class LoginFailureHandler implements AuthenticationFailureHandler {
 			this.redirects.sendRedirect(request, response, LabGate.MEMBERSHIP_UNAVAILABLE_PATH);
 			return;
 		}
+		if ("authorization_request_not_found".equals(reason) && alreadyLoggedIn(request)) {
+			// Another tab of this browser finished its login first (Spring keeps one
+			// authorization request per session), or the browser went back to an old
+			// callback: the user is logged in, so there is nothing to report.
+			this.redirects.sendRedirect(request, response, "/");
+			return;
+		}
 		OAuth2AuthorizationRequest authorization = LoginRequestAttributes.authorizationRequest(request);
 		String pendingId = (authorization != null)
 				? authorization.getAttribute(GlobusAuthorizationRequests.PENDING_ATTRIBUTE) : null;
@@ -65,6 +77,15 @@ class LoginFailureHandler implements AuthenticationFailureHandler {
 			}
 		}
 		this.redirects.sendRedirect(request, response, "/?login_error=" + reason);
+	}
+
+	/**
+	 * Whether the session holds a login. Read from the session itself: the login filter
+	 * clears the request's security context before it calls this handler.
+	 */
+	private boolean alreadyLoggedIn(HttpServletRequest request) {
+		Authentication current = this.contexts.loadDeferredContext(request).get().getAuthentication();
+		return current != null && current.isAuthenticated() && current.getPrincipal() instanceof OidcUser;
 	}
 
 	/** The OAuth error code, reduced to safe characters for a URL. */

@@ -183,12 +183,31 @@ class LoginIntegrationTests extends FlowTestSupport {
 		this.globus.stubLogin(browser.user(), "code-once", params.get("nonce"), true, 172800);
 		String query = "code=code-once&state=" + PortalBrowser.encode(params.get("state"));
 		assertThat(browser.callback(query).getRedirectedUrl()).contains("/tasks");
-		// The same callback again, in this session and in another browser.
-		assertThat(browser.callback(query).getRedirectedUrl()).startsWith("/?login_error=");
+		// The same callback again, in this session (already logged in: back to the start,
+		// nothing exchanged) and in another browser (an error).
+		assertThat(browser.callback(query).getRedirectedUrl()).isEqualTo("/");
 		browser.newSession();
 		assertThat(browser.callback(query).getRedirectedUrl()).startsWith("/?login_error=");
 		assertThat(this.globus.postedForms("/v2/oauth2/token")).hasSize(1);
 		assertThat(browser.isAuthorizeRedirect(browser.open("/tasks"))).as("the replay did not log in").isTrue();
+	}
+
+	@Test
+	void aSecondTabWhoseLoginLostTheRaceLandsLoggedInNotOnAnError() {
+		PortalBrowser browser = newBrowser();
+		MockHttpServletResponse first = browser.open("/tasks");
+		MockHttpServletResponse second = browser.open("/files");
+		// The second tab's request replaced the first's: the first tab's return fails,
+		// the second logs in.
+		MockHttpServletResponse back = browser.follow(browser.authorizeAndReturn(second));
+		assertThat(back.getStatus()).isEqualTo(200);
+		Map<String, String> params = FakeGlobus.query(first.getRedirectedUrl());
+		this.globus.stubLogin(browser.user(), "code-late", params.get("nonce"), true, 172800);
+		MockHttpServletResponse late = browser
+			.callback("code=code-late&state=" + PortalBrowser.encode(params.get("state")));
+		assertThat(late.getRedirectedUrl()).isEqualTo("/");
+		assertThat(content(browser.follow(late))).doesNotContain("did not work").contains("Log out");
+		assertThat(this.globus.postedForms("/v2/oauth2/token")).as("the stale code is never exchanged").hasSize(1);
 	}
 
 	private static String field(String name, String value) {
