@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.transferportal.transfer.SubmissionRecord;
+
 /**
  * Writes audit records as CSV (RFC 4180) that is safe to open in a spreadsheet.
  */
@@ -15,9 +17,9 @@ final class AuditCsv {
 	private AuditCsv() {
 	}
 
-	static String write(List<AuditRecord> records) {
+	static String write(List<SubmissionRecord> records) {
 		StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
-		for (AuditRecord r : records) {
+		for (SubmissionRecord r : records) {
 			csv.append(Stream
 				.of(r.when().toString(), r.username(), r.subject(), r.label(), r.sourceCollection(),
 						r.destinationCollection(), r.taskId(), r.submissionId(), r.status(),

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.springframework.util.StringUtils;
 
+import org.transferportal.transfer.SubmissionFilter;
+
 /**
  * The filters of the lab audit, as typed in its form.
  *
@@ -19,6 +21,11 @@ record AuditQuery(String user, String collection, LocalDate from, LocalDate to) 
 	AuditQuery {
 		user = StringUtils.hasText(user) ? user.trim().toLowerCase(Locale.ROOT) : null;
 		collection = StringUtils.hasText(collection) ? collection.trim().toLowerCase(Locale.ROOT) : null;
+	}
+
+	/** The filter to read the records with. */
+	SubmissionFilter filter() {
+		return new SubmissionFilter(this.user, this.collection, this.from, this.to);
 	}
 
 	/**

@@ -5,6 +5,8 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 
 import org.transferportal.auth.CurrentUser;
+import org.transferportal.transfer.SubmissionRecord;
+import org.transferportal.transfer.SubmissionRecords;
 
 /**
  * The lab audit: admins see every submission, members only their own.
@@ -12,13 +14,16 @@ import org.transferportal.auth.CurrentUser;
 @Service
 class LabAudit {
 
-	private final AuditLog log;
+	/** The most rows one page or one export shows. */
+	static final int LIMIT = 5000;
+
+	private final SubmissionRecords log;
 
 	private final CurrentUser currentUser;
 
 	private final LabAccess access;
 
-	LabAudit(AuditLog log, CurrentUser currentUser, LabAccess access) {
+	LabAudit(SubmissionRecords log, CurrentUser currentUser, LabAccess access) {
 		this.log = log;
 		this.currentUser = currentUser;
 		this.access = access;
@@ -29,11 +34,11 @@ class LabAudit {
 		return this.access.isAdmin(this.currentUser.username());
 	}
 
-	List<AuditRecord> records(AuditQuery query) {
+	List<SubmissionRecord> records(AuditQuery query) {
 		if (!query.collectionValid()) {
 			return List.of();
 		}
-		return this.log.find(query, seesEveryone() ? null : this.currentUser.subject());
+		return this.log.find(query.filter(), seesEveryone() ? null : this.currentUser.subject(), LIMIT);
 	}
 
 	String csv(AuditQuery query) {

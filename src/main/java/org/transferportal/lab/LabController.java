@@ -36,7 +36,7 @@ class LabController {
 		model.addAttribute("query", query);
 		model.addAttribute("everyone", this.audit.seesEveryone());
 		model.addAttribute("records", this.audit.records(query));
-		model.addAttribute("limit", AuditLog.LIMIT);
+		model.addAttribute("limit", LabAudit.LIMIT);
 		return "lab/audit";
 	}
 

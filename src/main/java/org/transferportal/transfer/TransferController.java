@@ -17,7 +17,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
 
-import org.transferportal.lab.LabProperties;
+import org.transferportal.collections.CollectionPicker;
 import org.transferportal.transfer.TransferDrafts.Draft;
 
 /**
@@ -30,11 +30,11 @@ class TransferController {
 
 	private final TransferService service;
 
-	private final LabProperties lab;
+	private final CollectionPicker picker;
 
-	TransferController(TransferService service, LabProperties lab) {
+	TransferController(TransferService service, CollectionPicker picker) {
 		this.service = service;
-		this.lab = lab;
+		this.picker = picker;
 	}
 
 	@GetMapping("/transfer")
@@ -124,7 +124,7 @@ class TransferController {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("message", message);
-		model.addAttribute("labCollections", this.lab.collections());
+		model.addAttribute("labCollections", this.picker.labCollections());
 		return "transfer/form";
 	}
 

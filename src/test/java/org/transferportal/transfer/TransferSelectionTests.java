@@ -10,6 +10,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import org.transferportal.auth.CurrentUser;
+import org.transferportal.collections.CollectionPicker;
 import org.transferportal.web.WebSliceConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +48,9 @@ class TransferSelectionTests {
 	@MockitoBean
 	CurrentUser currentUser;
 
+	@MockitoBean
+	CollectionPicker picker;
+
 	@Test
 	void theSelectionOpensADraftWithABatchOfRelativeNames() throws Exception {
 		given(this.service.open(any())).willReturn(draft("d-1"));
@@ -83,6 +87,8 @@ class TransferSelectionTests {
 	@Test
 	void theDeepLinkStillShowsThePrefilledForm() throws Exception {
 		given(this.service.open(any())).willReturn(draft("d-2"));
+		given(this.picker.labCollections()).willReturn(java.util.List
+			.of(new CollectionPicker.Choice(LAB, "Lab Data <mapped>", "/projects/", null, null, null)));
 		this.mvc
 			.perform(get("/transfer").param("source_collection", LAB)
 				.param("source_path", "/projects/alpha/")
@@ -93,7 +99,8 @@ class TransferSelectionTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("name=\"source_collection\" list=\"lab-collections\"")))
 			.andExpect(content().string(containsString("value=\"" + LAB + "\"")))
-			.andExpect(content().string(containsString("value=\"Run 1\"")));
+			.andExpect(content().string(containsString("value=\"Run 1\"")))
+			.andExpect(content().string(containsString("label=\"Lab Data &lt;mapped&gt;\"")));
 	}
 
 	private static TransferDrafts.Draft draft(String id) {

@@ -1,9 +1,9 @@
-package org.transferportal.lab;
+package org.transferportal.transfer;
 
 import java.time.Instant;
 
 /**
- * One submission through the portal, as the lab audit shows it.
+ * One submission through the portal, as the lab audit shows it (read-only).
  *
  * @param id the portal's request id
  * @param when when Globus accepted it, or when it was last tried
@@ -22,7 +22,7 @@ import java.time.Instant;
  * look
  * @param statusSeenAt when that status was seen
  */
-record AuditRecord(String id, Instant when, String username, String subject, String label, String sourceCollection,
-		String destinationCollection, String taskId, String submissionId, String status, int consentTrips,
-		String message, String taskStatus, Instant statusSeenAt) {
+public record SubmissionRecord(String id, Instant when, String username, String subject, String label,
+		String sourceCollection, String destinationCollection, String taskId, String submissionId, String status,
+		int consentTrips, String message, String taskStatus, Instant statusSeenAt) {
 }

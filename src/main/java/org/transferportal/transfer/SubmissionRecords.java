@@ -1,4 +1,4 @@
-package org.transferportal.lab;
+package org.transferportal.transfer;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,26 +11,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads the submission records the transfer feature keeps ({@code transfer_request}) for
- * the lab audit: every request that reached Globus or tried to.
+ * The submission records of {@code transfer_request}, read for the lab audit: every
+ * request that reached Globus or tried to.
  */
 @Repository
-class AuditLog {
-
-	/** The most rows one page or one export shows. */
-	static final int LIMIT = 5000;
+public class SubmissionRecords {
 
 	private final JdbcClient jdbc;
 
-	AuditLog(JdbcClient jdbc) {
+	SubmissionRecords(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
 	/**
-	 * Records matching the query, newest first.
+	 * Records matching the filter, newest first.
 	 * @param subject only this user's records, or {@code null} for everyone's (admins)
+	 * @param limit the most records to read
 	 */
-	List<AuditRecord> find(AuditQuery query, String subject) {
+	public List<SubmissionRecord> find(SubmissionFilter query, String subject, int limit) {
 		StringBuilder sql = new StringBuilder("""
 				select id, coalesce(submitted_at, updated_at) as happened, username, subject, label,
 				  source_collection, destination_collection, task_id, submission_id, status, consent_trips, message,
@@ -58,16 +56,16 @@ class AuditLog {
 			sql.append(" and coalesce(submitted_at, updated_at) < ?");
 			params.add(Timestamp.from(query.to().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
 		}
-		sql.append(" order by happened desc, id limit ").append(LIMIT);
-		return this.jdbc.sql(sql.toString()).params(params).query(AuditLog::map).list();
+		sql.append(" order by happened desc, id limit ").append(Math.max(0, limit));
+		return this.jdbc.sql(sql.toString()).params(params).query(SubmissionRecords::map).list();
 	}
 
-	private static AuditRecord map(ResultSet rs, int row) throws SQLException {
-		return new AuditRecord(rs.getString("id"), rs.getTimestamp("happened").toInstant(), rs.getString("username"),
-				rs.getString("subject"), rs.getString("label"), rs.getString("source_collection"),
-				rs.getString("destination_collection"), rs.getString("task_id"), rs.getString("submission_id"),
-				rs.getString("status"), rs.getInt("consent_trips"), rs.getString("message"),
-				rs.getString("task_status"), instant(rs.getTimestamp("status_checked_at")));
+	private static SubmissionRecord map(ResultSet rs, int row) throws SQLException {
+		return new SubmissionRecord(rs.getString("id"), rs.getTimestamp("happened").toInstant(),
+				rs.getString("username"), rs.getString("subject"), rs.getString("label"),
+				rs.getString("source_collection"), rs.getString("destination_collection"), rs.getString("task_id"),
+				rs.getString("submission_id"), rs.getString("status"), rs.getInt("consent_trips"),
+				rs.getString("message"), rs.getString("task_status"), instant(rs.getTimestamp("status_checked_at")));
 	}
 
 	private static java.time.Instant instant(Timestamp timestamp) {
