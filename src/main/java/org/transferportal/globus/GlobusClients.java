@@ -1,5 +1,7 @@
 package org.transferportal.globus;
 
+import java.time.Duration;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import tools.jackson.databind.DeserializationFeature;
@@ -38,6 +40,12 @@ public class GlobusClients {
 
 	private final GroupsClient groupsClient;
 
+	/** Per attempt, for the Groups call a login waits on. */
+	static final Duration GROUPS_TIMEOUT = Duration.ofSeconds(5);
+
+	/** Retries of the Groups call a login waits on. */
+	static final int GROUPS_RETRIES = 1;
+
 	@Autowired
 	public GlobusClients(WebClient.Builder webClientBuilder, GlobusProperties properties, MeterRegistry meters) {
 		this(webClientBuilder.build(), properties, GlobusHttp.Sleeper.real(), meters);
@@ -52,7 +60,11 @@ public class GlobusClients {
 		this.properties = properties;
 		this.http = new GlobusHttp(webClient, properties, this.json, sleeper, meters);
 		this.authClient = new AuthClient(this.http, this.json, properties);
-		this.groupsClient = new GroupsClient(this.http, properties.groupsBaseUrl());
+		// The Groups call happens during login, with the user waiting: a hung Groups API
+		// must cost seconds, not the minute that full timeouts and retries would.
+		GlobusHttp groupsHttp = new GlobusHttp(webClient, properties.atMost(GROUPS_TIMEOUT, GROUPS_RETRIES), this.json,
+				sleeper, meters);
+		this.groupsClient = new GroupsClient(groupsHttp, properties.groupsBaseUrl());
 	}
 
 	/** Transfer on behalf of the user whose tokens the provider holds. */

@@ -31,6 +31,16 @@ public record GlobusProperties(String clientId, String clientSecret,
 		return stripSlash(this.transferUrl) + "/v0.10";
 	}
 
+	/**
+	 * The same settings with at most this timeout per attempt and this many retries, for
+	 * calls a user waits on at login.
+	 */
+	GlobusProperties atMost(Duration limit, int retries) {
+		return new GlobusProperties(this.clientId, this.clientSecret, this.authUrl, this.transferUrl, this.groupsUrl,
+				(this.timeout.compareTo(limit) > 0) ? limit : this.timeout, Math.min(this.maxRetries, retries),
+				this.retryBaseDelay, this.maxRetryDelay);
+	}
+
 	/** The Groups base URL without a trailing slash. */
 	public String groupsBaseUrl() {
 		return stripSlash(this.groupsUrl);

@@ -158,8 +158,9 @@ class GroupsClientTests {
 		assertThat(ex.status()).isEqualTo(503);
 		assertThat(ex.code()).isEqualTo("ServiceUnavailable");
 		assertThat(ex).isNotInstanceOf(GlobusUnauthorizedException.class);
-		server.verify(4, getRequestedFor(urlPathEqualTo(MY_GROUPS)));
-		assertThat(this.sleeper.waits).hasSize(3);
+		// Once: a login waits on this call (see the next tests).
+		server.verify(2, getRequestedFor(urlPathEqualTo(MY_GROUPS)));
+		assertThat(this.sleeper.waits).hasSize(1);
 	}
 
 	@Test
@@ -191,6 +192,17 @@ class GroupsClientTests {
 		server.stubFor(get(MY_GROUPS).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 		GlobusApiException reset = catchThrowableOfType(GlobusApiException.class, () -> slow.myGroups("t"));
 		assertThat(reset.code()).isEqualTo("Unreachable");
+	}
+
+	@Test
+	void aLoginWaitsForGroupsAtMostFiveSecondsAnAttemptWhateverTheGeneralTimeout() {
+		GroupsClient patient = GlobusFixtures
+			.clients(GlobusFixtures.properties(server, Duration.ofSeconds(20), 0), this.sleeper)
+			.groups();
+		// Slower than the login's bound, faster than the general 20 s timeout.
+		server.stubFor(get(MY_GROUPS).willReturn(json(200, "groups/my_groups_member.json").withFixedDelay(6000)));
+		GlobusApiException timeout = catchThrowableOfType(GlobusApiException.class, () -> patient.myGroups("t"));
+		assertThat(timeout.code()).isEqualTo("Unreachable");
 	}
 
 	@Test
