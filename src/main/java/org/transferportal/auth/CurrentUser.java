@@ -8,8 +8,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Component;
 
-import org.transferportal.globus.GlobusClients;
-import org.transferportal.globus.GlobusScopes;
 import org.transferportal.globus.TransferClient;
 
 /**
@@ -19,13 +17,10 @@ import org.transferportal.globus.TransferClient;
 @Component
 public class CurrentUser {
 
-	private final GlobusClients globus;
+	private final OfflineTransfer transfers;
 
-	private final UserTokens tokens;
-
-	CurrentUser(GlobusClients globus, UserTokens tokens) {
-		this.globus = globus;
-		this.tokens = tokens;
+	CurrentUser(OfflineTransfer transfers) {
+		this.transfers = transfers;
 	}
 
 	/** The Globus identity id of the user. */
@@ -61,7 +56,7 @@ public class CurrentUser {
 
 	/** Globus Transfer as this user, with tokens refreshed as needed. */
 	public TransferClient transfer() {
-		return this.globus.transfer(this.tokens.provider(subject(), GlobusScopes.TRANSFER_RESOURCE_SERVER));
+		return this.transfers.forSubject(subject());
 	}
 
 	private static OidcUser oidcUser() {

@@ -7,9 +7,10 @@ import org.transferportal.globus.GlobusScopes;
 import org.transferportal.globus.TransferClient;
 
 /**
- * Globus Transfer on behalf of a user who is not at the keyboard, with the tokens (and
- * refresh token) they left with the portal. Only for reading what the user's own
- * submissions became, so that the lab record stays current; it fails with
+ * Globus Transfer as a given user, with the tokens (and refresh token) the portal keeps
+ * for them. {@link CurrentUser} uses it for whoever is logged in; beyond that, only the
+ * audit's status refresh, for owners who are not at the keyboard, reading what their own
+ * submissions became. It fails with
  * {@link org.transferportal.globus.GlobusUnauthorizedException} once the user's tokens
  * are gone or revoked.
  */
