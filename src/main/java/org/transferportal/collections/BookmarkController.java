@@ -1,7 +1,6 @@
 package org.transferportal.collections;
 
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -15,6 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.transferportal.auth.CurrentUser;
 import org.transferportal.globus.Bookmark;
+import org.transferportal.globus.CanonicalUuid;
 import org.transferportal.globus.GlobusApiException;
 import org.transferportal.lab.LabProperties;
 
@@ -25,9 +25,6 @@ import org.transferportal.lab.LabProperties;
  */
 @Controller
 class BookmarkController {
-
-	/** Globus bookmark ids are UUIDs; anything else never reaches Globus. */
-	private static final Pattern ID = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
 
 	static final int MAX_NAME = 128;
 
@@ -111,7 +108,8 @@ class BookmarkController {
 	}
 
 	private static void checkId(String id) {
-		if (!ID.matcher(id).matches()) {
+		// Globus bookmark ids are UUIDs; anything else never reaches Globus.
+		if (CanonicalUuid.parse(id) == null) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such bookmark");
 		}
 	}

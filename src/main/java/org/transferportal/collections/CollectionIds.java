@@ -1,7 +1,8 @@
 package org.transferportal.collections;
 
 import java.util.UUID;
-import java.util.regex.Pattern;
+
+import org.transferportal.globus.CanonicalUuid;
 
 /**
  * The one check of collection ids typed or linked by users: a UUID in its canonical
@@ -12,15 +13,12 @@ public final class CollectionIds {
 	/** What to tell a user whose collection id is not one. */
 	public static final String PROBLEM = "A collection id is a UUID like 6c54cade-bde5-45c1-bdea-f4bd71dba2cc";
 
-	private static final Pattern CANONICAL = Pattern
-		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
 	private CollectionIds() {
 	}
 
 	/** The id, or {@code null} when the text is not a canonical UUID. */
 	public static UUID parse(String text) {
-		return (text != null && CANONICAL.matcher(text).matches()) ? UUID.fromString(text) : null;
+		return CanonicalUuid.parse(text);
 	}
 
 }

@@ -2,10 +2,10 @@ package org.transferportal.lab;
 
 import java.time.LocalDate;
 import java.util.Locale;
-import java.util.UUID;
 
 import org.springframework.util.StringUtils;
 
+import org.transferportal.globus.CanonicalUuid;
 import org.transferportal.transfer.SubmissionFilter;
 
 /**
@@ -32,16 +32,7 @@ record AuditQuery(String user, String collection, LocalDate from, LocalDate to) 
 	 * Whether the collection filter is a well-formed id (anything else matches nothing).
 	 */
 	boolean collectionValid() {
-		if (this.collection == null) {
-			return true;
-		}
-		try {
-			UUID.fromString(this.collection);
-			return true;
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
-		}
+		return this.collection == null || CanonicalUuid.parse(this.collection) != null;
 	}
 
 }

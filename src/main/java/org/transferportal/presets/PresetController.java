@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import org.transferportal.globus.CanonicalUuid;
 import org.transferportal.lab.LabProperties;
 
 /**
@@ -49,7 +50,7 @@ class PresetController {
 	String start(@PathVariable String id, @RequestParam(name = "start", required = false) String startKey,
 			RedirectAttributes redirect) {
 		Preset preset = this.presets.find(id).orElse(null);
-		UUID key = parseKey(startKey);
+		UUID key = CanonicalUuid.parse(startKey);
 		if (preset == null || key == null) {
 			redirect.addFlashAttribute("error",
 					(preset == null)
@@ -65,15 +66,6 @@ class PresetController {
 		Preset preset = this.presets.find(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such preset"));
 		return "redirect:" + this.presets.review(preset);
-	}
-
-	private static UUID parseKey(String text) {
-		try {
-			return (text != null && text.length() == 36) ? UUID.fromString(text) : null;
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
 	}
 
 }

@@ -10,6 +10,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 import org.transferportal.auth.CurrentUser;
+import org.transferportal.globus.CanonicalUuid;
 import org.transferportal.transfer.PreparedTransfers;
 
 /**
@@ -34,9 +35,6 @@ class PresetService {
 		}
 
 	}
-
-	private static final java.util.regex.Pattern ID = java.util.regex.Pattern
-		.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
 	private final PresetStore store;
 
@@ -97,7 +95,7 @@ class PresetService {
 
 	/** Preset ids are canonical UUIDs; anything else in a URL finds nothing. */
 	private static boolean isId(String id) {
-		return id != null && ID.matcher(id).matches();
+		return CanonicalUuid.parse(id) != null;
 	}
 
 	private Map<String, String> check(PresetEdit edit) {
