@@ -1,7 +1,9 @@
 package org.transferportal.tasks;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Service;
 
@@ -40,7 +42,9 @@ class TaskService {
 	TaskPage tasks(List<String> statuses, int offset) {
 		TaskList list = this.user.transfer()
 			.tasks(new TaskQuery(statuses, List.of(), null, null, null, PAGE_SIZE, offset));
-		list.data().forEach((task) -> this.statuses.seen(this.user.subject(), task.taskId(), task.status()));
+		Map<String, String> statusByTask = new HashMap<>();
+		list.data().forEach((task) -> statusByTask.put(task.taskId(), task.status()));
+		this.statuses.seenAll(this.user.subject(), statusByTask);
 		List<TaskView> views = list.data().stream().map(TaskView::of).toList();
 		int total = (list.total() != null) ? list.total() : views.size();
 		return new TaskPage(views, offset, total);

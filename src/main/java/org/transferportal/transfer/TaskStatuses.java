@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -44,6 +46,28 @@ public class TaskStatuses {
 				  where subject = ? and task_id = ? and status = ?""")
 			.params(status, Timestamp.from(this.clock.instant()), subject, taskId, TransferDrafts.SUBMITTED)
 			.update();
+	}
+
+	/**
+	 * Records the statuses of a page of the user's tasks (the activity list) at once: one
+	 * statement per status rather than one per task.
+	 */
+	public void seenAll(String subject, Map<String, String> statusByTask) {
+		Map<String, List<String>> tasksByStatus = statusByTask.entrySet()
+			.stream()
+			.filter((entry) -> entry.getKey() != null && entry.getValue() != null && entry.getValue().length() <= 16)
+			.collect(Collectors.groupingBy(Map.Entry::getValue,
+					Collectors.mapping(Map.Entry::getKey, Collectors.toList())));
+		Timestamp now = Timestamp.from(this.clock.instant());
+		tasksByStatus.forEach((status, taskIds) -> this.jdbc.sql("""
+				update transfer_request set task_status = :status, status_checked_at = :now
+				  where subject = :subject and task_id in (:tasks) and status = :submitted""")
+			.param("status", status)
+			.param("now", now)
+			.param("subject", subject)
+			.param("tasks", taskIds)
+			.param("submitted", TransferDrafts.SUBMITTED)
+			.update());
 	}
 
 	/** Unfinished tasks not checked since {@code before}, oldest check first. */

@@ -89,6 +89,16 @@ class TaskStatusRefreshIntegrationTests extends FlowTestSupport {
 	}
 
 	@Test
+	void theOwnersActivityListRecordsTheStatusOfEveryTaskOnIt() {
+		this.globus.server()
+			.stubFor(get(urlPathEqualTo("/v0.10/task_list"))
+				.willReturn(FakeGlobus.json(200, FakeGlobus.body("transfer/task_list.json")
+					.replace("6ea1a2bc-0e0c-11ee-a4cf-6dd1a6b6c1a2", this.taskId))));
+		this.alice.open("/tasks");
+		assertThat(statusOf(this.taskId)).isEqualTo("SUCCEEDED");
+	}
+
+	@Test
 	void anotherUsersViewCannotWriteTheStatusOfTasksNotTheirs() {
 		this.statuses.seen(this.admin.user().subject(), this.taskId, "FAILED");
 		assertThat(statusOf(this.taskId)).isNull();

@@ -57,9 +57,17 @@ class TaskStatusesDatabaseTests {
 		assertThat(statuses.claim(due.get(1))).isTrue();
 		assertThat(statuses.claim(due.get(1))).isFalse();
 		statuses.seen("subject-of-never-checked", "never-checked", "FAILED");
+		statuses.seenAll("subject-of-checked-long-ago",
+				java.util.Map.of("checked-long-ago", "SUCCEEDED", "finished", "FAILED", "unknown", "ACTIVE"));
+		assertThat(jdbc.sql("select task_status from transfer_request where task_id = 'checked-long-ago'")
+			.query(String.class)
+			.single()).isEqualTo("SUCCEEDED");
+		assertThat(jdbc.sql("select task_status from transfer_request where task_id = 'finished'")
+			.query(String.class)
+			.single()).as("another user's task").isEqualTo("SUCCEEDED");
 		assertThat(statuses.due(NOW.plusSeconds(60), NOW.minusSeconds(30L * 24 * 3600), 10))
 			.extracting(TaskStatuses.Due::taskId)
-			.doesNotContain("never-checked", "finished", "too-old");
+			.doesNotContain("never-checked", "checked-long-ago", "finished", "too-old");
 	}
 
 	private static void insert(JdbcClient jdbc, String taskId, String status, Instant checkedAt, Instant submittedAt) {
