@@ -149,6 +149,30 @@ final class Browser implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Waits on a task page until it shows this status, checking once a second.
+	 * @param reload reload the page between checks (otherwise the page must update
+	 * itself: its script with JavaScript, its meta refresh without)
+	 */
+	void waitForTaskStatus(String status, Duration limit, boolean reload) {
+		java.time.Instant until = java.time.Instant.now().plus(limit);
+		while (!status.equals(find(By.id("task-status")).getText())) {
+			org.assertj.core.api.Assertions.assertThat(java.time.Instant.now())
+				.as("task reaches " + status)
+				.isBefore(until);
+			try {
+				Thread.sleep(1000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+			if (reload) {
+				this.driver.navigate().refresh();
+			}
+		}
+	}
+
 	void screenshot(String name) throws IOException {
 		Files.createDirectories(SCREENSHOTS);
 		byte[] png = ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.BYTES);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -86,7 +85,7 @@ class DemoBrowserIntegrationTests {
 			String taskId = browser.url().substring(browser.url().lastIndexOf('/') + 1);
 			assertThat(browser.find(By.id("task-id")).getText()).isEqualTo(taskId);
 			assertThat(browser.text()).contains(label);
-			waitForStatus(browser, "SUCCEEDED");
+			browser.waitForTaskStatus("SUCCEEDED", Duration.ofSeconds(60), true);
 			browser.screenshot(name + "-3-task");
 			// The copied folder is now in the destination.
 			browser.open(base() + "/browse?collection=" + SHARED_RESULTS + "&path=/incoming-" + name + "/");
@@ -118,7 +117,7 @@ class DemoBrowserIntegrationTests {
 			browser.click(By.id("allow"));
 			browser.waitForUrl("/tasks/");
 			assertThat(browser.text()).contains("Archive project alpha");
-			waitForStatus(browser, "SUCCEEDED");
+			browser.waitForTaskStatus("SUCCEEDED", Duration.ofSeconds(60), true);
 			browser.screenshot("presets-2-task");
 			browser.open(base() + "/browse?collection=" + ARCHIVE + "&path=/archive/2024/alpha/");
 			assertThat(browser.find(By.cssSelector("table.listing")).getText()).contains("raw/");
@@ -175,21 +174,6 @@ class DemoBrowserIntegrationTests {
 			browser.find(By.id("identity-bob"));
 			assertThat(browser.driver.findElements(By.id("identity-carol"))).isEmpty();
 			assertThat(browser.url()).contains("session_required_single_domain=uchicago.edu").contains("prompt=login");
-		}
-	}
-
-	private static void waitForStatus(Browser browser, String status) {
-		Instant until = Instant.now().plus(Duration.ofSeconds(60));
-		while (!status.equals(browser.find(By.id("task-status")).getText())) {
-			assertThat(Instant.now()).as("task reaches " + status).isBefore(until);
-			try {
-				Thread.sleep(1000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-			browser.driver.navigate().refresh();
 		}
 	}
 

@@ -2,7 +2,6 @@ package org.transferportal.browser;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -94,7 +93,7 @@ class FileManagerBrowserIntegrationTests {
 			browser.click(By.id("submit-transfer"));
 			browser.clickIfPresent(By.id("allow"));
 			browser.waitForUrl("/tasks/");
-			waitForStatus(browser, "SUCCEEDED", true);
+			browser.waitForTaskStatus("SUCCEEDED", Duration.ofSeconds(90), false);
 			browser.open(base() + "/files?b_collection=" + DemoBrowserIntegrationTests.SHARED_RESULTS
 					+ "&b_path=/odd-copy/");
 			String listing = browser.find(By.cssSelector("#pane-b table.listing")).getText();
@@ -154,7 +153,7 @@ class FileManagerBrowserIntegrationTests {
 				browser.clickIfPresent(By.id("allow"));
 			}
 			browser.waitForUrl("/tasks/");
-			waitForStatus(browser, "SUCCEEDED", javascript);
+			browser.waitForTaskStatus("SUCCEEDED", Duration.ofSeconds(90), false);
 			browser.screenshot("files-" + mode + "-3-task");
 			browser.open(base() + "/files?b_collection=" + DemoBrowserIntegrationTests.SHARED_RESULTS + "&b_path=/from-"
 					+ mode + "/");
@@ -184,22 +183,6 @@ class FileManagerBrowserIntegrationTests {
 			browser.click(By.id("allow"));
 		}
 		browser.find(By.cssSelector("#pane-" + pane + " table.listing"));
-	}
-
-	private static void waitForStatus(Browser browser, String status, boolean javascript) {
-		Instant until = Instant.now().plus(Duration.ofSeconds(90));
-		while (!status.equals(browser.find(By.id("task-status")).getText())) {
-			assertThat(Instant.now()).as("task reaches " + status).isBefore(until);
-			try {
-				Thread.sleep(1000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-			// With JavaScript the page updates itself; without, its meta refresh reloads
-			// it.
-		}
 	}
 
 	private static String base() {
