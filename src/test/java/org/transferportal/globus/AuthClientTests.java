@@ -5,13 +5,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.transferportal.globus.GlobusFixtures.RecordingSleeper;
 
@@ -39,24 +35,10 @@ class AuthClientTests {
 		.encodeToString(
 				(GlobusFixtures.CLIENT_ID + ":" + GlobusFixtures.CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
 
-	private static final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+	@RegisterExtension
+	static final GlobusServer server = new GlobusServer();
 
 	private final RecordingSleeper sleeper = new RecordingSleeper();
-
-	@BeforeAll
-	static void start() {
-		server.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		server.stop();
-	}
-
-	@AfterEach
-	void reset() {
-		server.resetAll();
-	}
 
 	private AuthClient client() {
 		return GlobusFixtures.clients(GlobusFixtures.properties(server), this.sleeper).auth();

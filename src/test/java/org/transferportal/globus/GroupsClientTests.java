@@ -4,14 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.transferportal.globus.GlobusFixtures.RecordingSleeper;
 
@@ -35,24 +31,10 @@ class GroupsClientTests {
 
 	private static final String MY_GROUPS = "/v2/groups/my_groups";
 
-	private static final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+	@RegisterExtension
+	static final GlobusServer server = new GlobusServer();
 
 	private final RecordingSleeper sleeper = new RecordingSleeper();
-
-	@BeforeAll
-	static void start() {
-		server.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		server.stop();
-	}
-
-	@AfterEach
-	void reset() {
-		server.resetAll();
-	}
 
 	private GroupsClient client() {
 		return GlobusFixtures.clients(GlobusFixtures.properties(server), this.sleeper).groups();

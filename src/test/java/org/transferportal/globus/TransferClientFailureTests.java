@@ -5,15 +5,11 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.transferportal.globus.GlobusFixtures.RecordingSleeper;
 import org.transferportal.globus.GlobusFixtures.Tokens;
@@ -46,26 +42,12 @@ class TransferClientFailureTests {
 
 	private static final String TASK_PATH = "/v0.10/task/" + TASK;
 
-	private static final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+	@RegisterExtension
+	static final GlobusServer server = new GlobusServer();
 
 	private final RecordingSleeper sleeper = new RecordingSleeper();
 
 	private final Tokens tokens = new Tokens("AgXferTokOld", "AgXferTokNew");
-
-	@BeforeAll
-	static void start() {
-		server.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		server.stop();
-	}
-
-	@AfterEach
-	void reset() {
-		server.resetAll();
-	}
 
 	private TransferClient client() {
 		return client(GlobusFixtures.properties(server));

@@ -2,13 +2,9 @@ package org.transferportal.globus;
 
 import java.util.List;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.transferportal.globus.GlobusFixtures.RecordingSleeper;
 import org.transferportal.globus.GlobusFixtures.Tokens;
@@ -45,29 +41,15 @@ class TransferClientTests {
 
 	private static final String BEARER = "Bearer AgXferTok0123";
 
-	private static final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+	@RegisterExtension
+	static final GlobusServer server = new GlobusServer();
 
 	private TransferClient client;
-
-	@BeforeAll
-	static void start() {
-		server.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		server.stop();
-	}
 
 	@BeforeEach
 	void makeClient() {
 		this.client = GlobusFixtures.clients(GlobusFixtures.properties(server), new RecordingSleeper())
 			.transfer(new Tokens("AgXferTok0123", "AgXferTokNew"));
-	}
-
-	@AfterEach
-	void reset() {
-		server.resetAll();
 	}
 
 	@Test
