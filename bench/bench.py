@@ -504,7 +504,12 @@ def faults_table(f):
     rows.append(("Duplicate tasks", "%d" % f["duplicates"], "0", "met" if f["duplicates"] == 0 else "**missed**"))
     rows.append(("Lost drafts (neither task nor message)", "%d" % f["lost_drafts"], "0",
                  "met" if f["lost_drafts"] == 0 else "**missed**"))
-    widths = [max(len(str(row[i])) for row in rows) for i in range(4)]
+    return markdown_table(rows)
+
+
+def markdown_table(rows):
+    """A Markdown table of rows (the first is the header), columns padded to line up."""
+    widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
     lines = []
     for n, row in enumerate(rows):
         lines.append("| " + " | ".join(str(v).ljust(widths[i]) for i, v in enumerate(row)) + " |")
@@ -576,13 +581,7 @@ def table(r):
         "", ""))
     rows.append(("Start-up to first healthy /actuator/health", fmt(st["to_first_healthy_s"], " s"), "", "< 10 s",
                  verdict(st["to_first_healthy_s"] < 10)))
-    widths = [max(len(str(row[i])) for row in rows) for i in range(5)]
-    lines = []
-    for n, row in enumerate(rows):
-        lines.append("| " + " | ".join(str(v).ljust(widths[i]) for i, v in enumerate(row)) + " |")
-        if n == 0:
-            lines.append("|" + "|".join("-" * (w + 2) for w in widths) + "|")
-    return "\n".join(lines)
+    return markdown_table(rows)
 
 
 def main():
