@@ -23,6 +23,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class Browser implements AutoCloseable {
 
+	/** What every portal page has and the simulated Globus's pages do not. */
+	private static final By PORTAL_PAGE = By.cssSelector("main#main");
+
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
 	final WebDriver driver;
@@ -66,6 +69,21 @@ final class Browser implements AutoCloseable {
 		this.wait.until(ExpectedConditions.or(java.util.Arrays.stream(candidates)
 			.map(ExpectedConditions::presenceOfElementLocated)
 			.toArray(org.openqa.selenium.support.ui.ExpectedCondition[]::new)));
+	}
+
+	/**
+	 * Logs in at the simulated Globus as this demo identity, allowing the login consent
+	 * if Globus asks (it does not for an identity that gave it in an earlier test), and
+	 * waits until the browser is back on a portal page. Decides on the page after the
+	 * login, never on the login page still showing.
+	 */
+	void logInAs(String name) {
+		click(By.id("identity-" + name));
+		awaitAny(By.id("allow"), PORTAL_PAGE);
+		if (!this.driver.findElements(By.id("allow")).isEmpty()) {
+			click(By.id("allow"));
+			find(PORTAL_PAGE);
+		}
 	}
 
 	/**

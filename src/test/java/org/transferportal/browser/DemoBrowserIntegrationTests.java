@@ -62,12 +62,7 @@ class DemoBrowserIntegrationTests {
 					+ "&destination_collection=" + SHARED_RESULTS + "&destination_path=/incoming-" + name + "/"
 					+ "&label=" + URLEncoder.encode(label, StandardCharsets.UTF_8));
 			// Globus (simulated): pick an identity, consent to the login scopes.
-			browser.click(By.id("identity-" + name));
-			// The login consent, unless another test already gave it for this identity.
-			if (!browser.driver.findElements(By.id("allow")).isEmpty()) {
-				browser.screenshot(name + "-1-consent");
-				browser.click(By.id("allow"));
-			}
+			browser.logInAs(name);
 			// Back on the prefilled form.
 			browser.waitForUrl("/transfer");
 			assertThat(browser.find(By.name("source_collection")).getAttribute("value")).isEqualTo(LAB_DATA);
@@ -102,11 +97,7 @@ class DemoBrowserIntegrationTests {
 	void aMemberStartsALabPresetInOneClickThroughTheConsentPage() throws IOException {
 		try (Browser browser = Browser.start(true)) {
 			browser.open(base() + "/presets");
-			browser.click(By.id("identity-bob"));
-			browser.awaitAny(By.id("allow"), By.cssSelector("ul.presets"));
-			if (!browser.driver.findElements(By.id("allow")).isEmpty()) {
-				browser.click(By.id("allow"));
-			}
+			browser.logInAs("bob");
 			browser.waitForUrl("/presets");
 			assertThat(browser.driver.findElements(By.id("new-preset"))).as("no admin links for a member").isEmpty();
 			browser.screenshot("presets-1-list");
@@ -128,12 +119,7 @@ class DemoBrowserIntegrationTests {
 	void hostileFileNamesAreShownAsTextAndNeverRun() throws IOException {
 		try (Browser browser = Browser.start(true)) {
 			browser.open(base() + "/browse?collection=" + LAB_DATA + "&path=/projects/");
-			browser.click(By.id("identity-bob"));
-			// Decide on the page after login, not on the login page still showing.
-			browser.awaitAny(By.id("allow"), By.id("grant-access"));
-			if (!browser.driver.findElements(By.id("allow")).isEmpty()) {
-				browser.click(By.id("allow"));
-			}
+			browser.logInAs("bob");
 			// A collection the user never consented to: a plain notice, then Globus.
 			browser.click(By.id("grant-access"));
 			browser.click(By.id("allow"));
@@ -162,10 +148,7 @@ class DemoBrowserIntegrationTests {
 	void aHighAssuranceCollectionAsksForALoginFromItsDomain() throws IOException {
 		try (Browser browser = Browser.start(true)) {
 			browser.open(base() + "/browse?collection=" + CLINICAL + "&path=/");
-			browser.click(By.id("identity-carol"));
-			if (!browser.driver.findElements(By.id("allow")).isEmpty()) {
-				browser.click(By.id("allow"));
-			}
+			browser.logInAs("carol");
 			// Globus says which session it needs; the portal explains and offers the
 			// trip.
 			browser.click(By.id("grant-access"));

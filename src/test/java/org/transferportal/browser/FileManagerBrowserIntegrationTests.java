@@ -47,7 +47,7 @@ class FileManagerBrowserIntegrationTests {
 		try (Browser browser = Browser.start(true)) {
 			browser.open(
 					base() + "/files?a_collection=" + DemoBrowserIntegrationTests.LAB_DATA + "&a_path=/projects/big/");
-			logIn(browser, "alice");
+			browser.logInAs("alice");
 			grantIfAsked(browser, "a");
 			browser.find(By.cssSelector("#pane-a table.listing"));
 			assertThat(browser.find(By.cssSelector("#pane-a .count")).getText()).contains("10000 entries");
@@ -79,7 +79,7 @@ class FileManagerBrowserIntegrationTests {
 			browser.open(base() + "/files?a_collection=" + DemoBrowserIntegrationTests.LAB_DATA
 					+ "&a_path=/projects/odd%20names/&b_collection=" + DemoBrowserIntegrationTests.SHARED_RESULTS
 					+ "&b_path=/");
-			logIn(browser, "alice");
+			browser.logInAs("alice");
 			grantIfAsked(browser, "a");
 			browser.click(By.cssSelector("#pane-b details.tools summary"));
 			browser.typeAndEnter(By.id("b-new-folder"), "odd-copy");
@@ -111,7 +111,7 @@ class FileManagerBrowserIntegrationTests {
 		String mode = javascript ? "js" : "nojs";
 		try (Browser browser = Browser.start(javascript)) {
 			browser.open(base() + "/files");
-			logIn(browser, name);
+			browser.logInAs(name);
 			// Left pane: the lab's mapped collection, which needs consent first.
 			browser.click(By.xpath("//section[@id='pane-a']//a[text()='Lab Data (mapped)']"));
 			grantIfAsked(browser, "a");
@@ -160,11 +160,6 @@ class FileManagerBrowserIntegrationTests {
 			String listing = browser.find(By.cssSelector("#pane-b table.listing")).getText();
 			assertThat(listing).contains("README.md").contains("raw/");
 		}
-	}
-
-	private static void logIn(Browser browser, String name) {
-		browser.click(By.id("identity-" + name));
-		browser.clickIfPresent(By.id("allow"));
 	}
 
 	/**
