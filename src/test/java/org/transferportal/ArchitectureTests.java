@@ -6,10 +6,13 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The layering of the design: only {@code globus} speaks HTTP to Globus, and only
- * {@code auth} (and the client it feeds) touches tokens.
+ * The layering of the design: the feature packages stand on floors and only look down,
+ * with no cycle; only {@code globus} speaks HTTP to Globus, and only {@code auth} (and
+ * the client it feeds) touches tokens.
  */
 class ArchitectureTests {
 
@@ -58,6 +61,50 @@ class ArchitectureTests {
 			.dependOnClassesThat()
 			.resideInAPackage("org.springframework.security.oauth2.core..")
 			.check(this.classes);
+	}
+
+	/**
+	 * Each package imports only packages on the floors below it (design.md). A new
+	 * feature package must be given its floor here.
+	 */
+	@Test
+	void packagesOnlyLookDown() {
+		// @formatter:off
+		layeredArchitecture().consideringOnlyDependenciesInLayers()
+			.ensureAllClassesAreContainedInArchitecture()
+			.layer("application").definedBy("org.transferportal")
+			.layer("globus").definedBy("org.transferportal.globus..")
+			.layer("support").definedBy("org.transferportal.support..")
+			.layer("lab").definedBy("org.transferportal.lab..")
+			.layer("auth").definedBy("org.transferportal.auth..")
+			.layer("collections").definedBy("org.transferportal.collections..")
+			.layer("tasks").definedBy("org.transferportal.tasks..")
+			.layer("transfer").definedBy("org.transferportal.transfer..")
+			.layer("browse").definedBy("org.transferportal.browse..")
+			.layer("web").definedBy("org.transferportal.web..")
+			.layer("audit").definedBy("org.transferportal.audit..")
+			.layer("presets").definedBy("org.transferportal.presets..")
+			.layer("simulator").definedBy("org.transferportal.simulator..")
+			.whereLayer("globus").mayNotAccessAnyLayer()
+			.whereLayer("support").mayNotAccessAnyLayer()
+			.whereLayer("lab").mayOnlyAccessLayers("globus")
+			.whereLayer("auth").mayOnlyAccessLayers("globus", "support", "lab")
+			.whereLayer("collections").mayOnlyAccessLayers("globus", "support", "lab", "auth")
+			.whereLayer("tasks").mayOnlyAccessLayers("globus", "support", "auth")
+			.whereLayer("transfer").mayOnlyAccessLayers("globus", "support", "auth", "collections")
+			.whereLayer("browse").mayOnlyAccessLayers("globus", "support", "lab", "auth", "collections")
+			.whereLayer("web").mayOnlyAccessLayers("globus", "support", "lab", "auth")
+			.whereLayer("audit").mayOnlyAccessLayers("globus", "support", "lab", "auth", "tasks", "transfer")
+			.whereLayer("presets").mayOnlyAccessLayers("globus", "support", "lab", "auth", "transfer")
+			.whereLayer("simulator").mayNotAccessAnyLayer()
+			.whereLayer("simulator").mayNotBeAccessedByAnyLayer()
+			.check(this.classes);
+		// @formatter:on
+	}
+
+	@Test
+	void featurePackagesFormNoCycle() {
+		slices().matching("org.transferportal.(*)..").should().beFreeOfCycles().check(this.classes);
 	}
 
 }

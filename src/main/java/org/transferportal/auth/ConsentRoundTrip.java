@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 
 import org.transferportal.globus.AuthorizationParameters;
 import org.transferportal.globus.GlobusScopes;
+import org.transferportal.support.LocalPaths;
 
 /**
  * Sends the user through Globus Auth for more consent and brings them back to what they

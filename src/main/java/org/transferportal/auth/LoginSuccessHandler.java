@@ -24,6 +24,7 @@ import org.springframework.security.web.savedrequest.SavedRequest;
 import org.transferportal.globus.AuthorizationParameters;
 import org.transferportal.globus.GlobusScopes;
 import org.transferportal.globus.Scope;
+import org.transferportal.support.LocalPaths;
 
 /**
  * After Globus Auth: keeps the user's tokens, remembers the consents given, and resumes

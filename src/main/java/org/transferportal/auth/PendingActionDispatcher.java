@@ -7,6 +7,8 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
+import org.transferportal.support.LocalPaths;
+
 /**
  * Finds the handler of a pending action's kind; actions of kind
  * {@link ConsentRoundTrip#RETURN_KIND} just return to their local path.

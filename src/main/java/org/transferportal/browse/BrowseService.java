@@ -16,7 +16,7 @@ import org.transferportal.globus.FileList;
 import org.transferportal.globus.GlobusTimes;
 import org.transferportal.globus.ListingQuery;
 import org.transferportal.globus.TransferClient;
-import org.transferportal.tasks.Sizes;
+import org.transferportal.support.Sizes;
 
 /**
  * Lists folders of a collection, taking the user through consent when the collection

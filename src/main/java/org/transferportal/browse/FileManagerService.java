@@ -9,7 +9,7 @@ import org.transferportal.collections.CollectionIds;
 import org.transferportal.collections.CollectionPicker;
 import org.transferportal.collections.CollectionPicker.Choice;
 import org.transferportal.globus.GlobusApiException;
-import org.transferportal.web.SlowDownException;
+import org.transferportal.support.SlowDownException;
 import org.transferportal.globus.GlobusUnauthorizedException;
 
 /**

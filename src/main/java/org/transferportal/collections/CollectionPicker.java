@@ -12,8 +12,8 @@ import org.transferportal.globus.Bookmark;
 import org.transferportal.globus.Collection;
 import org.transferportal.globus.CollectionSearch;
 import org.transferportal.lab.LabProperties;
-import org.transferportal.web.RateLimiter;
-import org.transferportal.web.SlowDownException;
+import org.transferportal.support.RateLimiter;
+import org.transferportal.support.SlowDownException;
 
 /**
  * What a collection picker offers: the lab's collections, the user's bookmarks

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import org.transferportal.auth.CurrentUser;
@@ -16,7 +17,6 @@ import org.transferportal.globus.TaskList;
 import org.transferportal.globus.TaskQuery;
 import org.transferportal.globus.TransferClient;
 import org.transferportal.globus.TransferredFiles;
-import org.transferportal.transfer.TaskStatuses;
 
 /**
  * The user's tasks, as Globus Transfer reports them.
@@ -30,12 +30,12 @@ class TaskService {
 
 	private final Clock clock;
 
-	private final TaskStatuses statuses;
+	private final ApplicationEventPublisher events;
 
-	TaskService(CurrentUser user, Clock clock, TaskStatuses statuses) {
+	TaskService(CurrentUser user, Clock clock, ApplicationEventPublisher events) {
 		this.user = user;
 		this.clock = clock;
-		this.statuses = statuses;
+		this.events = events;
 	}
 
 	/** A page of tasks, newest first. */
@@ -43,8 +43,11 @@ class TaskService {
 		TaskList list = this.user.transfer()
 			.tasks(new TaskQuery(statuses, List.of(), null, null, null, PAGE_SIZE, offset));
 		Map<String, String> statusByTask = new HashMap<>();
-		list.data().forEach((task) -> statusByTask.put(task.taskId(), task.status()));
-		this.statuses.seenAll(this.user.subject(), statusByTask);
+		list.data()
+			.stream()
+			.filter((task) -> task.taskId() != null && task.status() != null)
+			.forEach((task) -> statusByTask.put(task.taskId(), task.status()));
+		this.events.publishEvent(new TaskStatusesSeen(this.user.subject(), statusByTask));
 		List<TaskView> views = list.data().stream().map(TaskView::of).toList();
 		int total = (list.total() != null) ? list.total() : views.size();
 		return new TaskPage(views, offset, total);
@@ -57,7 +60,7 @@ class TaskService {
 	TaskDetail task(String taskId, Long marker) {
 		TransferClient transfer = this.user.transfer();
 		Task task = transfer.task(taskId);
-		this.statuses.seen(this.user.subject(), task.taskId(), task.status());
+		seen(task);
 		// The task itself matters more than its log and file list: show it without them
 		// when Globus cannot give them.
 		List<TaskEvent> events = optional(() -> transfer.taskEvents(taskId, 50, 0, false).data(), List.of());
@@ -72,8 +75,14 @@ class TaskService {
 	/** What the page's script polls while the task runs. */
 	TaskProgress progress(String taskId) {
 		Task task = this.user.transfer().task(taskId);
-		this.statuses.seen(this.user.subject(), task.taskId(), task.status());
+		seen(task);
 		return TaskProgress.of(TaskView.of(task), this.clock.instant());
+	}
+
+	private void seen(Task task) {
+		if (task.taskId() != null && task.status() != null) {
+			this.events.publishEvent(TaskStatusesSeen.of(this.user.subject(), task.taskId(), task.status()));
+		}
 	}
 
 	/**

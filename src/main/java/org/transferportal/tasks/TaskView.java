@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 
 import org.transferportal.globus.GlobusTimes;
 import org.transferportal.globus.Task;
+import org.transferportal.support.Sizes;
 
 /**
  * What the activity pages show of a task, in the portal's words.

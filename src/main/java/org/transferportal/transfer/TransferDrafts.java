@@ -18,9 +18,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TransferDrafts {
 
-	static final String OPEN = "OPEN";
+	static final String OPEN = RequestStatus.OPEN;
 
-	static final String SUBMITTED = "SUBMITTED";
+	static final String SUBMITTED = RequestStatus.SUBMITTED;
 
 	/**
 	 * A transfer request.

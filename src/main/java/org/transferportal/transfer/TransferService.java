@@ -36,7 +36,7 @@ import org.transferportal.globus.SubmitResult;
 import org.transferportal.globus.TransferClient;
 import org.transferportal.globus.TransferDocument;
 import org.transferportal.transfer.TransferDrafts.Draft;
-import org.transferportal.web.RateLimiter;
+import org.transferportal.support.RateLimiter;
 
 /**
  * Submits transfers exactly once: consent is checked before the first attempt (preflight)

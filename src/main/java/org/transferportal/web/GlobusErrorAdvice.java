@@ -16,6 +16,7 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.transferportal.auth.ConsentRoundTrip;
 import org.transferportal.globus.GlobusApiException;
 import org.transferportal.globus.GlobusUnauthorizedException;
+import org.transferportal.support.SlowDownException;
 
 /**
  * The one place that turns errors into pages: a login when Globus no longer accepts the

@@ -85,7 +85,7 @@ class FileManagerServiceTests {
 		LinkedMultiValueMap<String, String> params = new LinkedMultiValueMap<>();
 		params.add("a_q", "tutorial");
 		given(this.picker.search(any(), any()))
-			.willThrow(new org.transferportal.web.SlowDownException(java.time.Duration.ofSeconds(7)));
+			.willThrow(new org.transferportal.support.SlowDownException(java.time.Duration.ofSeconds(7)));
 		FileManagerService.Result.Page page = (FileManagerService.Result.Page) this.service
 			.open(FileManagerState.from(params));
 		assertThat(page.left().kind()).isEqualTo("picker");

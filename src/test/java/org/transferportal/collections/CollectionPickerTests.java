@@ -13,8 +13,8 @@ import org.transferportal.globus.CollectionList;
 import org.transferportal.globus.CollectionSearch;
 import org.transferportal.globus.TransferClient;
 import org.transferportal.lab.LabProperties;
-import org.transferportal.web.RateLimiter;
-import org.transferportal.web.SlowDownException;
+import org.transferportal.support.RateLimiter;
+import org.transferportal.support.SlowDownException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

@@ -218,4 +218,21 @@ public final class PortalBrowser {
 		}
 	}
 
+	/**
+	 * The fields the transfer form posts for one item, checksums verified (the form's
+	 * default).
+	 */
+	public static Map<String, String> transferForm(UUID source, String sourcePath, UUID destination,
+			String destinationPath) {
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("form", "1");
+		form.put("source_collection", (source != null) ? source.toString() : "");
+		form.put("source_path", sourcePath);
+		form.put("destination_collection", (destination != null) ? destination.toString() : "");
+		form.put("destination_path", destinationPath);
+		form.put("label", "");
+		form.put("verify_checksum", "true");
+		return form;
+	}
+
 }

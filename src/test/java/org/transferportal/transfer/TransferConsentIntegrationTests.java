@@ -1,6 +1,5 @@
 package org.transferportal.transfer;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -380,15 +379,7 @@ class TransferConsentIntegrationTests extends FlowTestSupport {
 	}
 
 	static Map<String, String> form(UUID source, String sourcePath, UUID destination, String destinationPath) {
-		Map<String, String> form = new LinkedHashMap<>();
-		form.put("form", "1");
-		form.put("source_collection", (source != null) ? source.toString() : "");
-		form.put("source_path", sourcePath);
-		form.put("destination_collection", (destination != null) ? destination.toString() : "");
-		form.put("destination_path", destinationPath);
-		form.put("label", "");
-		form.put("verify_checksum", "true");
-		return form;
+		return PortalBrowser.transferForm(source, sourcePath, destination, destinationPath);
 	}
 
 	static String field(String name, String value) {

@@ -1,4 +1,4 @@
-package org.transferportal.auth;
+package org.transferportal.support;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,4 +1,4 @@
-package org.transferportal.transfer;
+package org.transferportal.audit;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -7,8 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import org.transferportal.tasks.TaskStatusesSeen;
+import org.transferportal.transfer.RequestStatus;
 
 /**
  * What the portal last saw of its submissions' tasks at Globus: their status and when.
@@ -34,17 +38,31 @@ public class TaskStatuses {
 	}
 
 	/**
+	 * Notes what the owner's pages just read from Globus: one task (a task page) or a
+	 * page of them (the activity list).
+	 */
+	@EventListener
+	void onStatusesSeen(TaskStatusesSeen seen) {
+		if (seen.statusByTask().size() == 1) {
+			seen.statusByTask().forEach((taskId, status) -> seen(seen.subject(), taskId, status));
+		}
+		else if (!seen.statusByTask().isEmpty()) {
+			seenAll(seen.subject(), seen.statusByTask());
+		}
+	}
+
+	/**
 	 * Records a status Globus just gave the user for one of their tasks; tasks of other
 	 * users (or not submitted through the portal) are left alone.
 	 */
-	public void seen(String subject, String taskId, String status) {
+	void seen(String subject, String taskId, String status) {
 		if (subject == null || taskId == null || status == null || status.length() > 16) {
 			return;
 		}
 		this.jdbc.sql("""
 				update transfer_request set task_status = ?, status_checked_at = ?
 				  where subject = ? and task_id = ? and status = ?""")
-			.params(status, Timestamp.from(this.clock.instant()), subject, taskId, TransferDrafts.SUBMITTED)
+			.params(status, Timestamp.from(this.clock.instant()), subject, taskId, RequestStatus.SUBMITTED)
 			.update();
 	}
 
@@ -52,7 +70,7 @@ public class TaskStatuses {
 	 * Records the statuses of a page of the user's tasks (the activity list) at once: one
 	 * statement per status rather than one per task.
 	 */
-	public void seenAll(String subject, Map<String, String> statusByTask) {
+	void seenAll(String subject, Map<String, String> statusByTask) {
 		Map<String, List<String>> tasksByStatus = statusByTask.entrySet()
 			.stream()
 			.filter((entry) -> entry.getKey() != null && entry.getValue() != null && entry.getValue().length() <= 16)
@@ -66,7 +84,7 @@ public class TaskStatuses {
 			.param("now", now)
 			.param("subject", subject)
 			.param("tasks", taskIds)
-			.param("submitted", TransferDrafts.SUBMITTED)
+			.param("submitted", RequestStatus.SUBMITTED)
 			.update());
 	}
 
@@ -78,7 +96,7 @@ public class TaskStatuses {
 				    and (task_status is null or task_status not in (?, ?))
 				    and (status_checked_at is null or status_checked_at < ?)
 				  order by status_checked_at nulls first, submitted_at limit ?""")
-			.params(TransferDrafts.SUBMITTED, Timestamp.from(submittedSince), FINAL.get(0), FINAL.get(1),
+			.params(RequestStatus.SUBMITTED, Timestamp.from(submittedSince), FINAL.get(0), FINAL.get(1),
 					Timestamp.from(before), limit)
 			.query((rs, row) -> new Due(rs.getString("id"), rs.getString("subject"), rs.getString("task_id"),
 					rs.getTimestamp("status_checked_at")))

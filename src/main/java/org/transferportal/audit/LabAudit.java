@@ -1,12 +1,11 @@
-package org.transferportal.lab;
+package org.transferportal.audit;
 
 import java.util.List;
 
 import org.springframework.stereotype.Service;
 
 import org.transferportal.auth.CurrentUser;
-import org.transferportal.transfer.SubmissionRecord;
-import org.transferportal.transfer.SubmissionRecords;
+import org.transferportal.lab.LabAccess;
 
 /**
  * The lab audit: admins see every submission, members only their own.

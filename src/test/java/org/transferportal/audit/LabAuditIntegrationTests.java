@@ -1,4 +1,4 @@
-package org.transferportal.lab;
+package org.transferportal.audit;
 
 import java.sql.Timestamp;
 import java.time.Instant;

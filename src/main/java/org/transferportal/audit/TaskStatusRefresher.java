@@ -1,4 +1,4 @@
-package org.transferportal.transfer;
+package org.transferportal.audit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +7,6 @@ import java.time.Instant;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -40,12 +39,11 @@ class TaskStatusRefresher {
 
 	private final Duration every;
 
-	TaskStatusRefresher(TaskStatuses statuses, OfflineTransfer owners, Clock clock,
-			@Value("${portal.audit.status-refresh:60s}") Duration every) {
+	TaskStatusRefresher(TaskStatuses statuses, OfflineTransfer owners, Clock clock, AuditProperties properties) {
 		this.statuses = statuses;
 		this.owners = owners;
 		this.clock = clock;
-		this.every = every;
+		this.every = properties.statusRefresh();
 	}
 
 	/**

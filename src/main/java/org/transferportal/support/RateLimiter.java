@@ -1,4 +1,4 @@
-package org.transferportal.web;
+package org.transferportal.support;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,10 +1,8 @@
-package org.transferportal.lab;
+package org.transferportal.audit;
 
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import org.transferportal.transfer.SubmissionRecord;
 
 /**
  * Writes audit records as CSV (RFC 4180) that is safe to open in a spreadsheet.

@@ -1,4 +1,4 @@
-package org.transferportal.lab;
+package org.transferportal.audit;
 
 import java.time.LocalDate;
 import java.util.Locale;
@@ -6,7 +6,6 @@ import java.util.Locale;
 import org.springframework.util.StringUtils;
 
 import org.transferportal.globus.CanonicalUuid;
-import org.transferportal.transfer.SubmissionFilter;
 
 /**
  * The filters of the lab audit, as typed in its form.

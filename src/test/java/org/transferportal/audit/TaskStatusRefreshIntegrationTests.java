@@ -1,4 +1,4 @@
-package org.transferportal.transfer;
+package org.transferportal.audit;
 
 import java.util.Map;
 import java.util.UUID;
@@ -55,7 +55,7 @@ class TaskStatusRefreshIntegrationTests extends FlowTestSupport {
 		this.globus.server()
 			.stubFor(post(urlEqualTo("/v0.10/transfer"))
 				.willReturn(FakeGlobus.json(202, FakeGlobus.submitResult("Accepted", submissionId, this.taskId))));
-		Map<String, String> form = TransferConsentIntegrationTests.form(this.globus.guestCollection(), "/data/",
+		Map<String, String> form = PortalBrowser.transferForm(this.globus.guestCollection(), "/data/",
 				this.globus.guestCollection(), "/in/");
 		assertThat(this.alice.post("/transfer", form).getRedirectedUrl()).isEqualTo("/tasks/" + this.taskId);
 	}

@@ -1,4 +1,4 @@
-package org.transferportal.transfer;
+package org.transferportal.audit;
 
 import java.sql.Timestamp;
 import java.time.Clock;

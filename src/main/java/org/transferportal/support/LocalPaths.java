@@ -1,4 +1,4 @@
-package org.transferportal.auth;
+package org.transferportal.support;
 
 /**
  * Guards every place the portal redirects to a path it was given: only paths on this

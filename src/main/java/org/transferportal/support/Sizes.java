@@ -1,4 +1,4 @@
-package org.transferportal.tasks;
+package org.transferportal.support;
 
 /**
  * Byte counts for people.

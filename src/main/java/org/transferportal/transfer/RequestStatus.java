@@ -1,0 +1,18 @@
+package org.transferportal.transfer;
+
+/**
+ * The states of a transfer request as {@code transfer_request.status} stores them, for
+ * features that read the table (the audit).
+ */
+public final class RequestStatus {
+
+	/** A draft: the form is open, nothing accepted by Globus yet. */
+	public static final String OPEN = "OPEN";
+
+	/** Globus accepted it: the request has its task. */
+	public static final String SUBMITTED = "SUBMITTED";
+
+	private RequestStatus() {
+	}
+
+}
