@@ -11,7 +11,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import org.transferportal.auth.OfflineTransfer;
-import org.transferportal.globus.GlobusApiException;
+import org.transferportal.globus.GlobusException;
 
 /**
  * Keeps the lab audit's "current status" current: every so often, asks Globus — with each
@@ -70,7 +70,7 @@ class TaskStatusRefresher {
 				this.statuses.seen(due.subject(), due.taskId(), status);
 				refreshed++;
 			}
-			catch (GlobusApiException | IllegalStateException ex) {
+			catch (GlobusException | IllegalStateException ex) {
 				// The owner's tokens are gone, or Globus is unwell: the claim moved the
 				// check time, so this task waits a round before it is tried again.
 				logger.debug("Could not refresh task " + due.taskId() + ": " + ex.getMessage());

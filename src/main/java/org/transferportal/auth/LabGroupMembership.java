@@ -21,7 +21,7 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.util.StringUtils;
 
-import org.transferportal.globus.GlobusApiException;
+import org.transferportal.globus.GlobusException;
 import org.transferportal.globus.GlobusScopes;
 import org.transferportal.globus.Group;
 
@@ -84,7 +84,7 @@ final class LabGroupMembership implements OAuth2UserService<OidcUserRequest, Oid
 		try {
 			groups = this.myGroups.apply(token);
 		}
-		catch (GlobusApiException ex) {
+		catch (GlobusException ex) {
 			logger.warn("Could not check the lab's group at login: Globus Groups answered " + ex.status() + " "
 					+ ex.code() + ((ex.requestId() != null) ? " (request " + ex.requestId() + ")" : ""));
 			throw unavailable();

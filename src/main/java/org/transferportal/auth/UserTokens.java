@@ -16,7 +16,7 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenRespon
 import org.springframework.stereotype.Service;
 
 import org.transferportal.globus.AccessTokenProvider;
-import org.transferportal.globus.GlobusApiException;
+import org.transferportal.globus.GlobusException;
 import org.transferportal.globus.GlobusClients;
 import org.transferportal.globus.GlobusScopes;
 import org.transferportal.globus.GlobusUnauthorizedException;
@@ -134,7 +134,7 @@ class UserTokens {
 		try {
 			answer = this.globus.auth().refresh(token.refreshToken());
 		}
-		catch (GlobusApiException ex) {
+		catch (GlobusException ex) {
 			if (ex.status() == 400 || ex.status() == 401) {
 				throw loginAgain("Globus no longer accepts your session");
 			}
@@ -197,7 +197,7 @@ class UserTokens {
 				try {
 					this.globus.auth().revoke(value);
 				}
-				catch (GlobusApiException ex) {
+				catch (GlobusException ex) {
 					logger.warn("Could not revoke a " + resourceServer + " token: " + ex.status() + " " + ex.code());
 				}
 			}

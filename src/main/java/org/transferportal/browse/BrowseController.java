@@ -89,9 +89,6 @@ class BrowseController {
 			redirect.addFlashAttribute("notice", "Folder created.");
 		}
 		catch (GlobusApiException ex) {
-			if (ex.status() == 401) {
-				throw ex;
-			}
 			redirect.addFlashAttribute("error", "Globus could not make the folder: " + ex.getMessage());
 		}
 		return "redirect:" + browsePath(collection, folder);

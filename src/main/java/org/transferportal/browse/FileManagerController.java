@@ -95,9 +95,6 @@ class FileManagerController {
 			redirect.addFlashAttribute("notice", done);
 		}
 		catch (GlobusApiException ex) {
-			if (ex.status() == 401) {
-				throw ex;
-			}
 			redirect.addFlashAttribute("error", failed + ": " + ex.getMessage());
 			redirect.addFlashAttribute("requestId", ex.requestId());
 		}

@@ -10,7 +10,6 @@ import org.transferportal.collections.CollectionPicker;
 import org.transferportal.collections.CollectionPicker.Choice;
 import org.transferportal.globus.GlobusApiException;
 import org.transferportal.support.SlowDownException;
-import org.transferportal.globus.GlobusUnauthorizedException;
 
 /**
  * The two-pane file manager: each pane is a collection picker or a folder, opened through
@@ -91,7 +90,6 @@ class FileManagerService {
 				results = this.picker.search(state.query(), state.scope());
 			}
 			catch (GlobusApiException ex) {
-				rethrowUnauthorized(ex);
 				message = "Globus could not search for collections just now: " + ex.getMessage();
 			}
 			catch (SlowDownException ex) {
@@ -123,7 +121,6 @@ class FileManagerService {
 					null));
 		}
 		catch (GlobusApiException ex) {
-			rethrowUnauthorized(ex);
 			return Pane.of(PaneView.other(name, state, "problem", state.collection(), ex.getMessage(), ex.requestId()));
 		}
 	}
@@ -133,15 +130,8 @@ class FileManagerService {
 			return this.picker.bookmarks();
 		}
 		catch (GlobusApiException ex) {
-			rethrowUnauthorized(ex);
 			// The picker still offers the lab's collections and search.
 			return List.of();
-		}
-	}
-
-	private static void rethrowUnauthorized(GlobusApiException ex) {
-		if (ex.status() == 401 || ex instanceof GlobusUnauthorizedException) {
-			throw ex;
 		}
 	}
 

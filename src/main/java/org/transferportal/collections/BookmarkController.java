@@ -101,9 +101,6 @@ class BookmarkController {
 		if (ex.status() == 409) {
 			return "Globus refused: " + ex.getMessage() + " (bookmark names must be unique).";
 		}
-		if (ex.status() == 401) {
-			throw ex;
-		}
 		return "Globus could not do that just now (" + ex.getMessage() + "). Please try again.";
 	}
 

@@ -82,7 +82,7 @@ public class GlobusClients {
 					GlobusHttp.Retry.NEVER, (headers) -> {
 					});
 		}
-		catch (GlobusApiException ex) {
+		catch (GlobusException ex) {
 			return false;
 		}
 		try {
@@ -91,7 +91,7 @@ public class GlobusClients {
 					});
 			return true;
 		}
-		catch (GlobusApiException ex) {
+		catch (GlobusException ex) {
 			return ex.status() != 0 && ex.status() < 500;
 		}
 	}

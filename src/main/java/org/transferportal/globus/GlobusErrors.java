@@ -24,12 +24,12 @@ final class GlobusErrors {
 		this.json = json;
 	}
 
-	GlobusApiException toException(int status, String body, String resource) {
+	GlobusException toException(int status, String body, String resource) {
 		JsonNode node = readObject(body);
 		if (node == null) {
 			String message = "Globus answered HTTP " + status + " with a response the portal could not read";
-			GlobusApiException ex = new GlobusApiException(status, "UnexpectedResponse", message, null, resource);
-			return (status == 401) ? unauthorized(status, ex.code(), message, null, resource) : ex;
+			return (status == 401) ? unauthorized(status, "UnexpectedResponse", message, null, resource)
+					: new GlobusApiException(status, "UnexpectedResponse", message, null, resource);
 		}
 		JsonNode firstAuthError = node.path("errors").path(0);
 		String code = firstText(node, "code", "error").orElseGet(() -> text(firstAuthError, "code"));

@@ -10,8 +10,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -52,10 +50,6 @@ final class GlobusHttp {
 	private final Sleeper sleeper;
 
 	private final MeterRegistry meters;
-
-	GlobusHttp(WebClient webClient, GlobusProperties properties, JsonMapper json, Sleeper sleeper) {
-		this(webClient, properties, json, sleeper, new SimpleMeterRegistry());
-	}
 
 	GlobusHttp(WebClient webClient, GlobusProperties properties, JsonMapper json, Sleeper sleeper,
 			MeterRegistry meters) {
@@ -123,7 +117,7 @@ final class GlobusHttp {
 				}
 				throw this.errors.toException(answer.status(), answer.body(), uri.getPath());
 			}
-			catch (GlobusApiException ex) {
+			catch (GlobusException ex) {
 				if (retry == Retry.NEVER || !ex.isRetryable() || attempt >= this.properties.maxRetries()) {
 					throw (ex instanceof RetryAfterException retryAfter) ? retryAfter.original() : ex;
 				}
@@ -146,7 +140,7 @@ final class GlobusHttp {
 			outcome = String.valueOf(answer.status());
 			return answer;
 		}
-		catch (GlobusApiException ex) {
+		catch (GlobusException ex) {
 			outcome = (ex.status() != 0) ? String.valueOf(ex.status()) : "unreachable";
 			throw ex;
 		}
@@ -190,7 +184,7 @@ final class GlobusHttp {
 				.block();
 			return answer;
 		}
-		catch (GlobusApiException ex) {
+		catch (GlobusException ex) {
 			throw ex;
 		}
 		catch (RuntimeException ex) {
@@ -203,13 +197,13 @@ final class GlobusHttp {
 	private Answer withRetryAfter(Answer answer, HttpHeaders headers, URI uri) {
 		String retryAfter = headers.getFirst(HttpHeaders.RETRY_AFTER);
 		if ((answer.status() == 429 || answer.status() == 503) && retryAfter != null) {
-			GlobusApiException ex = this.errors.toException(answer.status(), answer.body(), uri.getPath());
+			GlobusException ex = this.errors.toException(answer.status(), answer.body(), uri.getPath());
 			throw new RetryAfterException(ex, parseSeconds(retryAfter));
 		}
 		return answer;
 	}
 
-	private Duration delay(int attempt, GlobusApiException ex) {
+	private Duration delay(int attempt, GlobusException ex) {
 		Duration max = this.properties.maxRetryDelay();
 		if (ex instanceof RetryAfterException retryAfter && retryAfter.wait != null) {
 			return (retryAfter.wait.compareTo(max) > 0) ? max : retryAfter.wait;
@@ -234,14 +228,14 @@ final class GlobusHttp {
 
 		private final transient Duration wait;
 
-		RetryAfterException(GlobusApiException cause, Duration wait) {
+		RetryAfterException(GlobusException cause, Duration wait) {
 			super(cause.status(), cause.code(), cause.getMessage(), cause.requestId(), cause.resource(), cause);
 			this.wait = wait;
 		}
 
 		/** The error Globus actually sent. */
-		GlobusApiException original() {
-			return (GlobusApiException) getCause();
+		GlobusException original() {
+			return (GlobusException) getCause();
 		}
 
 	}

@@ -61,9 +61,6 @@ class TaskController {
 			}
 		}
 		catch (GlobusApiException ex) {
-			if (ex.status() == 401) {
-				throw ex;
-			}
 			// The task was created; say so even if its details cannot be read now.
 			model.addAttribute("problem", (ex.status() == 404) ? "Globus has no task with this id for you."
 					: "Globus could not report on this task just now: " + ex.getMessage());
@@ -81,9 +78,6 @@ class TaskController {
 			return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(this.service.progress(id));
 		}
 		catch (GlobusApiException ex) {
-			if (ex.status() == 401) {
-				throw ex;
-			}
 			Map<String, String> problem = new LinkedHashMap<>();
 			problem.put("message", ex.getMessage());
 			problem.put("requestId", (ex.requestId() != null) ? ex.requestId() : "");

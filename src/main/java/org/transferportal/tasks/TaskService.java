@@ -10,7 +10,6 @@ import org.springframework.stereotype.Service;
 
 import org.transferportal.auth.CurrentUser;
 import org.transferportal.globus.GlobusApiException;
-import org.transferportal.globus.GlobusUnauthorizedException;
 import org.transferportal.globus.Task;
 import org.transferportal.globus.TaskEvent;
 import org.transferportal.globus.TaskList;
@@ -112,9 +111,6 @@ class TaskService {
 	private static <T> T optional(java.util.function.Supplier<T> call, T fallback) {
 		try {
 			return call.get();
-		}
-		catch (GlobusUnauthorizedException ex) {
-			throw ex;
 		}
 		catch (GlobusApiException ex) {
 			return fallback;

@@ -282,9 +282,6 @@ class TransferService {
 		try {
 			described = this.collections.describeAll(transfer, ids);
 		}
-		catch (GlobusUnauthorizedException ex) {
-			throw ex;
-		}
 		catch (GlobusApiException ex) {
 			// The preflight only saves a trip; without collection documents, submit and
 			// let

@@ -20,6 +20,7 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 import org.transferportal.globus.GlobusApiException;
+import org.transferportal.globus.GlobusException;
 import org.transferportal.globus.GlobusUnauthorizedException;
 import org.transferportal.globus.Group;
 import org.transferportal.globus.GroupMembership;
@@ -140,7 +141,7 @@ class LabGroupMembershipTests {
 
 	@Test
 	void aGroupsFailureFailsClosedWhateverItIs() {
-		for (GlobusApiException failure : List.of(
+		for (GlobusException failure : List.of(
 				new GlobusApiException(503, "ServiceUnavailable", "down", "req-1", "/v2/groups/my_groups"),
 				new GlobusApiException(0, "Unreachable", "no answer", null, "/v2/groups/my_groups"),
 				new GlobusUnauthorizedException(401, "AuthenticationFailed", "bad token", null, null))) {

@@ -17,7 +17,7 @@ class GlobusErrorsTests {
 
 	@Test
 	void consentRequiredWithAuthorizationParametersIsAConsentError() {
-		GlobusApiException ex = this.errors.toException(403, body("errors/consent_required.json"), "/x");
+		GlobusException ex = this.errors.toException(403, body("errors/consent_required.json"), "/x");
 
 		assertThat(ex).isInstanceOf(AuthorizationRequiredException.class);
 		AuthorizationRequiredException required = (AuthorizationRequiredException) ex;
@@ -35,7 +35,7 @@ class GlobusErrorsTests {
 
 	@Test
 	void legacyConsentRequiredWithoutAuthorizationParametersIsAConsentError() {
-		GlobusApiException ex = this.errors.toException(403, body("errors/consent_required_legacy.json"), "/x");
+		GlobusException ex = this.errors.toException(403, body("errors/consent_required_legacy.json"), "/x");
 
 		assertThat(ex).isInstanceOf(AuthorizationRequiredException.class);
 		AuthorizationRequiredException required = (AuthorizationRequiredException) ex;
@@ -50,7 +50,7 @@ class GlobusErrorsTests {
 	void consentRequiredWithoutAnyScopesIsAPlainError() {
 		String body = "{\"code\":\"ConsentRequired\",\"message\":\"no scopes\",\"request_id\":\"r1\",\"required_scopes\":[]}";
 
-		GlobusApiException ex = this.errors.toException(403, body, "/x");
+		GlobusException ex = this.errors.toException(403, body, "/x");
 
 		assertThat(ex).isNotInstanceOf(AuthorizationRequiredException.class);
 		assertThat(ex.code()).isEqualTo("ConsentRequired");
@@ -69,7 +69,7 @@ class GlobusErrorsTests {
 
 	@Test
 	void authPolicyFailedReadsPoliciesGivenAsACommaSeparatedString() {
-		GlobusApiException ex = this.errors.toException(403, body("errors/auth_policy_failed.json"), "/x");
+		GlobusException ex = this.errors.toException(403, body("errors/auth_policy_failed.json"), "/x");
 
 		AuthorizationRequiredException required = (AuthorizationRequiredException) ex;
 		assertThat(required.isConsentRequired()).isFalse();
@@ -84,7 +84,7 @@ class GlobusErrorsTests {
 
 	@Test
 	void authPolicyFailedReadsPoliciesGivenAsAListWithMfaAndPrompt() {
-		GlobusApiException ex = this.errors.toException(403, body("errors/auth_policy_failed_list.json"), "/x");
+		GlobusException ex = this.errors.toException(403, body("errors/auth_policy_failed_list.json"), "/x");
 
 		AuthorizationRequiredException required = (AuthorizationRequiredException) ex;
 		assertThat(required.parameters().sessionRequiredPolicies())
@@ -95,7 +95,7 @@ class GlobusErrorsTests {
 
 	@Test
 	void loginFailedArrivingWith502IsStillAnAuthorizationRequirement() {
-		GlobusApiException ex = this.errors.toException(502, body("errors/login_failed_502.json"), "/x");
+		GlobusException ex = this.errors.toException(502, body("errors/login_failed_502.json"), "/x");
 
 		AuthorizationRequiredException required = (AuthorizationRequiredException) ex;
 		assertThat(required.status()).isEqualTo(502);
@@ -111,7 +111,7 @@ class GlobusErrorsTests {
 
 	@Test
 	void dependentConsentRequiredFromAuthIsAConsentError() {
-		GlobusApiException ex = this.errors.toException(403, body("auth/dependent_consent_required.json"),
+		GlobusException ex = this.errors.toException(403, body("auth/dependent_consent_required.json"),
 				"/v2/oauth2/token");
 
 		AuthorizationRequiredException required = (AuthorizationRequiredException) ex;
@@ -124,7 +124,7 @@ class GlobusErrorsTests {
 
 	@Test
 	void authenticationFailedIsUnauthorized() {
-		GlobusApiException ex = this.errors.toException(401, body("errors/authentication_failed.json"), "/x");
+		GlobusException ex = this.errors.toException(401, body("errors/authentication_failed.json"), "/x");
 
 		assertThat(ex).isInstanceOf(GlobusUnauthorizedException.class);
 		assertThat(ex.code()).isEqualTo("AuthenticationFailed");
@@ -133,9 +133,29 @@ class GlobusErrorsTests {
 	}
 
 	@Test
+	void aRefusedTokenIsNoApiFailureSoACatchOfFailuresLeavesItToTheLoginAgainPage() {
+		GlobusException ex = this.errors.toException(401, body("errors/authentication_failed.json"), "/x");
+
+		assertThat(ex).isNotInstanceOf(GlobusApiException.class);
+		assertThat(catchApiFailure(ex)).as("caught as an API failure").isFalse();
+		assertThat(catchApiFailure(this.errors.toException(403, body("errors/permission_denied.json"), "/x"))).isTrue();
+	}
+
+	private static boolean catchApiFailure(GlobusException thrown) {
+		try {
+			throw thrown;
+		}
+		catch (GlobusApiException ex) {
+			return true;
+		}
+		catch (GlobusUnauthorizedException ex) {
+			return false;
+		}
+	}
+
+	@Test
 	void authUnauthorizedReadsTheErrorsArray() {
-		GlobusApiException ex = this.errors.toException(401, body("auth/error_unauthorized.json"),
-				"/v2/oauth2/userinfo");
+		GlobusException ex = this.errors.toException(401, body("auth/error_unauthorized.json"), "/v2/oauth2/userinfo");
 
 		assertThat(ex).isInstanceOf(GlobusUnauthorizedException.class);
 		assertThat(ex.code()).isEqualTo("unauthorized");
@@ -146,7 +166,7 @@ class GlobusErrorsTests {
 
 	@Test
 	void authForbiddenIsAPlainError() {
-		GlobusApiException ex = this.errors.toException(403, body("auth/error_forbidden.json"), "/v2/api");
+		GlobusException ex = this.errors.toException(403, body("auth/error_forbidden.json"), "/v2/api");
 
 		assertThat(ex).isNotInstanceOf(AuthorizationRequiredException.class)
 			.isNotInstanceOf(GlobusUnauthorizedException.class);
@@ -159,14 +179,14 @@ class GlobusErrorsTests {
 		assertThat(this.errors.toException(401, body("auth/invalid_grant.json"), "/t"))
 			.isInstanceOf(GlobusUnauthorizedException.class);
 		// RFC 6749 section 5.2 answers invalid_grant with 400.
-		GlobusApiException ex = this.errors.toException(400, body("auth/invalid_grant.json"), "/t");
+		GlobusException ex = this.errors.toException(400, body("auth/invalid_grant.json"), "/t");
 		assertThat(ex).isInstanceOf(GlobusUnauthorizedException.class);
 		assertThat(ex.code()).isEqualTo("invalid_grant");
 	}
 
 	@Test
 	void permissionDeniedKeepsCodeMessageAndRequestId() {
-		GlobusApiException ex = this.errors.toException(403, body("errors/permission_denied.json"), "/x");
+		GlobusException ex = this.errors.toException(403, body("errors/permission_denied.json"), "/x");
 
 		assertThat(ex.getClass()).isEqualTo(GlobusApiException.class);
 		assertThat(ex.status()).isEqualTo(403);
@@ -178,9 +198,9 @@ class GlobusErrorsTests {
 
 	@Test
 	void notFoundCodesMatchByPrefix() {
-		GlobusApiException notFound = this.errors.toException(404, body("errors/not_found.json"), "/x");
-		GlobusApiException endpoint = this.errors.toException(404, body("errors/endpoint_not_found.json"), "/x");
-		GlobusApiException items = this.errors.toException(400, body("errors/no_transfer_items.json"), "/x");
+		GlobusException notFound = this.errors.toException(404, body("errors/not_found.json"), "/x");
+		GlobusException endpoint = this.errors.toException(404, body("errors/endpoint_not_found.json"), "/x");
+		GlobusException items = this.errors.toException(400, body("errors/no_transfer_items.json"), "/x");
 
 		assertThat(notFound.hasCode("NotFound")).isTrue();
 		assertThat(endpoint.code()).isEqualTo("EndpointNotFound");
@@ -204,7 +224,7 @@ class GlobusErrorsTests {
 	void htmlTruncatedAndEmptyBodiesBecomeUnexpectedResponses() {
 		for (String text : new String[] { body("errors/bad_gateway.html"), body("errors/truncated.json"), "", "[]",
 				"null" }) {
-			GlobusApiException ex = this.errors.toException(502, text, "/task_list");
+			GlobusException ex = this.errors.toException(502, text, "/task_list");
 			assertThat(ex.status()).isEqualTo(502);
 			assertThat(ex.code()).isEqualTo("UnexpectedResponse");
 			assertThat(ex.getMessage()).contains("502");
@@ -215,7 +235,7 @@ class GlobusErrorsTests {
 
 	@Test
 	void emptyBodyWith401IsUnauthorized() {
-		GlobusApiException ex = this.errors.toException(401, "", "/x");
+		GlobusException ex = this.errors.toException(401, "", "/x");
 
 		assertThat(ex).isInstanceOf(GlobusUnauthorizedException.class);
 		assertThat(ex.status()).isEqualTo(401);
@@ -223,7 +243,7 @@ class GlobusErrorsTests {
 
 	@Test
 	void bodyWithoutCodeGetsAGenericCodeAndMessage() {
-		GlobusApiException ex = this.errors.toException(409, "{\"request_id\":\"abc\"}", "/x");
+		GlobusException ex = this.errors.toException(409, "{\"request_id\":\"abc\"}", "/x");
 
 		assertThat(ex.code()).isEqualTo("Unknown");
 		assertThat(ex.getMessage()).isEqualTo("Globus answered HTTP 409");

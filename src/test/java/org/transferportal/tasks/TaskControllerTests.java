@@ -15,9 +15,11 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import org.transferportal.auth.ConsentRoundTrip;
 import org.transferportal.auth.CurrentUser;
 import org.transferportal.web.WebSliceConfiguration;
 import org.transferportal.globus.GlobusApiException;
+import org.transferportal.globus.GlobusUnauthorizedException;
 import org.transferportal.globus.Task;
 import org.transferportal.globus.TaskEvent;
 import org.transferportal.globus.TransferredFiles;
@@ -132,6 +134,22 @@ class TaskControllerTests {
 		this.mvc.perform(get("/tasks/" + ID + "/progress").with(oauth2Login()))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.requestId").value("req-1"));
+	}
+
+	@Test
+	void aLapsedLoginOnTheTaskPageSendsTheUserToLogInAgainRatherThanShowingAProblem() throws Exception {
+		given(this.service.task(ID, null))
+			.willThrow(new GlobusUnauthorizedException(401, "AuthenticationFailed", "Token is not active", "r", "/t"));
+		this.mvc.perform(get("/tasks/" + ID).with(oauth2Login()))
+			.andExpect(redirectedUrl(ConsentRoundTrip.AUTHORIZATION_PATH));
+	}
+
+	@Test
+	void aLapsedLoginWhileThePagePollsIsNoInlineProblemEither() throws Exception {
+		given(this.service.progress(ID))
+			.willThrow(new GlobusUnauthorizedException(401, "AuthenticationFailed", "Token is not active", "r", "/t"));
+		this.mvc.perform(get("/tasks/" + ID + "/progress").with(oauth2Login()))
+			.andExpect(redirectedUrl(ConsentRoundTrip.AUTHORIZATION_PATH));
 	}
 
 	@Test
