@@ -34,6 +34,7 @@ LAB_DATA = "1405823f-0597-4a16-b296-46d4f0ae4b15"
 ARCHIVE = "313ce13e-b597-5858-ae13-29e46fea26e6"
 GUEST = "aa752cea-8222-5bc8-acd9-555b090c0ccb"
 BIG_FOLDER = "/projects/big/"
+PAGE_SIZE = 100  # the file manager's page (PaneState.PAGE_SIZE)
 DEMO_CLIENT = ("transfer-portal-demo", "demo-secret-not-for-production")
 TRANSFER_ALL = "urn:globus:auth:scope:transfer.api.globus.org:all"
 
@@ -199,7 +200,7 @@ def consent_scenario(port):
 # --- Scenario 2: browse the 10,000-entry folder -----------------------------------
 
 def browse_scenario(port, b, token, repeats):
-    first_path = "/browse?" + urllib.parse.urlencode({"collection": LAB_DATA, "path": BIG_FOLDER})
+    first_path = "/files?" + urllib.parse.urlencode({"a_collection": LAB_DATA, "a_path": BIG_FOLDER})
     status, _, body, _, _ = b.request("GET", first_path)
     if status != 200 or "sample-00001.dat" not in body:
         raise RuntimeError("the browse session cannot list %s (status %d)" % (BIG_FOLDER, status))
@@ -225,7 +226,7 @@ def browse_scenario(port, b, token, repeats):
                 "bytes": size[-1], "samples": repeats}
 
     portal_first = timed(lambda: b.request("GET", first_path))
-    floor_first = timed(lambda: ls(0, 500))
+    floor_first = timed(lambda: ls(0, PAGE_SIZE))
 
     def portal_all():
         start, pages, size, path = time.perf_counter(), 0, 0, first_path
@@ -258,7 +259,7 @@ def browse_scenario(port, b, token, repeats):
                            "over_floor_ttfb_ms": round(portal_first["ttfb_p50_ms"] - floor_first["ttfb_p50_ms"], 2),
                            "over_floor_total_ms": round(portal_first["total_p50_ms"] - floor_first["total_p50_ms"],
                                                         2)},
-            "whole_listing": {"portal_paged": summarize(portal_all), "floor_ls_paged": summarize(lambda: floor_all(500)),
+            "whole_listing": {"portal_paged": summarize(portal_all), "floor_ls_paged": summarize(lambda: floor_all(PAGE_SIZE)),
                               "floor_ls_one_call": summarize(lambda: floor_all(None))}}
 
 

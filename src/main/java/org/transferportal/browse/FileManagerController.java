@@ -1,7 +1,9 @@
 package org.transferportal.browse;
 
+import java.util.List;
 import java.util.UUID;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -9,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.view.RedirectView;
 
 import org.transferportal.collections.CollectionPicker;
 import org.transferportal.globus.GlobusApiException;
@@ -22,8 +25,11 @@ class FileManagerController {
 
 	private final FileManagerService service;
 
-	FileManagerController(FileManagerService service) {
+	private final FolderService folders;
+
+	FileManagerController(FileManagerService service, FolderService folders) {
 		this.service = service;
+		this.folders = folders;
 	}
 
 	@GetMapping(FileManagerState.PATH)
@@ -35,16 +41,28 @@ class FileManagerController {
 		}
 		FileManagerService.Result.Page page = (FileManagerService.Result.Page) result;
 		model.addAttribute("state", state);
-		model.addAttribute("panes", java.util.List.of(page.left(), page.right()));
+		model.addAttribute("panes", List.of(page.left(), page.right()));
 		model.addAttribute("scopes", CollectionPicker.SCOPES);
 		return "browse/files";
+	}
+
+	/**
+	 * Links to the single-pane browser this page replaced ({@code /browse?collection=…
+	 * &path=…}) keep working: they open the same folder in the left pane.
+	 */
+	@GetMapping({ "/browse", "/browse/**" })
+	RedirectView oldBrowseLink(@RequestParam MultiValueMap<String, String> params) {
+		RedirectView moved = new RedirectView(FileManagerState.fromBrowseLink(params).url(), true);
+		moved.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+		moved.setExposeModelAttributes(false);
+		return moved;
 	}
 
 	@PostMapping(FileManagerState.PATH + "/consent")
 	String grantAccess(@RequestParam UUID collection, @RequestParam(defaultValue = "") String path,
 			@RequestParam(defaultValue = "") String back) {
 		String folder = folder(path);
-		return "redirect:" + this.service.grantAccess(collection, folder, back(back));
+		return "redirect:" + this.folders.grantAccess(collection, folder, back(back));
 	}
 
 	@PostMapping(FileManagerState.PATH + "/mkdir")
@@ -56,7 +74,7 @@ class FileManagerController {
 			redirect.addFlashAttribute("error", "A folder name cannot be empty or contain '/'");
 			return "redirect:" + back(back);
 		}
-		return run(() -> this.service.makeFolder(collection, folder + clean + "/"),
+		return run(() -> this.folders.makeFolder(collection, folder + clean + "/"),
 				"Folder \u201c" + clean + "\u201d created.", "Globus could not make the folder", back, redirect);
 	}
 
@@ -71,7 +89,7 @@ class FileManagerController {
 			redirect.addFlashAttribute("error", "Choose an item, and give a new name without '/'");
 			return "redirect:" + back(back);
 		}
-		return run(() -> this.service.rename(collection, folder + from, folder + to),
+		return run(() -> this.folders.rename(collection, folder + from, folder + to),
 				"Renamed \u201c" + from + "\u201d to \u201c" + to + "\u201d.", "Globus could not rename it", back,
 				redirect);
 	}

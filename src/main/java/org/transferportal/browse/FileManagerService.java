@@ -12,18 +12,18 @@ import org.transferportal.globus.GlobusApiException;
 import org.transferportal.support.SlowDownException;
 
 /**
- * The two-pane file manager: each pane is a collection picker or a folder, opened through
- * {@link BrowseService} so that consent works as on the browse page.
+ * The two-pane file manager's page: each pane is a collection picker or a folder, opened
+ * through {@link FolderService}, which handles consent.
  */
 @Service
 class FileManagerService {
 
-	private final BrowseService browse;
+	private final FolderService folders;
 
 	private final CollectionPicker picker;
 
-	FileManagerService(BrowseService browse, CollectionPicker picker) {
-		this.browse = browse;
+	FileManagerService(FolderService folders, CollectionPicker picker) {
+		this.folders = folders;
 		this.picker = picker;
 	}
 
@@ -64,19 +64,6 @@ class FileManagerService {
 
 	}
 
-	/** Starts the consent trip of a pane's "Grant access" button. */
-	String grantAccess(UUID collection, String path, String back) {
-		return this.browse.grantAccess(collection, path, back);
-	}
-
-	void makeFolder(UUID collection, String path) {
-		this.browse.makeFolder(collection, path);
-	}
-
-	void rename(UUID collection, String oldPath, String newPath) {
-		this.browse.rename(collection, oldPath, newPath);
-	}
-
 	void bookmark(String name, UUID collection, String path) {
 		this.picker.addBookmark(name, collection.toString(), path);
 	}
@@ -103,19 +90,19 @@ class FileManagerService {
 					"A path must be absolute (start with /) and contain no control characters", null));
 		}
 		try {
-			BrowseService.Result result = this.browse.open(id, state.listingQuery(), back);
-			if (result instanceof BrowseService.Result.Redirect redirect) {
+			FolderService.Result result = this.folders.open(id, state.listingQuery(), back);
+			if (result instanceof FolderService.Result.Redirect redirect) {
 				return new Pane(null, redirect.path());
 			}
-			if (result instanceof BrowseService.Result.Listed listed) {
+			if (result instanceof FolderService.Result.Listed listed) {
 				return Pane.of(PaneView.listed(name, state, listed.listing()));
 			}
-			if (result instanceof BrowseService.Result.NeedsConsent needs) {
+			if (result instanceof FolderService.Result.NeedsConsent needs) {
 				return Pane
 					.of(PaneView.other(name, state, "consent", needs.collection().name(), needs.message(), null));
 			}
 			return Pane.of(PaneView.other(name, state, "not-browsable",
-					((BrowseService.Result.NotBrowsable) result).collection().name(),
+					((FolderService.Result.NotBrowsable) result).collection().name(),
 					"This is a Globus Connect Server endpoint, not a collection: it holds no files itself. "
 							+ "Choose one of its collections instead.",
 					null));

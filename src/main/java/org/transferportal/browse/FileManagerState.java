@@ -25,6 +25,17 @@ record FileManagerState(PaneState left, PaneState right) {
 		return new FileManagerState(PaneState.from(params, "a_"), PaneState.from(params, "b_"));
 	}
 
+	/**
+	 * The page a link to the retired single-pane browser meant: its {@code collection},
+	 * {@code path} and {@code offset} in the left pane.
+	 */
+	static FileManagerState fromBrowseLink(MultiValueMap<String, String> params) {
+		PaneState left = PaneState.empty()
+			.withFolder(params.getFirst("collection"), params.getFirst("path"))
+			.withOffset(PaneState.number(params.getFirst("offset")));
+		return new FileManagerState(left, PaneState.empty());
+	}
+
 	/** One pane's state by its name, {@code a} or {@code b}. */
 	PaneState pane(String name) {
 		return "a".equals(name) ? this.left : this.right;

@@ -42,6 +42,11 @@ record PaneState(String collection, String path, int offset, String filter, Stri
 		scope = clean(scope);
 	}
 
+	/** A pane at the collection picker, with the default sort. */
+	static PaneState empty() {
+		return new PaneState("", "", 0, "", "name", false, false, "", "");
+	}
+
 	static PaneState from(MultiValueMap<String, String> params, String prefix) {
 		return new PaneState(params.getFirst(prefix + "collection"), params.getFirst(prefix + "path"),
 				number(params.getFirst(prefix + "offset")), params.getFirst(prefix + "filter"),
@@ -122,7 +127,7 @@ record PaneState(String collection, String path, int offset, String filter, Stri
 		return (text != null) ? text.strip() : "";
 	}
 
-	private static int number(String text) {
+	static int number(String text) {
 		try {
 			return (text != null) ? Integer.parseInt(text.strip()) : 0;
 		}

@@ -1,6 +1,7 @@
 package org.transferportal.auth;
 
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +12,8 @@ import org.transferportal.support.FakeGlobus;
 import org.transferportal.support.FlowTestSupport;
 import org.transferportal.support.PortalBrowser;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -42,13 +45,11 @@ class LabConsentAtLoginIntegrationTests extends FlowTestSupport {
 	void aKnownCollectionIsBrowsedWithoutAnotherTrip() {
 		PortalBrowser browser = newBrowser();
 		browser.login(PortalBrowser.LOGIN);
-		this.globus.stubCollection(java.util.UUID.fromString(KNOWN), "GCSv5_mapped_collection", false);
+		this.globus.stubCollection(UUID.fromString(KNOWN), "GCSv5_mapped_collection", false);
 		this.globus.server()
-			.stubFor(com.github.tomakehurst.wiremock.client.WireMock
-				.get(com.github.tomakehurst.wiremock.client.WireMock
-					.urlPathEqualTo("/v0.10/operation/endpoint/" + KNOWN + "/ls"))
+			.stubFor(get(urlPathEqualTo("/v0.10/operation/endpoint/" + KNOWN + "/ls"))
 				.willReturn(FakeGlobus.json(200, FakeGlobus.body("transfer/ls.json"))));
-		MockHttpServletResponse page = browser.open("/browse?collection=" + KNOWN + "&path=/~/");
+		MockHttpServletResponse page = browser.open("/files?a_collection=" + KNOWN + "&a_path=/~/");
 		assertThat(page.getStatus()).isEqualTo(200);
 		assertThat(PortalBrowser.content(page)).contains("run1.csv");
 	}

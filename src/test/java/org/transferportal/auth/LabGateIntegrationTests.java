@@ -58,7 +58,7 @@ class LabGateIntegrationTests extends FlowTestSupport {
 	void anOutsiderReachesNoOtherPageAndCanLogOut() {
 		PortalBrowser browser = newBrowser("eve@example.com");
 		browser.login(PortalBrowser.LOGIN);
-		for (String path : new String[] { "/", "/transfer", "/tasks", "/browse", "/account", "/lab/audit",
+		for (String path : new String[] { "/", "/transfer", "/tasks", "/files", "/browse", "/account", "/lab/audit",
 				"/lab/admin" }) {
 			MockHttpServletResponse answer = browser.get(path);
 			assertThat(answer.getRedirectedUrl()).as(path).isEqualTo("/refused");

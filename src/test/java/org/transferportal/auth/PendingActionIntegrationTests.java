@@ -25,8 +25,8 @@ class PendingActionIntegrationTests extends FlowTestSupport {
 		PortalBrowser alice = newBrowser();
 		alice.login(PortalBrowser.LOGIN);
 		UUID mapped = this.globus.mappedCollection();
-		MockHttpServletResponse start = alice.post("/browse/consent",
-				Map.of("collection", mapped.toString(), "path", "/~/"));
+		MockHttpServletResponse start = alice.post("/files/consent", Map.of("collection", mapped.toString(), "path",
+				"/projects/", "back", "/files?a_collection=" + mapped + "&a_path=/projects/"));
 		String trip = start.getRedirectedUrl();
 		assertThat(trip).startsWith(PortalBrowser.LOGIN + "?pending=");
 
@@ -44,7 +44,8 @@ class PendingActionIntegrationTests extends FlowTestSupport {
 		// Alice's own trip still works, once.
 		MockHttpServletResponse own = alice.open(trip);
 		assertThat(FakeGlobus.query(own.getRedirectedUrl()).get("scope")).contains(mapped.toString());
-		assertThat(alice.authorizeAndReturn(own).getRedirectedUrl()).startsWith("/browse?collection=" + mapped);
+		assertThat(alice.authorizeAndReturn(own).getRedirectedUrl())
+			.isEqualTo("/files?a_collection=" + mapped + "&a_path=/projects/");
 		MockHttpServletResponse reused = alice.open(trip);
 		assertThat(FakeGlobus.query(reused.getRedirectedUrl()).get("scope")).doesNotContain(mapped.toString());
 	}

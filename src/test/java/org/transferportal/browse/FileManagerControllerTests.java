@@ -50,6 +50,9 @@ class FileManagerControllerTests {
 	FileManagerService service;
 
 	@MockitoBean
+	FolderService folders;
+
+	@MockitoBean
 	CurrentUser currentUser;
 
 	@Test
@@ -107,7 +110,7 @@ class FileManagerControllerTests {
 			.andExpect(content().string(containsString("id=\"grant-access-a\"")))
 			.andExpect(content().string(containsString("Globus needs your consent.")))
 			.andExpect(content().string(not(containsString("Exception"))));
-		given(this.service.grantAccess(any(), any(), any())).willReturn("/oauth2/authorization/globus?pending=1");
+		given(this.folders.grantAccess(any(), any(), any())).willReturn("/oauth2/authorization/globus?pending=1");
 		this.mvc
 			.perform(post("/files/consent").param("collection", LAB)
 				.param("path", "/projects/")
@@ -115,7 +118,7 @@ class FileManagerControllerTests {
 				.with(oauth2Login())
 				.with(csrf()))
 			.andExpect(redirectedUrl("/oauth2/authorization/globus?pending=1"));
-		then(this.service).should().grantAccess(UUID.fromString(LAB), "/projects/", "/files?a_collection=" + LAB);
+		then(this.folders).should().grantAccess(UUID.fromString(LAB), "/projects/", "/files?a_collection=" + LAB);
 	}
 
 	@Test
@@ -152,7 +155,7 @@ class FileManagerControllerTests {
 				.with(csrf()))
 			.andExpect(redirectedUrl(back))
 			.andExpect(flash().attributeExists("notice"));
-		then(this.service).should().makeFolder(UUID.fromString(LAB), "/projects/new one/");
+		then(this.folders).should().makeFolder(UUID.fromString(LAB), "/projects/new one/");
 	}
 
 	@Test
@@ -167,12 +170,12 @@ class FileManagerControllerTests {
 				.with(csrf()))
 			.andExpect(redirectedUrl("/files"))
 			.andExpect(flash().attributeExists("error"));
-		then(this.service).shouldHaveNoInteractions();
+		then(this.folders).shouldHaveNoInteractions();
 	}
 
 	@Test
 	void renameReportsWhatGlobusSaid() throws Exception {
-		willThrow(new GlobusApiException(409, "Exists", "Destination exists", "req-9", "/rename")).given(this.service)
+		willThrow(new GlobusApiException(409, "Exists", "Destination exists", "req-9", "/rename")).given(this.folders)
 			.rename(any(), any(), any());
 		this.mvc
 			.perform(post("/files/rename").param("collection", LAB)
@@ -184,7 +187,7 @@ class FileManagerControllerTests {
 				.with(csrf()))
 			.andExpect(redirectedUrl("/files"))
 			.andExpect(flash().attribute("requestId", "req-9"));
-		then(this.service).should().rename(UUID.fromString(LAB), "/projects/raw", "/projects/cooked");
+		then(this.folders).should().rename(UUID.fromString(LAB), "/projects/raw", "/projects/cooked");
 	}
 
 	@Test
@@ -198,6 +201,37 @@ class FileManagerControllerTests {
 				.with(csrf()))
 			.andExpect(redirectedUrl("/files"));
 		then(this.service).should().bookmark(eq("Alpha"), eq(UUID.fromString(LAB)), eq("/projects/alpha/"));
+	}
+
+	@Test
+	void anOldBrowseLinkMovesPermanentlyToTheSameFolderInTheLeftPane() throws Exception {
+		this.mvc
+			.perform(get("/browse").param("collection", LAB)
+				.param("path", "/projects/a b+c/")
+				.param("offset", "500")
+				.with(oauth2Login()))
+			.andExpect(status().isMovedPermanently())
+			.andExpect(redirectedUrl("/files?a_collection=" + LAB + "&a_path=/projects/a+b%2Bc/&a_offset=500"));
+		this.mvc.perform(get("/browse").with(oauth2Login()))
+			.andExpect(status().isMovedPermanently())
+			.andExpect(redirectedUrl("/files"));
+		this.mvc.perform(get("/browse/anything").param("collection", GUEST).with(oauth2Login()))
+			.andExpect(redirectedUrl("/files?a_collection=" + GUEST));
+		then(this.service).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void theFolderOffersToTransferFromOrIntoItThroughTheForm() throws Exception {
+		given(this.service.open(any())).willAnswer((call) -> {
+			FileManagerState state = call.getArgument(0);
+			return new FileManagerService.Result.Page(PaneView.listed("a", state.left(), listing(LAB, "/projects/")),
+					PaneView.picker("b", state.right(), List.of(), List.of(), List.of(), null));
+		});
+		this.mvc.perform(get("/files").param("a_collection", LAB).with(oauth2Login()))
+			.andExpect(content().string(containsString("href=\"/transfer?source_collection=" + LAB
+					+ "&amp;source_path=/projects/\" id=\"transfer-from-a\"")))
+			.andExpect(content().string(containsString("href=\"/transfer?destination_collection=" + LAB
+					+ "&amp;destination_path=/projects/\" id=\"transfer-into-a\"")));
 	}
 
 	private static Listing listing(String collection, String path, String... files) {

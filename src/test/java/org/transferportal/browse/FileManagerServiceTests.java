@@ -28,7 +28,7 @@ class FileManagerServiceTests {
 
 	static final String LAB = "1405823f-0597-4a16-b296-46d4f0ae4b15";
 
-	final BrowseService browse = mock(BrowseService.class);
+	final FolderService browse = mock(FolderService.class);
 
 	final CollectionPicker picker = mock(CollectionPicker.class);
 
@@ -59,7 +59,7 @@ class FileManagerServiceTests {
 		Collection lab = new Collection(LAB, "Lab Data", Collection.MAPPED, false, false, null, null, null, null, null,
 				null, null, null, null, null, null, null, null, null, null);
 		given(this.browse.open(eq(UUID.fromString(LAB)), any(ListingQuery.class), any()))
-			.willReturn(new BrowseService.Result.NeedsConsent(lab, "Globus needs your consent."));
+			.willReturn(new FolderService.Result.NeedsConsent(lab, "Globus needs your consent."));
 		FileManagerService.Result.Page page = (FileManagerService.Result.Page) this.service.open(state(LAB));
 		assertThat(page.left().kind()).isEqualTo("consent");
 		assertThat(page.left().collectionName()).isEqualTo("Lab Data");
@@ -68,7 +68,7 @@ class FileManagerServiceTests {
 	@Test
 	void consentGivenBeforeRedirectsTheWholePageAndComesBackToIt() {
 		given(this.browse.open(eq(UUID.fromString(LAB)), any(ListingQuery.class), eq("/files?a_collection=" + LAB)))
-			.willReturn(new BrowseService.Result.Redirect("/oauth2/authorization/globus?pending=p"));
+			.willReturn(new FolderService.Result.Redirect("/oauth2/authorization/globus?pending=p"));
 		assertThat(this.service.open(state(LAB)))
 			.isEqualTo(new FileManagerService.Result.Redirect("/oauth2/authorization/globus?pending=p"));
 	}

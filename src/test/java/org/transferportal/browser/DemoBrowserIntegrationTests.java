@@ -83,8 +83,8 @@ class DemoBrowserIntegrationTests {
 			browser.waitForTaskStatus("SUCCEEDED", Duration.ofSeconds(60), true);
 			browser.screenshot(name + "-3-task");
 			// The copied folder is now in the destination.
-			browser.open(base() + "/browse?collection=" + SHARED_RESULTS + "&path=/incoming-" + name + "/");
-			assertThat(browser.find(By.cssSelector("table.listing")).getText()).contains("raw/");
+			browser.open(base() + "/files?a_collection=" + SHARED_RESULTS + "&a_path=/incoming-" + name + "/");
+			assertThat(browser.find(By.cssSelector("#pane-a table.listing")).getText()).contains("raw/");
 		}
 	}
 
@@ -110,23 +110,28 @@ class DemoBrowserIntegrationTests {
 			assertThat(browser.text()).contains("Archive project alpha");
 			browser.waitForTaskStatus("SUCCEEDED", Duration.ofSeconds(60), true);
 			browser.screenshot("presets-2-task");
-			browser.open(base() + "/browse?collection=" + ARCHIVE + "&path=/archive/2024/alpha/");
-			assertThat(browser.find(By.cssSelector("table.listing")).getText()).contains("raw/");
+			browser.open(base() + "/files?a_collection=" + ARCHIVE + "&a_path=/archive/2024/alpha/");
+			assertThat(browser.find(By.cssSelector("#pane-a table.listing")).getText()).contains("raw/");
 		}
 	}
 
+	/**
+	 * Also follows a link to the retired {@code /browse} page, which lands on the same
+	 * folder in the file manager.
+	 */
 	@Test
 	void hostileFileNamesAreShownAsTextAndNeverRun() throws IOException {
 		try (Browser browser = Browser.start(true)) {
 			browser.open(base() + "/browse?collection=" + LAB_DATA + "&path=/projects/");
 			browser.logInAs("bob");
 			// A collection the user never consented to: a plain notice, then Globus.
-			browser.click(By.id("grant-access"));
+			browser.click(By.id("grant-access-a"));
 			browser.click(By.id("allow"));
-			browser.find(By.cssSelector("table.listing"));
-			assertThat(browser.url()).contains("/browse?collection=" + LAB_DATA);
+			browser.find(By.cssSelector("#pane-a table.listing"));
+			assertThat(browser.url()).contains("/files?a_collection=" + LAB_DATA + "&a_path=/projects/");
 			browser.click(By.linkText("odd names/"));
-			String listing = browser.find(By.cssSelector("table.listing")).getText();
+			browser.waitForValue(By.id("a-path"), "/projects/odd names/");
+			String listing = browser.find(By.cssSelector("#pane-a table.listing")).getText();
 			assertThat(listing).contains("<img src=x onerror=alert(1)>.txt").contains("\"quoted\" 'names'.csv");
 			assertThat(browser.alertShown()).isFalse();
 			browser.screenshot("browse-odd-names");
@@ -135,23 +140,23 @@ class DemoBrowserIntegrationTests {
 			browser.open(base() + "/logout");
 			browser.click(By.id("logout"));
 			browser.waitForUrl("signed_out");
-			browser.open(base() + "/browse?collection=" + LAB_DATA + "&path=/projects/");
+			browser.open(base() + "/files?a_collection=" + LAB_DATA + "&a_path=/projects/");
 			if (!browser.driver.findElements(By.id("identity-bob")).isEmpty()) {
 				browser.click(By.id("identity-bob"));
 			}
-			assertThat(browser.find(By.cssSelector("table.listing")).getText()).contains("alpha/");
-			assertThat(browser.url()).contains("/browse?collection=" + LAB_DATA);
+			assertThat(browser.find(By.cssSelector("#pane-a table.listing")).getText()).contains("alpha/");
+			assertThat(browser.url()).contains("/files?a_collection=" + LAB_DATA);
 		}
 	}
 
 	@Test
 	void aHighAssuranceCollectionAsksForALoginFromItsDomain() throws IOException {
 		try (Browser browser = Browser.start(true)) {
-			browser.open(base() + "/browse?collection=" + CLINICAL + "&path=/");
+			browser.open(base() + "/files?a_collection=" + CLINICAL + "&a_path=/");
 			browser.logInAs("carol");
 			// Globus says which session it needs; the portal explains and offers the
 			// trip.
-			browser.click(By.id("grant-access"));
+			browser.click(By.id("grant-access-a"));
 			// At Globus Auth only identities from uchicago.edu qualify, with a fresh
 			// login.
 			browser.find(By.id("identity-bob"));

@@ -40,16 +40,16 @@ class SecurityHeadersIntegrationTests extends FlowTestSupport {
 		this.globus.server()
 			.stubFor(get(urlPathEqualTo("/v0.10/operation/endpoint/" + guest + "/ls"))
 				.willReturn(FakeGlobus.json(200, FakeGlobus.body("transfer/ls.json"))));
-		for (String page : new String[] { "/", "/transfer", "/tasks", "/tasks/" + task, "/browse",
-				"/browse?collection=" + guest + "&path=/", "/no-such-page" }) {
+		for (String page : new String[] { "/", "/transfer", "/tasks", "/tasks/" + task, "/files",
+				"/files?a_collection=" + guest + "&a_path=/", "/browse", "/no-such-page" }) {
 			MockHttpServletResponse response = browser.get(page);
-			assertThat(response.getStatus()).as(page).isIn(200, 404);
+			assertThat(response.getStatus()).as(page).isIn(200, 301, 404);
 			assertHeaders(response, page);
 		}
 	}
 
 	@ParameterizedTest(name = "POST {0}")
-	@ValueSource(strings = { "/transfer", "/browse/consent", "/browse/mkdir", "/logout", "/tasks/abc/cancel" })
+	@ValueSource(strings = { "/transfer", "/files/consent", "/files/mkdir", "/logout", "/tasks/abc/cancel" })
 	void postsWithoutACsrfTokenAreRefused(String path) {
 		PortalBrowser browser = newBrowser();
 		browser.login(PortalBrowser.LOGIN);

@@ -20,10 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.transferportal.support.PortalBrowser.content;
 
 /**
- * Browsing a mapped collection: the "Grant access" notice, the trip, and a consent
- * remembered for the next login (issue 4).
+ * Browsing a mapped collection in the file manager: the "Grant access" notice, the trip,
+ * and a consent remembered for the next login (issue 4); and links to the retired
+ * {@code /browse} page landing on the same folder here.
  */
-class BrowseConsentIntegrationTests extends FlowTestSupport {
+class FileManagerConsentIntegrationTests extends FlowTestSupport {
 
 	@Test
 	void grantingAccessComesBackToTheSameFolderAndALaterLoginRenewsItWithoutTheNotice() {
@@ -31,15 +32,15 @@ class BrowseConsentIntegrationTests extends FlowTestSupport {
 		browser.login(PortalBrowser.LOGIN);
 		UUID mapped = this.globus.mappedCollection();
 		stubListing(mapped);
-		String folder = "/browse?collection=" + mapped + "&path=/~/data/";
+		String folder = "/files?a_collection=" + mapped + "&a_path=/projects/data/";
 
 		MockHttpServletResponse notice = browser.open(folder);
 		assertThat(notice.getStatus()).isEqualTo(200);
-		assertThat(content(notice)).contains("id=\"grant-access\"", "Grant access");
+		assertThat(content(notice)).contains("id=\"grant-access-a\"", "Grant access");
 		this.globus.server().verify(0, getRequestedFor(urlPathEqualTo(ls(mapped))));
 
-		MockHttpServletResponse authorize = browser
-			.follow(browser.post("/browse/consent", Map.of("collection", mapped.toString(), "path", "/~/data/")));
+		MockHttpServletResponse authorize = browser.follow(browser.post("/files/consent",
+				Map.of("collection", mapped.toString(), "path", "/projects/data/", "back", folder)));
 		assertThat(browser.isAuthorizeRedirect(authorize)).isTrue();
 		assertThat(FakeGlobus.query(authorize.getRedirectedUrl()).get("scope"))
 			.isEqualTo("openid profile email " + FakeGlobus.dataAccessScope(mapped));
@@ -69,12 +70,28 @@ class BrowseConsentIntegrationTests extends FlowTestSupport {
 		browser.login(PortalBrowser.LOGIN);
 		UUID guest = this.globus.guestCollection();
 		stubListing(guest);
-		assertListing(browser.open("/browse?collection=" + guest + "&path=/"), browser);
+		assertListing(browser.open("/files?a_collection=" + guest + "&a_path=/"), browser);
+	}
+
+	@Test
+	void anOldBrowseLinkOpensTheSameFolderInTheFileManager() {
+		PortalBrowser browser = newBrowser();
+		browser.login(PortalBrowser.LOGIN);
+		UUID guest = this.globus.guestCollection();
+		stubListing(guest);
+
+		MockHttpServletResponse moved = browser.get("/browse?collection=" + guest + "&path=/projects/data/");
+
+		assertThat(moved.getStatus()).isEqualTo(301);
+		assertThat(moved.getRedirectedUrl()).isEqualTo("/files?a_collection=" + guest + "&a_path=/projects/data/");
+		assertListing(browser.follow(moved), browser);
+		this.globus.server()
+			.verify(getRequestedFor(urlPathEqualTo(ls(guest))).withQueryParam("path", equalTo("/projects/data/")));
 	}
 
 	private void assertListing(MockHttpServletResponse page, PortalBrowser browser) {
 		assertThat(page.getStatus()).isEqualTo(200);
-		assertThat(content(page)).contains("run1.csv").doesNotContain("id=\"grant-access\"");
+		assertThat(content(page)).contains("run1.csv").doesNotContain("id=\"grant-access-a\"");
 		this.globus.server()
 			.verify(getRequestedFor(urlPathMatching("/v0.10/operation/endpoint/.*/ls")).withHeader("Authorization",
 					equalTo("Bearer " + browser.tokens().transferAccess())));

@@ -19,13 +19,11 @@ import org.transferportal.globus.TransferClient;
 import org.transferportal.support.Sizes;
 
 /**
- * Lists folders of a collection, taking the user through consent when the collection
- * needs it.
+ * A collection's folders: lists them, taking the user through consent when the collection
+ * needs it, and makes or renames their entries.
  */
 @Service
-class BrowseService {
-
-	static final int PAGE_SIZE = 500;
+class FolderService {
 
 	private final CurrentUser user;
 
@@ -33,7 +31,7 @@ class BrowseService {
 
 	private final ConsentRoundTrip consent;
 
-	BrowseService(CurrentUser user, CollectionDirectory collections, ConsentRoundTrip consent) {
+	FolderService(CurrentUser user, CollectionDirectory collections, ConsentRoundTrip consent) {
 		this.user = user;
 		this.collections = collections;
 		this.consent = consent;
@@ -60,14 +58,10 @@ class BrowseService {
 
 	}
 
-	Result open(UUID collectionId, String path, int offset, String returnPath) {
-		return open(collectionId, new ListingQuery(path, true, "type ASC,name ASC", List.of(), PAGE_SIZE, offset, null),
-				returnPath);
-	}
-
 	/**
-	 * Opens a folder with the given sort, filters and page; consent is handled as for
-	 * {@link #open(UUID, String, int, String)}.
+	 * Opens a folder with the given sort, filters and page. When the collection needs a
+	 * consent the user gave before, the answer is to go straight to Globus (which
+	 * approves it without asking) and come back to {@code returnPath}.
 	 */
 	Result open(UUID collectionId, ListingQuery query, String returnPath) {
 		TransferClient transfer = this.user.transfer();
