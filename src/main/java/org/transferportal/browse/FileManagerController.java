@@ -13,12 +13,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.view.RedirectView;
 
+import org.transferportal.collections.BookmarkName;
+import org.transferportal.collections.BookmarkService;
+import org.transferportal.collections.CollectionIds;
 import org.transferportal.collections.CollectionPicker;
 import org.transferportal.globus.GlobusApiException;
+import org.transferportal.support.EntryName;
+import org.transferportal.support.GlobusPath;
+import org.transferportal.support.LocalPaths;
 
 /**
  * The two-pane file manager: pick collections, browse, select, and hand the selection to
- * the transfer form.
+ * the transfer form; make folders, rename and bookmark in a pane's folder.
  */
 @Controller
 class FileManagerController {
@@ -27,9 +33,12 @@ class FileManagerController {
 
 	private final FolderService folders;
 
-	FileManagerController(FileManagerService service, FolderService folders) {
+	private final BookmarkService bookmarks;
+
+	FileManagerController(FileManagerService service, FolderService folders, BookmarkService bookmarks) {
 		this.service = service;
 		this.folders = folders;
+		this.bookmarks = bookmarks;
 	}
 
 	@GetMapping(FileManagerState.PATH)
@@ -59,85 +68,123 @@ class FileManagerController {
 	}
 
 	@PostMapping(FileManagerState.PATH + "/consent")
-	String grantAccess(@RequestParam UUID collection, @RequestParam(defaultValue = "") String path,
-			@RequestParam(defaultValue = "") String back) {
-		String folder = folder(path);
-		return "redirect:" + this.folders.grantAccess(collection, folder, back(back));
+	String grantAccess(@RequestParam(defaultValue = "") String collection, @RequestParam(defaultValue = "") String path,
+			@RequestParam(defaultValue = "") String back, RedirectAttributes redirect) {
+		UUID id = CollectionIds.parse(collection);
+		String folder = path.isBlank() ? null : path.strip();
+		String problem = (id == null) ? CollectionIds.PROBLEM : (folder != null) ? GlobusPath.problem(folder) : null;
+		if (problem != null) {
+			redirect.addFlashAttribute("error", problem);
+			return "redirect:" + back(back);
+		}
+		return "redirect:" + this.folders.grantAccess(id, folder, back(back));
 	}
 
 	@PostMapping(FileManagerState.PATH + "/mkdir")
-	String makeFolder(@RequestParam UUID collection, @RequestParam String path, @RequestParam String name,
+	String makeFolder(@RequestParam(defaultValue = "") String collection, @RequestParam(defaultValue = "") String path,
+			@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "a") String pane,
 			@RequestParam(defaultValue = "") String back, RedirectAttributes redirect) {
-		String folder = folder(path);
+		ToolRequest request = ToolRequest.of(ToolProblem.MKDIR, pane, collection, path, name);
 		String clean = name.strip();
-		if (folder == null || !validName(clean)) {
-			redirect.addFlashAttribute("error", "A folder name cannot be empty or contain '/'");
-			return "redirect:" + back(back);
+		String problem = request.problem(EntryName.problem(clean), clean + "/");
+		if (problem != null) {
+			return refuse(request, problem, null, back, redirect);
 		}
-		return run(() -> this.folders.makeFolder(collection, folder + clean + "/"),
-				"Folder \u201c" + clean + "\u201d created.", "Globus could not make the folder", back, redirect);
-	}
-
-	@PostMapping(FileManagerState.PATH + "/rename")
-	String rename(@RequestParam UUID collection, @RequestParam String path, @RequestParam(defaultValue = "") String old,
-			@RequestParam(name = "new_name") String newName, @RequestParam(defaultValue = "") String back,
-			RedirectAttributes redirect) {
-		String folder = folder(path);
-		String from = old.endsWith("/") ? old.substring(0, old.length() - 1) : old;
-		String to = newName.strip();
-		if (folder == null || !validName(from) || !validName(to)) {
-			redirect.addFlashAttribute("error", "Choose an item, and give a new name without '/'");
-			return "redirect:" + back(back);
-		}
-		return run(() -> this.folders.rename(collection, folder + from, folder + to),
-				"Renamed \u201c" + from + "\u201d to \u201c" + to + "\u201d.", "Globus could not rename it", back,
-				redirect);
-	}
-
-	@PostMapping(FileManagerState.PATH + "/bookmark")
-	String bookmark(@RequestParam UUID collection, @RequestParam String path, @RequestParam String name,
-			@RequestParam(defaultValue = "") String back, RedirectAttributes redirect) {
-		String folder = folder(path);
-		if (folder == null || name.isBlank() || name.length() > 128 || name.chars().anyMatch(Character::isISOControl)) {
-			redirect.addFlashAttribute("error", "A bookmark needs a name of 1 to 128 characters");
-			return "redirect:" + back(back);
-		}
-		return run(() -> this.service.bookmark(name, collection, folder),
-				"Bookmarked; the bookmark also appears in the Globus web app.", "Globus could not save the bookmark",
-				back, redirect);
-	}
-
-	private static String run(Runnable action, String done, String failed, String back, RedirectAttributes redirect) {
 		try {
-			action.run();
-			redirect.addFlashAttribute("notice", done);
+			this.folders.makeFolder(request.collection(), request.folder() + clean + "/");
+			redirect.addFlashAttribute("notice", "Folder \u201c" + clean + "\u201d created.");
 		}
 		catch (GlobusApiException ex) {
-			redirect.addFlashAttribute("error", failed + ": " + ex.getMessage());
-			redirect.addFlashAttribute("requestId", ex.requestId());
+			return refuse(request, "Globus could not make the folder: " + ex.getMessage(), ex.requestId(), back,
+					redirect);
 		}
 		return "redirect:" + back(back);
 	}
 
-	private static boolean validName(String name) {
-		return !name.isEmpty() && name.length() <= 255 && !name.contains("/") && !name.equals(".") && !name.equals("..")
-				&& name.chars().noneMatch(Character::isISOControl);
+	@PostMapping(FileManagerState.PATH + "/rename")
+	String rename(@RequestParam(defaultValue = "") String collection, @RequestParam(defaultValue = "") String path,
+			@RequestParam(defaultValue = "") String old,
+			@RequestParam(name = "new_name", defaultValue = "") String newName,
+			@RequestParam(defaultValue = "a") String pane, @RequestParam(defaultValue = "") String back,
+			RedirectAttributes redirect) {
+		ToolRequest request = ToolRequest.of(ToolProblem.RENAME, pane, collection, path, newName);
+		String from = old.endsWith("/") ? old.substring(0, old.length() - 1) : old;
+		String to = newName.strip();
+		String problem = EntryName.isValid(from) ? request.problem(EntryName.problem(to), to)
+				: "Choose the item to rename";
+		if (problem != null) {
+			return refuse(request, problem, null, back, redirect);
+		}
+		try {
+			this.folders.rename(request.collection(), request.folder() + from, request.folder() + to);
+			redirect.addFlashAttribute("notice", "Renamed \u201c" + from + "\u201d to \u201c" + to + "\u201d.");
+		}
+		catch (GlobusApiException ex) {
+			return refuse(request, "Globus could not rename it: " + ex.getMessage(), ex.requestId(), back, redirect);
+		}
+		return "redirect:" + back(back);
 	}
 
-	/** A folder path ending in '/', or {@code null} if it is not one. */
-	private static String folder(String path) {
-		String folder = path.strip();
-		if (folder.isEmpty() || !folder.startsWith("/") || folder.chars().anyMatch(Character::isISOControl)) {
-			return null;
+	@PostMapping(FileManagerState.PATH + "/bookmark")
+	String bookmark(@RequestParam(defaultValue = "") String collection, @RequestParam(defaultValue = "") String path,
+			@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "a") String pane,
+			@RequestParam(defaultValue = "") String back, RedirectAttributes redirect) {
+		ToolRequest request = ToolRequest.of(ToolProblem.BOOKMARK, pane, collection, path, name);
+		String problem = request.problem(BookmarkName.problem(name), "");
+		if (problem != null) {
+			return refuse(request, problem, null, back, redirect);
 		}
-		return folder.endsWith("/") ? folder : folder + "/";
+		try {
+			this.bookmarks.add(name, request.collection(), request.folder());
+			redirect.addFlashAttribute("notice", "Bookmarked; the bookmark also appears in the Globus web app.");
+		}
+		catch (GlobusApiException ex) {
+			return refuse(request, "Globus could not save the bookmark: " + ex.getMessage(), ex.requestId(), back,
+					redirect);
+		}
+		return "redirect:" + back(back);
+	}
+
+	/** Back to the page, with the problem next to the form and what the user typed. */
+	private static String refuse(ToolRequest request, String problem, String requestId, String back,
+			RedirectAttributes redirect) {
+		redirect.addFlashAttribute("toolProblem",
+				new ToolProblem(request.pane(), request.tool(), problem, request.typed(), requestId));
+		return "redirect:" + back(back);
 	}
 
 	/** Only back to this page, never elsewhere. */
 	static String back(String back) {
-		boolean local = (back.equals(FileManagerState.PATH) || back.startsWith(FileManagerState.PATH + "?"))
-				&& !back.contains("\\") && back.chars().noneMatch(Character::isISOControl);
-		return local ? back : FileManagerState.PATH;
+		return LocalPaths.onPage(back, FileManagerState.PATH);
+	}
+
+	/**
+	 * What a pane's tool form posted: the pane's collection and folder (as the page gave
+	 * them) and what the user typed.
+	 */
+	private record ToolRequest(String tool, String pane, UUID collection, String folder, String typed) {
+
+		static ToolRequest of(String tool, String pane, String collection, String path, String typed) {
+			String folder = path.strip();
+			folder = (folder.isEmpty() || folder.endsWith("/")) ? folder : folder + "/";
+			return new ToolRequest(tool, "b".equals(pane) ? "b" : "a", CollectionIds.parse(collection), folder, typed);
+		}
+
+		/**
+		 * The first problem: the collection, the folder, the typed text's own rule, then
+		 * the path the action would reach (which may grow too long).
+		 */
+		String problem(String typedProblem, String entry) {
+			if (this.collection == null) {
+				return CollectionIds.PROBLEM;
+			}
+			String folderProblem = GlobusPath.problem(this.folder);
+			if (folderProblem != null) {
+				return folderProblem;
+			}
+			return (typedProblem != null) ? typedProblem : GlobusPath.problem(this.folder + entry);
+		}
+
 	}
 
 }

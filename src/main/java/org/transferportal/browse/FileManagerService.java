@@ -9,6 +9,7 @@ import org.transferportal.collections.CollectionIds;
 import org.transferportal.collections.CollectionPicker;
 import org.transferportal.collections.CollectionPicker.Choice;
 import org.transferportal.globus.GlobusApiException;
+import org.transferportal.support.GlobusPath;
 import org.transferportal.support.SlowDownException;
 
 /**
@@ -64,10 +65,6 @@ class FileManagerService {
 
 	}
 
-	void bookmark(String name, UUID collection, String path) {
-		this.picker.addBookmark(name, collection.toString(), path);
-	}
-
 	private Pane pane(String name, PaneState state, String back, List<Choice> bookmarks) {
 		UUID id = state.collectionId();
 		if (id == null) {
@@ -86,8 +83,8 @@ class FileManagerService {
 			return Pane.of(PaneView.picker(name, state, this.picker.labCollections(), bookmarks, results, message));
 		}
 		if (!state.pathValid()) {
-			return Pane.of(PaneView.other(name, state, "problem", state.collection(),
-					"A path must be absolute (start with /) and contain no control characters", null));
+			return Pane
+				.of(PaneView.other(name, state, "problem", state.collection(), GlobusPath.problem(state.path()), null));
 		}
 		try {
 			FolderService.Result result = this.folders.open(id, state.listingQuery(), back);

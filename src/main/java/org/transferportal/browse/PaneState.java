@@ -9,6 +9,7 @@ import org.springframework.util.MultiValueMap;
 
 import org.transferportal.collections.CollectionIds;
 import org.transferportal.globus.ListingQuery;
+import org.transferportal.support.GlobusPath;
 
 /**
  * What one pane of the file manager shows, as it travels in the page's address: the
@@ -60,18 +61,16 @@ record PaneState(String collection, String path, int offset, String filter, Stri
 		return CollectionIds.parse(this.collection);
 	}
 
-	/** Whether the path is one Globus can be asked for. */
+	/** Whether the path is one Globus can be asked for (or none: the default folder). */
 	boolean pathValid() {
-		return this.path.isEmpty() || (this.path.startsWith("/") && this.path.length() <= 4096
-				&& this.path.chars().noneMatch(Character::isISOControl));
+		return this.path.isEmpty() || GlobusPath.isValid(this.path);
 	}
 
 	/** The Globus listing this pane asks for: folders first, then the chosen order. */
 	ListingQuery listingQuery() {
 		String direction = this.descending ? " DESC" : " ASC";
 		String order = "type ASC," + this.sort + direction + ("name".equals(this.sort) ? "" : ",name ASC");
-		// '/' separates filter clauses and ',' alternatives, so neither can be searched
-		// for.
+		// '/' separates filter clauses, ',' alternatives: neither can be searched for.
 		String text = this.filter.replace("/", "").replace(",", "");
 		List<String> filters = text.isEmpty() ? List.of() : List.of("name:~*" + text + "*");
 		return new ListingQuery(this.path.isEmpty() ? null : this.path, this.hidden, order, filters, PAGE_SIZE,

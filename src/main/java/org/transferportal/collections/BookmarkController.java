@@ -1,6 +1,7 @@
 package org.transferportal.collections;
 
 import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -12,50 +13,40 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import org.transferportal.auth.CurrentUser;
-import org.transferportal.globus.Bookmark;
 import org.transferportal.globus.CanonicalUuid;
 import org.transferportal.globus.GlobusApiException;
 import org.transferportal.lab.LabProperties;
 
 /**
- * The user's Transfer bookmarks (the same ones the Globus web app shows): rename and
- * delete. Every call goes to Globus with the user's own token, so an id from someone
- * else's list reaches nothing.
+ * The bookmarks page: rename and delete the user's Transfer bookmarks.
  */
 @Controller
 class BookmarkController {
 
-	static final int MAX_NAME = 128;
-
-	private final CurrentUser user;
+	private final BookmarkService bookmarks;
 
 	private final LabProperties lab;
 
-	BookmarkController(CurrentUser user, LabProperties lab) {
-		this.user = user;
+	BookmarkController(BookmarkService bookmarks, LabProperties lab) {
+		this.bookmarks = bookmarks;
 		this.lab = lab;
 	}
 
 	@GetMapping("/bookmarks")
 	String list(Model model) {
-		model.addAttribute("bookmarks", this.user.transfer().bookmarks());
+		model.addAttribute("bookmarks", this.bookmarks.all());
 		model.addAttribute("collectionNames", this.lab.collectionNames());
 		return "bookmarks/list";
 	}
 
 	@PostMapping("/bookmarks/{id}/rename")
 	String rename(@PathVariable String id, @RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
-		checkId(id);
-		String clean = name.strip();
-		String problem = clean.isEmpty() || clean.length() > MAX_NAME
-				? "A bookmark name has 1 to " + MAX_NAME + " characters."
-				: clean.chars().anyMatch(Character::isISOControl) ? "A bookmark name cannot contain control characters."
-						: null;
+		UUID bookmark = bookmarkId(id);
+		String problem = BookmarkName.problem(name);
 		if (problem == null) {
 			try {
-				this.user.transfer().renameBookmark(id, clean);
-				redirect.addFlashAttribute("notice", "Renamed to “" + clean + "”.");
+				this.bookmarks.rename(bookmark, name);
+				redirect.addFlashAttribute("notice", "Renamed to “" + BookmarkName.clean(name) + "”.");
 				return "redirect:/bookmarks";
 			}
 			catch (GlobusApiException ex) {
@@ -70,22 +61,16 @@ class BookmarkController {
 
 	@GetMapping("/bookmarks/{id}/delete")
 	String confirmDelete(@PathVariable String id, Model model) {
-		checkId(id);
-		Bookmark bookmark = this.user.transfer()
-			.bookmarks()
-			.stream()
-			.filter((b) -> id.equalsIgnoreCase(b.id()))
-			.findFirst()
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "You have no such bookmark"));
-		model.addAttribute("bookmark", bookmark);
+		model.addAttribute("bookmark", this.bookmarks.find(bookmarkId(id))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "You have no such bookmark")));
 		return "bookmarks/delete";
 	}
 
 	@PostMapping("/bookmarks/{id}/delete")
 	String delete(@PathVariable String id, RedirectAttributes redirect) {
-		checkId(id);
+		UUID bookmark = bookmarkId(id);
 		try {
-			this.user.transfer().deleteBookmark(id);
+			this.bookmarks.delete(bookmark);
 			redirect.addFlashAttribute("notice", "Bookmark deleted; it is gone from the Globus web app too.");
 		}
 		catch (GlobusApiException ex) {
@@ -104,11 +89,13 @@ class BookmarkController {
 		return "Globus could not do that just now (" + ex.getMessage() + "). Please try again.";
 	}
 
-	private static void checkId(String id) {
-		// Globus bookmark ids are UUIDs; anything else never reaches Globus.
-		if (CanonicalUuid.parse(id) == null) {
+	/** Globus bookmark ids are UUIDs; anything else never reaches Globus. */
+	private static UUID bookmarkId(String id) {
+		UUID parsed = CanonicalUuid.parse(id);
+		if (parsed == null) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such bookmark");
 		}
+		return parsed;
 	}
 
 }

@@ -5,8 +5,9 @@ import java.util.UUID;
 import org.transferportal.globus.CanonicalUuid;
 
 /**
- * The one check of collection ids typed or linked by users: a UUID in its canonical
- * 8-4-4-4-12 form (Java's UUID parser alone accepts shorter groups).
+ * The one check of collection ids typed, linked or posted by users (the transfer form,
+ * presets, the file manager's panes and tools): a UUID in its canonical 8-4-4-4-12 form,
+ * since Java's UUID parser, and so Spring's conversion, alone accepts shorter groups.
  */
 public final class CollectionIds {
 

@@ -2,13 +2,14 @@ package org.transferportal.collections;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
 
 import org.transferportal.auth.CurrentUser;
-import org.transferportal.globus.Bookmark;
 import org.transferportal.globus.Collection;
 import org.transferportal.globus.CollectionSearch;
 import org.transferportal.lab.LabProperties;
@@ -48,7 +49,7 @@ public class CollectionPicker {
 			.toList();
 	}
 
-	/** The user's bookmarks; an empty list if Globus cannot list them just now. */
+	/** The user's bookmarks, as choices that open their folder. */
 	public List<Choice> bookmarks() {
 		return this.user.transfer()
 			.bookmarks()
@@ -83,17 +84,8 @@ public class CollectionPicker {
 		return choices;
 	}
 
-	/** Saves a bookmark in Transfer, where the Globus web app sees it too. */
-	public Bookmark addBookmark(String name, String collectionId, String path) {
-		String clean = name.strip();
-		if (clean.isEmpty() || clean.length() > 128 || clean.chars().anyMatch(Character::isISOControl)) {
-			throw new IllegalArgumentException("A bookmark name needs 1 to 128 characters, without line breaks");
-		}
-		return this.user.transfer().createBookmark(clean, collectionId, path);
-	}
-
 	private static Map<String, String> orderedScopes() {
-		Map<String, String> scopes = new java.util.LinkedHashMap<>();
+		Map<String, String> scopes = new LinkedHashMap<>();
 		scopes.put("all", "all collections");
 		scopes.put("my-endpoints", "my collections");
 		scopes.put("recently-used", "recently used");
@@ -101,7 +93,7 @@ public class CollectionPicker {
 		scopes.put("in-use", "in use");
 		scopes.put("administered-by-me", "administered by me");
 		scopes.put("shared-by-me", "shared by me");
-		return java.util.Collections.unmodifiableMap(scopes);
+		return Collections.unmodifiableMap(scopes);
 	}
 
 	/**

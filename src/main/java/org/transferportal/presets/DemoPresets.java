@@ -7,7 +7,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 
-import org.transferportal.transfer.PreparedTransfers;
 import org.transferportal.transfer.TransferForm;
 
 /**
@@ -64,7 +63,7 @@ class DemoPresets implements ApplicationRunner {
 		fields.add("destination_path", destinationPath);
 		fields.add("sync_level", syncLevel);
 		fields.add("preserve_timestamp", String.valueOf(preserveTimestamp));
-		return PreparedTransfers.formOf(fields);
+		return TransferForm.from(fields);
 	}
 
 }

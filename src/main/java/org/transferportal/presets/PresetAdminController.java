@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,7 +17,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.transferportal.lab.LabProperties;
-import org.transferportal.transfer.PreparedTransfers;
+import org.transferportal.transfer.TransferForm;
 
 /**
  * The preset editor for lab admins (the security configuration keeps
@@ -41,15 +40,14 @@ class PresetAdminController {
 
 	@GetMapping(BASE + "/new")
 	String blank(Model model) {
-		return editor(model, null, new PresetEdit("", "", PreparedTransfers.formOf(new LinkedMultiValueMap<>()), 0),
-				Map.of(), null);
+		return editor(model, null, new PresetEdit("", "", TransferForm.empty(), 0), Map.of(), null);
 	}
 
 	/** The transfer form's "Save as lab preset": the editor, filled in with that form. */
 	@PostMapping(BASE + "/new")
 	String fromTransferForm(@RequestParam MultiValueMap<String, String> params,
 			@RequestParam(name = "manifest_file", required = false) MultipartFile upload, Model model) {
-		return editor(model, null, new PresetEdit("", "", PreparedTransfers.formOf(params, upload), 0), Map.of(), null);
+		return editor(model, null, new PresetEdit("", "", TransferForm.from(params, upload), 0), Map.of(), null);
 	}
 
 	@PostMapping(BASE)
@@ -88,7 +86,7 @@ class PresetAdminController {
 	private String save(String id, MultiValueMap<String, String> params, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		PresetEdit edit = new PresetEdit(params.getFirst("name"), params.getFirst("description"),
-				PreparedTransfers.formOf(params), version(params.getFirst("version")));
+				TransferForm.from(params), version(params.getFirst("version")));
 		PresetService.Saved saved = this.presets.save(id, edit);
 		if (saved instanceof PresetService.Saved.Done done) {
 			redirect.addFlashAttribute("notice", "Preset “" + done.preset().name() + "” was saved.");

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 
 import org.transferportal.auth.CurrentUser;
 import org.transferportal.globus.CanonicalUuid;
+import org.transferportal.support.Text;
 import org.transferportal.transfer.PreparedTransfers;
 
 /**
@@ -107,14 +108,14 @@ class PresetService {
 		else if (name.length() > PresetEdit.MAX_NAME) {
 			errors.put("name", "A name can have at most " + PresetEdit.MAX_NAME + " characters");
 		}
-		else if (name.chars().anyMatch(Character::isISOControl)) {
+		else if (Text.hasControlCharacter(name)) {
 			errors.put("name", "A name cannot contain control characters");
 		}
 		String description = edit.cleanDescription();
 		if (description.length() > PresetEdit.MAX_DESCRIPTION) {
 			errors.put("description", "A description can have at most " + PresetEdit.MAX_DESCRIPTION + " characters");
 		}
-		else if (description.chars().anyMatch((c) -> Character.isISOControl(c) && c != '\n' && c != '\r')) {
+		else if (Text.hasControlCharacterBesidesLineBreaks(description)) {
 			errors.put("description", "A description cannot contain control characters");
 		}
 		errors.putAll(this.transfers.check(edit.form()));

@@ -20,12 +20,21 @@ public final class LocalPaths {
 		if (path.length() > 1 && (path.charAt(1) == '/' || path.charAt(1) == '\\')) {
 			return false;
 		}
-		return path.chars().noneMatch((c) -> c < 0x20 || c == 0x7f || c == '\\');
+		return path.indexOf('\\') < 0 && !Text.hasControlCharacter(path);
 	}
 
 	/** The path if it is local, otherwise the fallback. */
 	public static String orElse(String path, String fallback) {
 		return isLocal(path) ? path : fallback;
+	}
+
+	/**
+	 * The path if it is the given page of this portal (itself or with a query), otherwise
+	 * the page: a "back" address that can only lead back there.
+	 */
+	public static String onPage(String path, String page) {
+		boolean onPage = path != null && (path.equals(page) || path.startsWith(page + "?"));
+		return (onPage && isLocal(path)) ? path : page;
 	}
 
 }

@@ -3,7 +3,6 @@ package org.transferportal.tasks;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -19,6 +18,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import org.transferportal.globus.CanonicalUuid;
 import org.transferportal.globus.GlobusApiException;
 
 /**
@@ -26,8 +26,6 @@ import org.transferportal.globus.GlobusApiException;
  */
 @Controller
 class TaskController {
-
-	private static final Pattern TASK_ID = Pattern.compile("[0-9A-Za-z-]{1,64}");
 
 	private static final List<String> STATUSES = List.of("ACTIVE", "INACTIVE", "SUCCEEDED", "FAILED");
 
@@ -93,8 +91,12 @@ class TaskController {
 		return "redirect:/tasks/" + id;
 	}
 
+	/**
+	 * Globus task ids are UUIDs; anything else is answered here, before any call to
+	 * Globus (so that no made-up id reaches Globus, the logs or the metrics).
+	 */
 	private static void checkId(String id) {
-		if (!TASK_ID.matcher(id).matches()) {
+		if (CanonicalUuid.parse(id) == null) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such task");
 		}
 	}

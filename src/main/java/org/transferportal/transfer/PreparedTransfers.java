@@ -33,25 +33,6 @@ public class PreparedTransfers {
 		this.user = user;
 	}
 
-	/**
-	 * Reads a transfer form from request parameters, with the names of the portal's form
-	 * and deep links.
-	 */
-	public static TransferForm formOf(org.springframework.util.MultiValueMap<String, String> params) {
-		return TransferForm.from(params);
-	}
-
-	/**
-	 * Reads a posted transfer form with the batch file it may carry (the file replaces
-	 * the pasted batch, as in the form itself); a file over the form's 1 MB limit is left
-	 * out.
-	 */
-	public static TransferForm formOf(org.springframework.util.MultiValueMap<String, String> params,
-			org.springframework.web.multipart.MultipartFile upload) {
-		boolean fits = upload == null || upload.getSize() <= TransferController.MAX_MANIFEST_BYTES;
-		return fits ? TransferForm.withUploadedManifest(TransferForm.from(params), upload) : TransferForm.from(params);
-	}
-
 	/** Checks a form as a submission would, without submitting it: errors by field. */
 	public Map<String, String> check(TransferForm form) {
 		return this.validator.validate(form).errors();

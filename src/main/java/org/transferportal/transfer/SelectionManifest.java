@@ -2,6 +2,8 @@ package org.transferportal.transfer;
 
 import java.util.List;
 
+import org.transferportal.support.EntryName;
+
 /**
  * Writes the file manager's selection as a batch in the Globus CLI's format, so that it
  * lands in the transfer form's batch field: names relative to both base folders, folders
@@ -18,8 +20,7 @@ final class SelectionManifest {
 		for (String name : names) {
 			boolean folder = name.endsWith("/");
 			String bare = folder ? name.substring(0, name.length() - 1) : name;
-			if (bare.isEmpty() || bare.contains("/") || bare.equals(".") || bare.equals("..")
-					|| bare.chars().anyMatch(Character::isISOControl)) {
+			if (!EntryName.isValid(bare)) {
 				return null;
 			}
 			String quoted = quote(bare + (folder ? "/" : ""));

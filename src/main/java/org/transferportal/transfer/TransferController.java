@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
 
 import org.transferportal.collections.CollectionPicker;
+import org.transferportal.support.LocalPaths;
 import org.transferportal.transfer.TransferDrafts.Draft;
 
 /**
@@ -26,22 +27,24 @@ import org.transferportal.transfer.TransferDrafts.Draft;
 @Controller
 class TransferController {
 
-	static final long MAX_MANIFEST_BYTES = 1024 * 1024;
-
 	private final TransferService service;
+
+	private final TransferValidator validator;
 
 	private final CollectionPicker picker;
 
-	TransferController(TransferService service, CollectionPicker picker) {
+	TransferController(TransferService service, TransferValidator validator, CollectionPicker picker) {
 		this.service = service;
+		this.validator = validator;
 		this.picker = picker;
 	}
 
+	/** A deep link: the form prefilled, with the problems of what the link filled in. */
 	@GetMapping("/transfer")
 	String form(@RequestParam MultiValueMap<String, String> params, Model model) {
 		TransferForm form = TransferForm.from(params);
 		Draft draft = this.service.open(form);
-		return show(model, draft.id(), form, Map.of(), null);
+		return show(model, draft.id(), form, this.validator.checkGiven(form), null);
 	}
 
 	@PostMapping("/transfer")
@@ -49,16 +52,15 @@ class TransferController {
 			@RequestParam(name = "manifest_file", required = false) MultipartFile manifestFile, Model model,
 			jakarta.servlet.http.HttpServletResponse response) {
 		String draftId = params.getFirst("draft");
-		TransferForm form = TransferForm.from(params);
+		TransferForm form = TransferForm.from(params, manifestFile);
 		if (draftId == null || draftId.isBlank()) {
 			draftId = this.service.open(form).id();
 		}
-		if (manifestFile != null && manifestFile.getSize() > MAX_MANIFEST_BYTES) {
+		if (manifestFile != null && manifestFile.getSize() > TransferForm.MAX_MANIFEST_BYTES) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return show(model, draftId, form,
 					Map.of("manifest", "A batch file can be at most 1 MB; split it into several transfers"), null);
 		}
-		form = TransferForm.withUploadedManifest(form, manifestFile);
 		TransferService.Outcome outcome = this.service.submit(draftId, form);
 		if (outcome instanceof TransferService.Outcome.Submitted submitted) {
 			return "redirect:" + taskPath(submitted.taskId());
@@ -86,9 +88,7 @@ class TransferController {
 		String manifest = (items != null && !items.isEmpty()) ? SelectionManifest.of(items) : null;
 		if (manifest == null) {
 			redirect.addFlashAttribute("error", "Select at least one file or folder to transfer.");
-			boolean local = back.startsWith("/files") && !back.contains("\\")
-					&& back.chars().noneMatch(Character::isISOControl);
-			return "redirect:" + (local ? back : "/files");
+			return "redirect:" + LocalPaths.onPage(back, "/files");
 		}
 		LinkedMultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
 		for (String name : List.of("source_collection", "source_path", "destination_collection", "destination_path",
@@ -116,7 +116,7 @@ class TransferController {
 			message = "The trip to Globus Auth did not complete (" + consent + "). Nothing was submitted; "
 					+ "you can submit again.";
 		}
-		return show(model, draft.id(), draft.form(), Map.of(), message);
+		return show(model, draft.id(), draft.form(), this.validator.checkGiven(draft.form()), message);
 	}
 
 	private String show(Model model, String draftId, TransferForm form, Map<String, String> errors, String message) {

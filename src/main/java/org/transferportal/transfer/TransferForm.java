@@ -1,5 +1,8 @@
 package org.transferportal.transfer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +28,9 @@ public record TransferForm(String sourceCollection, String sourcePath, String de
 	/** Marks a post of the portal's own form, where an absent checkbox means "off". */
 	static final String FORM_MARKER = "form";
 
+	/** The largest batch file the form takes. */
+	static final long MAX_MANIFEST_BYTES = 1024 * 1024;
+
 	/** Globus web app parameter names, mapped to the contract's. */
 	private static final Map<String, String> ALIASES = Map.of("source_collection", "origin_id", "source_path",
 			"origin_path", "destination_collection", "destination_id");
@@ -32,7 +38,7 @@ public record TransferForm(String sourceCollection, String sourcePath, String de
 	/**
 	 * An empty form with Globus's defaults: verify checksums, notify on every outcome.
 	 */
-	static TransferForm empty() {
+	public static TransferForm empty() {
 		return new TransferForm("", "", "", "", "", "", "", true, false, false, false, false, false, "", true, true,
 				true, "", "", "");
 	}
@@ -41,7 +47,7 @@ public record TransferForm(String sourceCollection, String sourcePath, String de
 	 * Reads the form from request parameters: a deep link (defaults for anything absent)
 	 * or a post of the form itself (absent checkboxes are off).
 	 */
-	static TransferForm from(MultiValueMap<String, String> params) {
+	public static TransferForm from(MultiValueMap<String, String> params) {
 		boolean posted = params.containsKey(FORM_MARKER);
 		return new TransferForm(text(params, "source_collection"), text(params, "source_path"),
 				text(params, "destination_collection"), text(params, "destination_path"), text(params, "label"),
@@ -93,18 +99,21 @@ public record TransferForm(String sourceCollection, String sourcePath, String de
 	}
 
 	/**
-	 * An uploaded batch file replaces the pasted one; it is kept as text in the form so
-	 * that it survives a consent trip and is shown again with any line errors.
+	 * Reads a posted form with the batch file it may carry: the file replaces the pasted
+	 * batch and is kept as text in the form, so that it survives a consent trip and is
+	 * shown again with any line errors. A file over {@link #MAX_MANIFEST_BYTES} is left
+	 * out (the form says so).
 	 */
-	static TransferForm withUploadedManifest(TransferForm form, MultipartFile file) {
-		if (file == null || file.isEmpty()) {
+	public static TransferForm from(MultiValueMap<String, String> params, MultipartFile file) {
+		TransferForm form = from(params);
+		if (file == null || file.isEmpty() || file.getSize() > MAX_MANIFEST_BYTES) {
 			return form;
 		}
 		try {
-			return form.withManifest(new String(file.getBytes(), java.nio.charset.StandardCharsets.UTF_8));
+			return form.withManifest(new String(file.getBytes(), StandardCharsets.UTF_8));
 		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException("Could not read the uploaded batch file", ex);
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read the uploaded batch file", ex);
 		}
 	}
 

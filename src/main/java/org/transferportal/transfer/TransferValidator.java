@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
@@ -18,6 +17,7 @@ import org.transferportal.collections.CollectionIds;
 import org.transferportal.globus.TransferDocument;
 import org.transferportal.globus.TransferDocument.FilterRule;
 import org.transferportal.globus.TransferDocument.Item;
+import org.transferportal.support.GlobusPath;
 
 /**
  * Checks a transfer form field by field and turns it into the document Globus expects, so
@@ -25,8 +25,6 @@ import org.transferportal.globus.TransferDocument.Item;
  */
 @Component
 class TransferValidator {
-
-	private static final int MAX_PATH = 4096;
 
 	private static final int MAX_ITEMS = 10_000;
 
@@ -53,12 +51,10 @@ class TransferValidator {
 		UUID source = collection(form.sourceCollection(), "source_collection", errors);
 		UUID destination = collection(form.destinationCollection(), "destination_collection", errors);
 		List<Item> items = items(form, errors);
-		String label = form.label().strip();
-		if (label.length() > 128) {
-			errors.put("label", "A label can have at most 128 characters");
-		}
-		else if (label.chars().anyMatch(Character::isISOControl)) {
-			errors.put("label", "A label cannot contain line breaks or control characters");
+		String label = Label.clean(form.label());
+		String labelProblem = Label.problem(label);
+		if (labelProblem != null) {
+			errors.put("label", labelProblem);
 		}
 		Integer syncLevel = syncLevel(form.syncLevel(), errors);
 		String deadline = deadline(form.deadline(), errors);
@@ -83,6 +79,31 @@ class TransferValidator {
 				anyRecursive ? form.deleteDestinationExtra() : null, form.notifyOnSucceeded(), form.notifyOnFailed(),
 				form.notifyOnInactive(), sourceUser, destinationUser, rules.isEmpty() ? null : rules, items);
 		return new Result(document, errors);
+	}
+
+	/**
+	 * The problems of the fields a link or a saved form filled in, to show with the form
+	 * at once; a field left empty is not a problem until the user submits.
+	 */
+	Map<String, String> checkGiven(TransferForm form) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (!form.sourceCollection().isBlank()) {
+			collection(form.sourceCollection(), "source_collection", errors);
+		}
+		if (!form.destinationCollection().isBlank()) {
+			collection(form.destinationCollection(), "destination_collection", errors);
+		}
+		if (!form.sourcePath().isBlank()) {
+			checkPath(form.sourcePath().strip(), "source_path", errors);
+		}
+		if (!form.destinationPath().isBlank()) {
+			checkPath(form.destinationPath().strip(), "destination_path", errors);
+		}
+		String labelProblem = Label.problem(form.label());
+		if (labelProblem != null) {
+			errors.put("label", labelProblem);
+		}
+		return errors;
 	}
 
 	private static UUID collection(String text, String field, Map<String, String> errors) {
@@ -113,8 +134,8 @@ class TransferValidator {
 			for (ManifestParser.Line line : batch.lines()) {
 				String from = resolve(folder(base), line.source());
 				String to = resolve(folder(destinationBaseOrRoot(destBase)), line.destination());
-				String problem = pathProblem(from);
-				problem = (problem != null) ? problem : pathProblem(to);
+				String problem = GlobusPath.problem(from);
+				problem = (problem != null) ? problem : GlobusPath.problem(to);
 				if (problem != null) {
 					problems.add("Line " + line.number() + ": " + problem);
 				}
@@ -157,29 +178,12 @@ class TransferValidator {
 	}
 
 	private static String checkPath(String path, String field, Map<String, String> errors) {
-		String problem = pathProblem(path);
+		String problem = GlobusPath.problem(path);
 		if (problem != null) {
 			errors.put(field, problem);
 			return null;
 		}
 		return path;
-	}
-
-	/** Why a path is not acceptable, or {@code null}. */
-	static String pathProblem(String path) {
-		if (path.isEmpty()) {
-			return "Enter a path";
-		}
-		if (!path.startsWith("/")) {
-			return "A path must be absolute: start it with / (or /~/ for your home folder)";
-		}
-		if (path.length() > MAX_PATH) {
-			return "A path can have at most " + MAX_PATH + " characters";
-		}
-		if (path.chars().anyMatch(Character::isISOControl)) {
-			return "A path cannot contain control characters";
-		}
-		return null;
 	}
 
 	private static String resolve(String base, String path) {

@@ -1,9 +1,12 @@
 package org.transferportal.browse;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -12,14 +15,15 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import org.transferportal.auth.CurrentUser;
+import org.transferportal.collections.BookmarkService;
 import org.transferportal.web.WebSliceConfiguration;
 import org.transferportal.collections.CollectionPicker.Choice;
 import org.transferportal.globus.GlobusApiException;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasToString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.BDDMockito.willThrow;
@@ -51,6 +55,9 @@ class FileManagerControllerTests {
 
 	@MockitoBean
 	FolderService folders;
+
+	@MockitoBean
+	BookmarkService bookmarks;
 
 	@MockitoBean
 	CurrentUser currentUser;
@@ -169,8 +176,114 @@ class FileManagerControllerTests {
 				.with(oauth2Login())
 				.with(csrf()))
 			.andExpect(redirectedUrl("/files"))
+			.andExpect(flash().attribute("toolProblem",
+					new ToolProblem("a", ToolProblem.RENAME, "A name cannot contain /", "../b.txt", null)));
+		then(this.folders).shouldHaveNoInteractions();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					..                 | /projects/          | A name cannot be . or ..
+					a/b                | /projects/          | A name cannot contain /
+					new                | /projects/../etc/   | A path cannot contain . or .. as a folder name: give the folder itself
+					new                | projects/           | A path must be absolute: start it with / (or /~/ for your home folder)
+					""")
+	void aNewFolderWithABadNameOrPlaceIsRefusedNextToItsFieldAndGlobusIsNotAsked(String typed, String folder,
+			String problem) throws Exception {
+		this.mvc
+			.perform(post("/files/mkdir").param("collection", LAB)
+				.param("path", folder)
+				.param("name", typed)
+				.param("pane", "b")
+				.param("back", "/files?b_collection=" + LAB)
+				.with(oauth2Login())
+				.with(csrf()))
+			.andExpect(redirectedUrl("/files?b_collection=" + LAB))
+			.andExpect(flash().attribute("toolProblem", new ToolProblem("b", ToolProblem.MKDIR, problem, typed, null)));
+		then(this.folders).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void aNewFolderNamedWithAControlCharacterIsRefused() throws Exception {
+		for (String name : List.of("x\u0000y", "two\nlines", "bell\u0007")) {
+			this.mvc
+				.perform(post("/files/mkdir").param("collection", LAB)
+					.param("path", "/projects/")
+					.param("name", name)
+					.with(oauth2Login())
+					.with(csrf()))
+				.andExpect(flash().attribute("toolProblem",
+						hasToString(containsString("message=" + "A name cannot contain control characters"))));
+		}
+		then(this.folders).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void aNewFolderWhosePathWouldBeTooLongIsRefused() throws Exception {
+		String deep = "/" + "d/".repeat(2000);
+		this.mvc
+			.perform(post("/files/mkdir").param("collection", LAB)
+				.param("path", deep)
+				.param("name", "x".repeat(200))
+				.with(oauth2Login())
+				.with(csrf()))
+			.andExpect(flash().attribute("toolProblem",
+					hasToString(containsString("message=" + "A path can have at most 4096 characters"))));
+		then(this.folders).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void aCollectionIdThatIsNotCanonicalReachesNoTool() throws Exception {
+		for (String tool : List.of("/files/mkdir", "/files/rename", "/files/bookmark", "/files/consent")) {
+			this.mvc
+				.perform(post(tool).param("collection", "1-2-3-4-5")
+					.param("path", "/projects/")
+					.param("name", "x")
+					.param("old", "a")
+					.param("new_name", "b")
+					.with(oauth2Login())
+					.with(csrf()))
+				.andExpect(redirectedUrl("/files"));
+		}
+		then(this.folders).shouldHaveNoInteractions();
+		then(this.bookmarks).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void aGrantAccessForAPathWithADotSegmentGoesNowhere() throws Exception {
+		this.mvc
+			.perform(post("/files/consent").param("collection", LAB)
+				.param("path", "/projects/./x/")
+				.param("back", "/files?a_collection=" + LAB)
+				.with(oauth2Login())
+				.with(csrf()))
+			.andExpect(redirectedUrl("/files?a_collection=" + LAB))
 			.andExpect(flash().attributeExists("error"));
 		then(this.folders).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void aToolsProblemIsShownNextToItsFieldWithWhatWasTyped() throws Exception {
+		given(this.service.open(any())).willAnswer((call) -> {
+			FileManagerState state = call.getArgument(0);
+			return new FileManagerService.Result.Page(
+					PaneView.listed("a", state.left(), listing(LAB, "/projects/alpha/")),
+					PaneView.listed("b", state.right(), listing(GUEST, "/incoming/")));
+		});
+		this.mvc
+			.perform(get("/files").param("a_collection", LAB)
+				.param("b_collection", GUEST)
+				.flashAttr("toolProblem",
+						new ToolProblem("b", ToolProblem.BOOKMARK, "A bookmark name has 1 to 128 characters",
+								"<b>" + "x".repeat(130), null))
+				.with(oauth2Login()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<details class=\"tools\" open=\"open\">")))
+			.andExpect(content().string(containsString("id=\"b-bookmark-problem\"")))
+			.andExpect(content().string(containsString("A bookmark name has 1 to 128 characters")))
+			.andExpect(content().string(containsString("value=\"&lt;b&gt;" + "x".repeat(130) + "\"")))
+			.andExpect(content().string(not(containsString("id=\"a-bookmark-problem\""))));
 	}
 
 	@Test
@@ -186,7 +299,8 @@ class FileManagerControllerTests {
 				.with(oauth2Login())
 				.with(csrf()))
 			.andExpect(redirectedUrl("/files"))
-			.andExpect(flash().attribute("requestId", "req-9"));
+			.andExpect(flash().attribute("toolProblem", new ToolProblem("a", ToolProblem.RENAME,
+					"Globus could not rename it: Destination exists", "cooked", "req-9")));
 		then(this.folders).should().rename(UUID.fromString(LAB), "/projects/raw", "/projects/cooked");
 	}
 
@@ -200,7 +314,27 @@ class FileManagerControllerTests {
 				.with(oauth2Login())
 				.with(csrf()))
 			.andExpect(redirectedUrl("/files"));
-		then(this.service).should().bookmark(eq("Alpha"), eq(UUID.fromString(LAB)), eq("/projects/alpha/"));
+		then(this.bookmarks).should().add("Alpha", UUID.fromString(LAB), "/projects/alpha/");
+	}
+
+	@Test
+	void aBookmarkOfAFolderWithADotSegmentOrWithALongNameIsRefused() throws Exception {
+		this.mvc
+			.perform(post("/files/bookmark").param("collection", LAB)
+				.param("path", "/projects/../../etc/")
+				.param("name", "Alpha")
+				.with(oauth2Login())
+				.with(csrf()))
+			.andExpect(flash().attributeExists("toolProblem"));
+		this.mvc
+			.perform(post("/files/bookmark").param("collection", LAB)
+				.param("path", "/projects/")
+				.param("name", "x".repeat(129))
+				.with(oauth2Login())
+				.with(csrf()))
+			.andExpect(flash().attribute("toolProblem", new ToolProblem("a", ToolProblem.BOOKMARK,
+					"A bookmark name has 1 to 128 characters", "x".repeat(129), null)));
+		then(this.bookmarks).shouldHaveNoInteractions();
 	}
 
 	@Test
@@ -235,7 +369,7 @@ class FileManagerControllerTests {
 	}
 
 	private static Listing listing(String collection, String path, String... files) {
-		List<Listing.Entry> entries = new java.util.ArrayList<>();
+		List<Listing.Entry> entries = new ArrayList<>();
 		entries.add(new Listing.Entry("raw", true, path + "raw/", "", ""));
 		for (String file : files) {
 			entries.add(new Listing.Entry(file, false, path + file, "1 kB", "2024-01-01 00:00"));

@@ -17,7 +17,6 @@ import org.transferportal.support.RateLimiter;
 import org.transferportal.support.SlowDownException;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -85,12 +84,6 @@ class CollectionPickerTests {
 		assertThat(this.picker.bookmarks()).extracting(CollectionPicker.Choice::name).containsExactly("Mine");
 		assertThat(this.picker.labCollections()).extracting(CollectionPicker.Choice::path)
 			.containsExactly("/projects/");
-	}
-
-	@Test
-	void aBookmarkNeedsAShortOneLineName() {
-		assertThatIllegalArgumentException().isThrownBy(() -> this.picker.addBookmark("a\nb", "c1", "/"));
-		assertThatIllegalArgumentException().isThrownBy(() -> this.picker.addBookmark("x".repeat(129), "c1", "/"));
 	}
 
 }

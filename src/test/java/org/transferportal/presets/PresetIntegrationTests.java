@@ -14,13 +14,18 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 import org.transferportal.support.FakeGlobus;
 import org.transferportal.support.FlowTestSupport;
 import org.transferportal.support.PortalBrowser;
+import org.transferportal.transfer.TransferForm;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.transferportal.support.PortalBrowser.content;
 
@@ -36,6 +41,9 @@ class PresetIntegrationTests extends FlowTestSupport {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	PresetStore store;
 
 	PortalBrowser admin;
 
@@ -148,6 +156,38 @@ class PresetIntegrationTests extends FlowTestSupport {
 			.contains("value=\"data\"")
 			.contains("Runs every night");
 		assertThat(allPresets()).isEqualTo(before);
+	}
+
+	@Test
+	void aPresetWithADotSegmentInAPathIsNotSavedAndTheEditorSaysWhyNextToTheField() {
+		int before = allPresets();
+		MockHttpServletResponse page = this.admin.post("/lab/admin/presets", preset("Escape " + this.tag,
+				this.globus.guestCollection(), "/data/../../etc/", this.globus.guestCollection(), "/in/"));
+		assertThat(page.getStatus()).isEqualTo(422);
+		assertThat(content(page))
+			.containsPattern("name=\"source_path\"[^>]*value=\"/data/\\.\\./\\.\\./etc/\"[^>]*>\\s*"
+					+ "<p class=\"field-error\">A path cannot contain \\. or \\.\\. as a folder name");
+		assertThat(allPresets()).isEqualTo(before);
+	}
+
+	@Test
+	void aPresetSavedBeforeThePathRuleStartsNothingAndOpensTheFormWithTheReason() {
+		UUID guest = this.globus.guestCollection();
+		MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
+		preset("", guest, "/data/./raw/", guest, "/in/").forEach(fields::add);
+		this.store.create("Old " + this.tag, "", TransferForm.from(fields), "admin");
+		acceptSubmissions();
+		Offer offer = offer(content(this.member.get("/presets")), "Old " + this.tag);
+
+		MockHttpServletResponse answer = this.member.post("/presets/" + offer.presetId() + "/start",
+				Map.of("start", offer.startKey()));
+
+		assertThat(answer.getRedirectedUrl()).startsWith("/transfer/drafts/");
+		assertThat(content(this.member.follow(answer)))
+			.contains("This transfer cannot be submitted as it is: A path cannot contain . or ..")
+			.containsPattern("name=\"source_path\"[^>]*value=\"/data/\\./raw/\"[^>]*>\\s*<p class=\"field-error\">");
+		assertThat(submitted()).isEmpty();
+		this.globus.server().verify(0, getRequestedFor(urlPathMatching("/v0.10/endpoint/.*")));
 	}
 
 	@Test

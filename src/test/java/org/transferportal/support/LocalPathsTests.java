@@ -21,4 +21,18 @@ class LocalPathsTests {
 		assertThat(LocalPaths.orElse(path, "/")).isEqualTo("/");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "/files", "/files?a_collection=x&a_path=/p/" })
+	void theSamePageWithAnyQueryIsKept(String back) {
+		assertThat(LocalPaths.onPage(back, "/files")).isEqualTo(back);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "/filesystem", "/files/../tasks", "/tasks", "//evil.example/files", "/files?\\x",
+			"/files?x\r\nLocation: https://evil.example", "https://evil.example/files" })
+	void anythingElseGoesBackToThePageItself(String back) {
+		assertThat(LocalPaths.onPage(back, "/files")).isEqualTo("/files");
+		assertThat(LocalPaths.onPage(null, "/files")).isEqualTo("/files");
+	}
+
 }

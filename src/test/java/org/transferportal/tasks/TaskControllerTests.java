@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
@@ -150,6 +152,19 @@ class TaskControllerTests {
 			.willThrow(new GlobusUnauthorizedException(401, "AuthenticationFailed", "Token is not active", "r", "/t"));
 		this.mvc.perform(get("/tasks/" + ID + "/progress").with(oauth2Login()))
 			.andExpect(redirectedUrl(ConsentRoundTrip.AUTHORIZATION_PATH));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "abc", "t123", "b8872740-7edc-11ec-9f33-ed182a728df",
+			"b8872740-7edc-11ec-9f33-ed182a728dfz", "1-2-3-4-5", "b8872740_7edc_11ec_9f33_ed182a728dff" })
+	void anIdThatIsNotAUuidIsA404PageBeforeAnyGlobusCall(String id) throws Exception {
+		this.mvc.perform(get("/tasks/" + id).with(oauth2Login()))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(containsString("No such task")));
+		this.mvc.perform(get("/tasks/" + id + "/progress").with(oauth2Login())).andExpect(status().isNotFound());
+		this.mvc.perform(post("/tasks/" + id + "/cancel").with(oauth2Login()).with(csrf()))
+			.andExpect(status().isNotFound());
+		then(this.service).shouldHaveNoInteractions();
 	}
 
 	@Test

@@ -1,10 +1,18 @@
 package org.transferportal.transfer;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.ArgumentCaptor;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -15,6 +23,8 @@ import org.transferportal.web.WebSliceConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
@@ -50,6 +60,16 @@ class TransferSelectionTests {
 
 	@MockitoBean
 	CollectionPicker picker;
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class RealValidator {
+
+		@Bean
+		TransferValidator transferValidator() {
+			return new TransferValidator(Clock.systemUTC());
+		}
+
+	}
 
 	@Test
 	void theSelectionOpensADraftWithABatchOfRelativeNames() throws Exception {
@@ -87,8 +107,8 @@ class TransferSelectionTests {
 	@Test
 	void theDeepLinkStillShowsThePrefilledForm() throws Exception {
 		given(this.service.open(any())).willReturn(draft("d-2"));
-		given(this.picker.labCollections()).willReturn(java.util.List
-			.of(new CollectionPicker.Choice(LAB, "Lab Data <mapped>", "/projects/", null, null, null)));
+		given(this.picker.labCollections())
+			.willReturn(List.of(new CollectionPicker.Choice(LAB, "Lab Data <mapped>", "/projects/", null, null, null)));
 		this.mvc
 			.perform(get("/transfer").param("source_collection", LAB)
 				.param("source_path", "/projects/alpha/")
@@ -103,9 +123,32 @@ class TransferSelectionTests {
 			.andExpect(content().string(containsString("label=\"Lab Data &lt;mapped&gt;\"")));
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "/filesystem", "//evil.example/files", "https://evil.example/files?x", "/files\\x" })
+	void anEmptySelectionNeverLeavesTheFileManager(String back) throws Exception {
+		this.mvc.perform(post("/transfer/selection").param("back", back).with(oauth2Login()).with(csrf()))
+			.andExpect(redirectedUrl("/files"));
+	}
+
+	@Test
+	void aDeepLinkWithADotSegmentShowsItsProblemNextToThePathAtOnceWithTheValueKept() throws Exception {
+		given(this.service.open(any())).willReturn(draft("d-3"));
+		this.mvc
+			.perform(get("/transfer").param("source_collection", LAB)
+				.param("source_path", "/share/../../etc/passwd")
+				.param("destination_path", "/a/./b/")
+				.with(oauth2Login()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(
+					matchesPattern("(?s).*name=\"source_path\"[^>]*value=\"/share/\\.\\./\\.\\./etc/passwd\"[^>]*>\\s*"
+							+ "<p class=\"field-error\">A path cannot contain \\. or \\.\\. as a folder name: give the folder itself</p>.*")))
+			.andExpect(content().string(containsString("value=\"/a/./b/\"")))
+			.andExpect(content().string(not(containsString("Choose a collection"))));
+	}
+
 	private static TransferDrafts.Draft draft(String id) {
 		return new TransferDrafts.Draft(id, "subject", "alice@globusid.org", "DRAFT", TransferForm.empty(), null, null,
-				0, null, java.time.Instant.now(), null);
+				0, null, Instant.now(), null);
 	}
 
 }

@@ -2,6 +2,8 @@ package org.transferportal.transfer;
 
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,8 @@ import static org.transferportal.transfer.TransferConsentIntegrationTests.form;
  * and nothing reaches Transfer.
  */
 class TransferValidationIntegrationTests extends FlowTestSupport {
+
+	static final String DOT_SEGMENT = "A path cannot contain . or .. as a folder name: give the folder itself";
 
 	PortalBrowser browser;
 
@@ -78,6 +82,48 @@ class TransferValidationIntegrationTests extends FlowTestSupport {
 					"Line 4: unknown option &#39;--bogus&#39;", "Line 5: unclosed quote")
 			.doesNotContain("Line 1:", "Line 3:")
 			.contains("a.txt b.txt");
+		assertNothingSentToTransfer();
+	}
+
+	@Test
+	void aPathWithADotSegmentIsRefusedNextToItsFieldWithTheFormKept() {
+		Map<String, String> form = form(UUID.randomUUID(), "/share/../../etc/passwd", UUID.randomUUID(), "/in/./x/");
+		MockHttpServletResponse page = this.browser.post("/transfer", form);
+		assertThat(page.getStatus()).isEqualTo(422);
+		assertThat(content(page))
+			.containsPattern(field("source_path", "/share/../../etc/passwd") + "[^>]*>\\s*<p class=\"field-error\">"
+					+ DOT_SEGMENT)
+			.containsPattern(
+					field("destination_path", "/in/./x/") + "[^>]*>\\s*<p class=\"field-error\">" + DOT_SEGMENT);
+		assertNothingSentToTransfer();
+	}
+
+	@Test
+	void aBatchLineThatClimbsOutOfItsFolderIsRefusedByLine() {
+		Map<String, String> form = form(UUID.randomUUID(), "/data/", UUID.randomUUID(), "/in/");
+		form.put("manifest", "ok.txt ok.txt\n../../etc/passwd stolen.txt\na.txt ./b.txt\n\"x/..\" y --recursive\n");
+		MockHttpServletResponse page = this.browser.post("/transfer", form);
+		assertThat(page.getStatus()).isEqualTo(422);
+		assertThat(content(page)).contains("Line 2: " + DOT_SEGMENT, "Line 3: " + DOT_SEGMENT, "Line 4: " + DOT_SEGMENT)
+			.doesNotContain("Line 1:")
+			.contains("../../etc/passwd stolen.txt");
+		assertNothingSentToTransfer();
+	}
+
+	@Test
+	void aDeepLinkWithAnEncodedDotSegmentShowsTheProblemAtOnceAndSubmittingItSendsNothing() {
+		UUID source = UUID.randomUUID();
+		MockHttpServletResponse page = this.browser.get("/transfer?source_collection=" + source
+				+ "&source_path=/share/%2E%2E/%2e%2e/etc/passwd&destination_collection=" + UUID.randomUUID()
+				+ "&destination_path=/in/");
+		assertThat(page.getStatus()).isEqualTo(200);
+		assertThat(content(page)).containsPattern(
+				field("source_path", "/share/../../etc/passwd") + "[^>]*>\\s*<p class=\"field-error\">" + DOT_SEGMENT);
+		Matcher draft = Pattern.compile("name=\"draft\" value=\"([^\"]+)\"").matcher(content(page));
+		assertThat(draft.find()).isTrue();
+		Map<String, String> form = form(source, "/share/../../etc/passwd", UUID.randomUUID(), "/in/");
+		form.put("draft", draft.group(1));
+		assertThat(this.browser.post("/transfer", form).getStatus()).isEqualTo(422);
 		assertNothingSentToTransfer();
 	}
 

@@ -63,6 +63,28 @@ class TransferValidatorTests {
 	}
 
 	@Test
+	void pathsWithDotSegmentsAreRefusedInTheFieldsAndInBatchLinesOnceResolved() {
+		assertThat(this.validator.validate(form("/share/../../etc/passwd", "/in/./x/")).errors())
+			.containsKeys("source_path", "destination_path");
+		MultiValueMap<String, String> params = params("/data/", "/backup/");
+		params.set("manifest", "fine.txt fine.txt\n../escape.txt escape.txt\nin.txt sub/../../out.txt\n");
+		assertThat(this.validator.validate(TransferForm.from(params)).errors().get("manifest"))
+			.isEqualTo("Line 2: A path cannot contain . or .. as a folder name: give the folder itself\n"
+					+ "Line 3: A path cannot contain . or .. as a folder name: give the folder itself");
+	}
+
+	@Test
+	void aLinkIsCheckedOnlyForWhatItFilledIn() {
+		MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
+		params.set("source_path", "/share/../x");
+		params.set("label", "two\nlines");
+		assertThat(this.validator.checkGiven(TransferForm.from(params))).containsOnlyKeys("source_path", "label");
+		assertThat(this.validator.checkGiven(TransferForm.empty())).isEmpty();
+		params.set("source_collection", "1-2-3-4-5");
+		assertThat(this.validator.checkGiven(TransferForm.from(params))).containsKey("source_collection");
+	}
+
+	@Test
 	void aLabelWithALineBreakIsRefusedAndEdgeBlanksAreTrimmed() {
 		MultiValueMap<String, String> params = params("/a", "/b");
 		params.set("label", "two\nlines");
