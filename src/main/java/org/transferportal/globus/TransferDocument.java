@@ -29,9 +29,13 @@ public record TransferDocument(String submissionId, String sourceEndpoint, Strin
 				this.notifyOnInactive, this.sourceLocalUser, this.destinationLocalUser, this.filterRules, this.data);
 	}
 
-	/** One thing to copy ({@code transfer_item}). */
+	/**
+	 * One thing to copy ({@code transfer_item}). {@code recursive} is {@code true} for a
+	 * folder, {@code false} for a file, and {@code null} (left out of the JSON) when the
+	 * user did not say: Transfer then finds out which it is, as for the CLI and SDK.
+	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record Item(String sourcePath, String destinationPath, boolean recursive, String externalChecksum,
+	public record Item(String sourcePath, String destinationPath, Boolean recursive, String externalChecksum,
 			String checksumAlgorithm) {
 
 		@JsonProperty("DATA_TYPE")
@@ -39,7 +43,7 @@ public record TransferDocument(String submissionId, String sourceEndpoint, Strin
 			return "transfer_item";
 		}
 
-		public static Item of(String sourcePath, String destinationPath, boolean recursive) {
+		public static Item of(String sourcePath, String destinationPath, Boolean recursive) {
 			return new Item(sourcePath, destinationPath, recursive, null, null);
 		}
 

@@ -5,13 +5,16 @@ import java.util.List;
 
 /**
  * Reads a batch of transfer items in the Globus CLI's batch format: one
- * {@code SOURCE DEST [--recursive]} per line, {@code #} comments, blank lines, and
- * shell-like quoting for paths with spaces.
+ * {@code SOURCE DEST [--recursive | --no-recursive]} per line, {@code #} comments, blank
+ * lines, and shell-like quoting for paths with spaces.
  */
 final class ManifestParser {
 
-	/** One line's item, with paths as written (possibly relative). */
-	record Line(int number, String source, String destination, boolean recursive) {
+	/**
+	 * One line's item, with paths as written (possibly relative); {@code recursive} is
+	 * {@code null} unless the line says, as in the CLI, where Transfer then finds out.
+	 */
+	record Line(int number, String source, String destination, Boolean recursive) {
 	}
 
 	/** The items, or the problems with their line numbers. */
@@ -32,11 +35,15 @@ final class ManifestParser {
 				if (words.isEmpty()) {
 					continue;
 				}
-				boolean recursive = false;
+				Boolean recursive = null;
 				List<String> paths = new ArrayList<>();
 				for (String word : words) {
-					if (word.equals("--recursive") || word.equals("-r")) {
-						recursive = true;
+					boolean yes = word.equals("--recursive") || word.equals("-r");
+					if (yes || word.equals("--no-recursive")) {
+						if (recursive != null && recursive != yes) {
+							throw new IllegalArgumentException("choose --recursive or --no-recursive, not both");
+						}
+						recursive = yes;
 					}
 					else if (word.startsWith("-") && word.length() > 1 && !word.startsWith("/")) {
 						throw new IllegalArgumentException("unknown option '" + word + "'");

@@ -59,8 +59,9 @@ class TransferValidator {
 		Integer syncLevel = syncLevel(form.syncLevel(), errors);
 		String deadline = deadline(form.deadline(), errors);
 		List<FilterRule> rules = filterRules(form.filterRules(), errors);
-		boolean anyRecursive = items.stream().anyMatch(Item::recursive);
-		if (!errors.containsKey("source_path") && !anyRecursive) {
+		// An item whose type is not given may be a folder: Transfer decides.
+		boolean anyFolder = items.stream().anyMatch((item) -> !Boolean.FALSE.equals(item.recursive()));
+		if (!items.isEmpty() && !anyFolder) {
 			if (form.deleteDestinationExtra()) {
 				errors.put("delete_destination_extra", "Deleting extra destination files needs a folder to transfer");
 			}
@@ -76,8 +77,9 @@ class TransferValidator {
 		TransferDocument document = new TransferDocument(null, source.toString(), destination.toString(),
 				label.isEmpty() ? null : label, syncLevel, form.verifyChecksum(), form.preserveTimestamp(),
 				form.encryptData(), deadline, form.skipSourceErrors(), form.failOnQuotaErrors(),
-				anyRecursive ? form.deleteDestinationExtra() : null, form.notifyOnSucceeded(), form.notifyOnFailed(),
-				form.notifyOnInactive(), sourceUser, destinationUser, rules.isEmpty() ? null : rules, items);
+				(anyFolder && form.deleteDestinationExtra()) ? Boolean.TRUE : null, form.notifyOnSucceeded(),
+				form.notifyOnFailed(), form.notifyOnInactive(), sourceUser, destinationUser,
+				rules.isEmpty() ? null : rules, items);
 		return new Result(document, errors);
 	}
 
@@ -136,11 +138,14 @@ class TransferValidator {
 				String to = resolve(folder(destinationBaseOrRoot(destBase)), line.destination());
 				String problem = GlobusPath.problem(from);
 				problem = (problem != null) ? problem : GlobusPath.problem(to);
+				if (problem == null && Boolean.FALSE.equals(line.recursive()) && from.endsWith("/")) {
+					problem = "a path ending in / is a folder, so --no-recursive cannot apply";
+				}
 				if (problem != null) {
 					problems.add("Line " + line.number() + ": " + problem);
 				}
 				else {
-					items.add(item(from, to, line.recursive() || from.endsWith("/")));
+					items.add(item(from, to, from.endsWith("/") ? Boolean.TRUE : line.recursive()));
 				}
 			}
 			if (items.size() > MAX_ITEMS) {
@@ -154,23 +159,25 @@ class TransferValidator {
 		String from = checkPath(sourceBase, "source_path", errors);
 		String to = checkPath(destinationBase, "destination_path", errors);
 		if (from != null && to != null) {
-			items.add(item(from, to, from.endsWith("/")));
+			items.add(item(from, to, from.endsWith("/") ? Boolean.TRUE : null));
 		}
 		return items;
 	}
 
 	/**
-	 * A folder goes into a folder of the same name below the destination folder unless
-	 * the destination is given as the folder itself; a file keeps its name when the
-	 * destination is a folder (ends in {@code /}). Globus wants the full destination path
-	 * of each file.
+	 * A folder's contents go into the destination folder, as in the CLI. Anything else (a
+	 * file, or an item whose type Transfer will find out) keeps its name when the
+	 * destination is a folder (ends in {@code /}): Globus wants the full destination path
+	 * of each file, and a folder then lands in a folder of its own name.
+	 * @param recursive {@code true} for a folder, {@code false} for a file, {@code null}
+	 * when not said
 	 */
-	private static Item item(String from, String to, boolean recursive) {
-		if (recursive) {
+	private static Item item(String from, String to, Boolean recursive) {
+		if (Boolean.TRUE.equals(recursive)) {
 			return Item.of(folder(from), folder(to), true);
 		}
 		String destination = to.endsWith("/") ? to + name(from) : to;
-		return Item.of(from, destination, false);
+		return Item.of(from, destination, recursive);
 	}
 
 	private static String destinationBaseOrRoot(String base) {

@@ -317,6 +317,30 @@ class TransferClientTests {
 	}
 
 	@Test
+	void anItemOfUnknownTypeLeavesRecursiveOutSoThatTransferDetectsIt() {
+		server.stubFor(post("/v0.10/transfer").willReturn(json(202, "transfer/submit_accepted.json")));
+		TransferDocument document = new TransferDocument(SUBMISSION, "a", "b", null, null, null, null, null, null, null,
+				null, null, null, null, null, null, null, null,
+				List.of(TransferDocument.Item.of("/data/run1", "/archive/run1", null),
+						TransferDocument.Item.of("/data/run2/", "/archive/run2/", true),
+						TransferDocument.Item.of("/data/f.txt", "/archive/f.txt", false)));
+
+		this.client.submitTransfer(document);
+
+		// Strict: a "recursive" key on the first item would not match.
+		server.verify(postRequestedFor(urlPathEqualTo("/v0.10/transfer")).withRequestBody(equalToJson(
+				"""
+						{"DATA_TYPE": "transfer", "submission_id": "0f6c7b0e-1c3a-4b0e-9a31-0d2b5a0c7e11",
+						 "source_endpoint": "a", "destination_endpoint": "b",
+						 "DATA": [{"DATA_TYPE": "transfer_item", "source_path": "/data/run1", "destination_path": "/archive/run1"},
+						          {"DATA_TYPE": "transfer_item", "source_path": "/data/run2/", "destination_path": "/archive/run2/",
+						           "recursive": true},
+						          {"DATA_TYPE": "transfer_item", "source_path": "/data/f.txt", "destination_path": "/archive/f.txt",
+						           "recursive": false}]}
+						""")));
+	}
+
+	@Test
 	void filterRuleWithoutTypeLeavesTypeOut() {
 		server.stubFor(post("/v0.10/transfer").willReturn(json(202, "transfer/submit_accepted.json")));
 		TransferDocument document = new TransferDocument(SUBMISSION, "a", "b", null, null, null, null, null, null, null,

@@ -16,9 +16,9 @@ class ManifestParserTests {
 				x\\ y.csv /abs/x.csv   # trailing comment
 				""");
 		assertThat(result.errors()).isEmpty();
-		assertThat(result.lines()).containsExactly(new ManifestParser.Line(2, "a.txt", "b.txt", false),
+		assertThat(result.lines()).containsExactly(new ManifestParser.Line(2, "a.txt", "b.txt", null),
 				new ManifestParser.Line(4, "with space/", "other dir/", true),
-				new ManifestParser.Line(5, "x y.csv", "/abs/x.csv", false));
+				new ManifestParser.Line(5, "x y.csv", "/abs/x.csv", null));
 	}
 
 	@Test
@@ -44,7 +44,17 @@ class ManifestParserTests {
 	@Test
 	void acceptsTheShortRecursiveFlagAndWindowsLineEnds() {
 		ManifestParser.Result result = ManifestParser.parse("a/ b/ -r\r\nc d\r\n");
-		assertThat(result.lines()).extracting(ManifestParser.Line::recursive).containsExactly(true, false);
+		assertThat(result.lines()).extracting(ManifestParser.Line::recursive).containsExactly(true, null);
+	}
+
+	@Test
+	void aLineIsAFolderOrAFileOnlyWhenItSaysSoAsInTheCli() {
+		ManifestParser.Result result = ManifestParser
+			.parse("run1 run1\nrun2 run2 --recursive\nf.txt f.txt --no-recursive\nx y --recursive -r\n");
+		assertThat(result.errors()).isEmpty();
+		assertThat(result.lines()).extracting(ManifestParser.Line::recursive).containsExactly(null, true, false, true);
+		assertThat(ManifestParser.parse("a b --recursive --no-recursive\n").errors())
+			.containsExactly("Line 1: choose --recursive or --no-recursive, not both");
 	}
 
 }

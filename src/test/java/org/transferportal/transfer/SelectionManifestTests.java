@@ -21,7 +21,7 @@ class SelectionManifestTests {
 			.containsExactly("\"quoted\" 'names'.csv", "back\\slash.txt", "  two leading spaces.txt",
 					"percent%20and&ampersand;semi#hash?.txt", "sub folder/");
 		assertThat(parsed.lines()).extracting(ManifestParser.Line::recursive)
-			.containsExactly(false, false, false, false, true);
+			.containsExactly(null, null, null, null, true);
 		assertThat(parsed.lines()).allMatch((line) -> line.source().equals(line.destination()));
 	}
 

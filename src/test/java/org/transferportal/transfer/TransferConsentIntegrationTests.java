@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -333,6 +334,30 @@ class TransferConsentIntegrationTests extends FlowTestSupport {
 		assertThat(items.get(0).path("source_path").asString()).isEqualTo("/runs/run1.csv");
 		assertThat(items.get(1).path("destination_path").asString()).isEqualTo("/copy/raw/");
 		assertThat(items.get(1).path("recursive").asBoolean()).isTrue();
+		assertThat(items.get(0).has("recursive")).as("a line without --recursive leaves it to Transfer").isFalse();
+	}
+
+	@Test
+	void aCliBatchSaysFolderOrFileOnlyWhereItsLinesDoAndLeavesTheRestToTransfer() {
+		UUID source = this.globus.guestCollection();
+		UUID destination = this.globus.guestCollection();
+		acceptSubmissions();
+		Map<String, String> form = form(source, "/data/", destination, "/archive/");
+		form.put("manifest", "/data/run1 /archive/run1\nrun2 run2 -r\nnotes.txt notes.txt --no-recursive\n");
+		form.put("delete_destination_extra", "true");
+		assertThat(this.browser.post("/transfer", form).getRedirectedUrl()).isEqualTo("/tasks/" + this.taskId);
+		JsonNode document = submitted().get(0);
+		assertThat(document.path("DATA")).isEqualTo(JsonMapper.builder()
+			.build()
+			.readTree(
+					"""
+							[{"DATA_TYPE": "transfer_item", "source_path": "/data/run1", "destination_path": "/archive/run1"},
+							 {"DATA_TYPE": "transfer_item", "source_path": "/data/run2/", "destination_path": "/archive/run2/",
+							  "recursive": true},
+							 {"DATA_TYPE": "transfer_item", "source_path": "/data/notes.txt", "destination_path": "/archive/notes.txt",
+							  "recursive": false}]
+							"""));
+		assertThat(document.path("delete_destination_extra").asBoolean()).isTrue();
 	}
 
 	@Test

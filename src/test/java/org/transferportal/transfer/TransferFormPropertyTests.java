@@ -42,7 +42,7 @@ class TransferFormPropertyTests {
 		assertThat(document.data()).isNotEmpty().allSatisfy((item) -> {
 			assertThat(item.sourcePath()).startsWith("/").doesNotContainPattern("\\p{Cntrl}");
 			assertThat(item.destinationPath()).startsWith("/").doesNotContainPattern("\\p{Cntrl}");
-			assertThat(item.recursive()).isEqualTo(item.sourcePath().endsWith("/"));
+			assertThat(item.recursive()).isEqualTo(item.sourcePath().endsWith("/") ? Boolean.TRUE : null);
 		});
 		if (document.label() != null) {
 			assertThat(document.label()).hasSizeLessThanOrEqualTo(128).doesNotContainPattern("\\p{Cntrl}");

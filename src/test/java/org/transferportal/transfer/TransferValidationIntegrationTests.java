@@ -45,13 +45,11 @@ class TransferValidationIntegrationTests extends FlowTestSupport {
 		form.put("source_collection", "not-a-uuid");
 		form.put("label", "x".repeat(129));
 		form.put("deadline", "2001-01-01T00:00");
-		form.put("delete_destination_extra", "true");
 		MockHttpServletResponse page = this.browser.post("/transfer", form);
 		assertThat(page.getStatus()).isEqualTo(422);
 		assertThat(content(page))
 			.contains("A collection id is a UUID like", "A path must be absolute",
-					"A label can have at most 128 characters", "The deadline must be in the future",
-					"Deleting extra destination files needs a folder to transfer")
+					"A label can have at most 128 characters", "The deadline must be in the future")
 			.containsPattern(field("source_collection", "not-a-uuid"))
 			.containsPattern(field("source_path", "/data/file.txt"))
 			.containsPattern(field("destination_path", "incoming/file.txt"))

@@ -24,11 +24,12 @@ class TransferValidatorTests {
 			Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
 
 	@Test
-	void aFileIntoAFolderKeepsItsNameAndAFolderIsRecursive() {
-		TransferDocument file = valid(form("/share/godata/file1.txt", "/~/in/")).document();
-		assertThat(file.data()).containsExactly(Item.of("/share/godata/file1.txt", "/~/in/file1.txt", false));
+	void aPathEndingInSlashIsAFolderAndAnyOtherIsLeftForTransferToDetect() {
 		TransferDocument folder = valid(form("/share/godata/", "/~/copy")).document();
 		assertThat(folder.data()).containsExactly(Item.of("/share/godata/", "/~/copy/", true));
+		// A file or a folder: either way it keeps its name in a destination folder.
+		TransferDocument unknown = valid(form("/share/godata/file1.txt", "/~/in/")).document();
+		assertThat(unknown.data()).containsExactly(Item.of("/share/godata/file1.txt", "/~/in/file1.txt", null));
 	}
 
 	@Test
@@ -48,12 +49,11 @@ class TransferValidatorTests {
 		params.set("label", "x".repeat(129));
 		params.set("deadline", "2025-12-31T23:00");
 		params.set("sync_level", "7");
-		params.set("delete_destination_extra", "true");
 		params.set("source_local_user", "bad user;");
 		TransferValidator.Result result = this.validator.validate(TransferForm.from(params));
 		assertThat(result.valid()).isFalse();
 		assertThat(result.errors()).containsOnlyKeys("source_collection", "destination_collection", "destination_path",
-				"label", "deadline", "sync_level", "delete_destination_extra", "source_local_user");
+				"label", "deadline", "sync_level", "source_local_user");
 	}
 
 	@Test
@@ -105,10 +105,36 @@ class TransferValidatorTests {
 		MultiValueMap<String, String> params = params("/data/", "/backup/");
 		params.set("manifest", "a.txt a.txt\nsub/ sub/ --recursive\n/abs/file /other/file\n");
 		TransferDocument document = valid(TransferForm.from(params)).document();
-		assertThat(document.data()).containsExactly(Item.of("/data/a.txt", "/backup/a.txt", false),
-				Item.of("/data/sub/", "/backup/sub/", true), Item.of("/abs/file", "/other/file", false));
+		assertThat(document.data()).containsExactly(Item.of("/data/a.txt", "/backup/a.txt", null),
+				Item.of("/data/sub/", "/backup/sub/", true), Item.of("/abs/file", "/other/file", null));
 		params.set("manifest", "ok ok\nbroken\n");
 		assertThat(this.validator.validate(TransferForm.from(params)).errors().get("manifest")).startsWith("Line 2:");
+	}
+
+	@Test
+	void aBatchLineSaysFolderOrFileOnlyWhenItsOptionsOrATrailingSlashDo() {
+		MultiValueMap<String, String> params = params("/data/", "/archive/");
+		params.set("manifest", "run1 run1\nrun2 run2 --recursive\nrun3/ run3/\nf.txt f.txt --no-recursive\n");
+		assertThat(valid(TransferForm.from(params)).document().data()).containsExactly(
+				Item.of("/data/run1", "/archive/run1", null), Item.of("/data/run2/", "/archive/run2/", true),
+				Item.of("/data/run3/", "/archive/run3/", true), Item.of("/data/f.txt", "/archive/f.txt", false));
+		params.set("manifest", "run3/ run3/ --no-recursive\n");
+		assertThat(this.validator.validate(TransferForm.from(params)).errors().get("manifest"))
+			.isEqualTo("Line 1: a path ending in / is a folder, so --no-recursive cannot apply");
+	}
+
+	@Test
+	void deletingExtraFilesAndFilterRulesNeedAnItemThatMayBeAFolder() {
+		MultiValueMap<String, String> params = params("/data/run1", "/archive/run1");
+		params.set("delete_destination_extra", "true");
+		params.set("filter_rules", "exclude *.tmp");
+		TransferDocument unknown = valid(TransferForm.from(params)).document();
+		assertThat(unknown.deleteDestinationExtra()).isTrue();
+		assertThat(unknown.filterRules()).hasSize(1);
+		params.set("source_path", "/data/");
+		params.set("manifest", "a.txt a.txt --no-recursive\nb.txt b.txt --no-recursive\n");
+		assertThat(this.validator.validate(TransferForm.from(params)).errors())
+			.containsOnlyKeys("delete_destination_extra", "filter_rules");
 	}
 
 	@Test
@@ -141,7 +167,7 @@ class TransferValidatorTests {
 		TransferForm form = TransferForm.from(params);
 		assertThat(form.sourceCollection()).isEqualTo(SRC);
 		assertThat(form.destinationCollection()).isEqualTo(DST);
-		assertThat(valid(form).document().data()).containsExactly(Item.of("/a", "/b/a", false));
+		assertThat(valid(form).document().data()).containsExactly(Item.of("/a", "/b/a", null));
 	}
 
 	private TransferValidator.Result valid(TransferForm form) {
