@@ -3,7 +3,6 @@ package org.transferportal.transfer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -22,14 +21,11 @@ public class PreparedTransfers {
 
 	private final TransferValidator validator;
 
-	private final TransferDrafts drafts;
-
 	private final CurrentUser user;
 
-	PreparedTransfers(TransferService service, TransferValidator validator, TransferDrafts drafts, CurrentUser user) {
+	PreparedTransfers(TransferService service, TransferValidator validator, CurrentUser user) {
 		this.service = service;
 		this.validator = validator;
-		this.drafts = drafts;
 		this.user = user;
 	}
 
@@ -40,7 +36,7 @@ public class PreparedTransfers {
 
 	/** Opens a draft with the form for the user to review; the local path of its page. */
 	public String review(TransferForm form) {
-		return TransferController.draftPath(this.service.open(form).id());
+		return TransferPaths.draft(this.service.open(form).id());
 	}
 
 	/**
@@ -63,21 +59,7 @@ public class PreparedTransfers {
 		catch (DuplicateKeyException ex) {
 			// The same click again: carry on with the draft it opened.
 		}
-		TransferService.Outcome outcome = this.service.submit(draftId, form);
-		if (outcome instanceof TransferService.Outcome.Submitted submitted) {
-			return TransferController.taskPath(submitted.taskId());
-		}
-		if (outcome instanceof TransferService.Outcome.NeedsConsent consent) {
-			return consent.path();
-		}
-		if (outcome instanceof TransferService.Outcome.Invalid invalid) {
-			this.drafts.saveMessage(draftId, "This transfer cannot be submitted as it is: "
-					+ invalid.errors().values().stream().collect(Collectors.joining("; ")) + ". Correct it below.");
-		}
-		else if (outcome instanceof TransferService.Outcome.Failed failed) {
-			this.drafts.saveMessage(draftId, failed.message());
-		}
-		return TransferController.draftPath(draftId);
+		return this.service.submit(draftId, form).nextPath(draftId);
 	}
 
 }

@@ -3,6 +3,8 @@ package org.transferportal.transfer;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriUtils;
 
 import org.transferportal.collections.CollectionPicker;
 import org.transferportal.support.LocalPaths;
@@ -50,7 +51,7 @@ class TransferController {
 	@PostMapping("/transfer")
 	String submit(@RequestParam MultiValueMap<String, String> params,
 			@RequestParam(name = "manifest_file", required = false) MultipartFile manifestFile, Model model,
-			jakarta.servlet.http.HttpServletResponse response) {
+			HttpServletResponse response) {
 		String draftId = params.getFirst("draft");
 		TransferForm form = TransferForm.from(params, manifestFile);
 		if (draftId == null || draftId.isBlank()) {
@@ -62,19 +63,14 @@ class TransferController {
 					Map.of("manifest", "A batch file can be at most 1 MB; split it into several transfers"), null);
 		}
 		TransferService.Outcome outcome = this.service.submit(draftId, form);
-		if (outcome instanceof TransferService.Outcome.Submitted submitted) {
-			return "redirect:" + taskPath(submitted.taskId());
+		if (outcome.leavesForm()) {
+			return "redirect:" + outcome.nextPath(draftId);
 		}
-		if (outcome instanceof TransferService.Outcome.NeedsConsent consent) {
-			return "redirect:" + consent.path();
-		}
+		// Shown again at once, so that an uploaded batch file is not lost; field errors
+		// stand next to their fields, any other reason above the form.
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		if (outcome instanceof TransferService.Outcome.Invalid invalid) {
-			return show(model, draftId, form, invalid.errors(), null);
-		}
-		TransferService.Outcome.Failed failed = (TransferService.Outcome.Failed) outcome;
-		model.addAttribute("requestId", failed.requestId());
-		return show(model, draftId, form, Map.of(), failed.message());
+		model.addAttribute("requestId", outcome.requestId());
+		return show(model, draftId, form, outcome.errors(), outcome.errors().isEmpty() ? outcome.message() : null);
 	}
 
 	/**
@@ -97,7 +93,7 @@ class TransferController {
 		}
 		fields.add("manifest", manifest);
 		Draft draft = this.service.open(TransferForm.from(fields));
-		return "redirect:" + draftPath(draft.id());
+		return "redirect:" + TransferPaths.draft(draft.id());
 	}
 
 	@GetMapping("/transfer/drafts/{id}")
@@ -105,7 +101,7 @@ class TransferController {
 		Draft draft = this.service.draft(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such transfer form"));
 		if (draft.submitted()) {
-			return "redirect:" + taskPath(draft.taskId());
+			return "redirect:" + TransferPaths.task(draft.taskId());
 		}
 		String message = draft.message();
 		if ("access_denied".equals(consent)) {
@@ -126,14 +122,6 @@ class TransferController {
 		model.addAttribute("message", message);
 		model.addAttribute("labCollections", this.picker.labCollections());
 		return "transfer/form";
-	}
-
-	static String taskPath(String taskId) {
-		return "/tasks/" + UriUtils.encodePathSegment(taskId, java.nio.charset.StandardCharsets.UTF_8);
-	}
-
-	static String draftPath(String draftId) {
-		return "/transfer/drafts/" + UriUtils.encodePathSegment(draftId, java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 }

@@ -25,20 +25,12 @@ class TransferPendingActions implements PendingActionHandler {
 
 	@Override
 	public String resume(PendingAction action) {
-		TransferService.Outcome outcome = this.service.resume(action.target());
-		if (outcome instanceof TransferService.Outcome.Submitted submitted) {
-			return TransferController.taskPath(submitted.taskId());
-		}
-		if (outcome instanceof TransferService.Outcome.NeedsConsent consent) {
-			return consent.path();
-		}
-		// Invalid or failed: the form shows the draft with its message.
-		return TransferController.draftPath(action.target());
+		return this.service.resume(action.target()).nextPath(action.target());
 	}
 
 	@Override
 	public String abandoned(PendingAction action, String reason) {
-		return TransferController.draftPath(action.target()) + "?consent=" + reason;
+		return TransferPaths.draft(action.target()) + "?consent=" + reason;
 	}
 
 }

@@ -5,38 +5,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.annotation.PreDestroy;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 import org.transferportal.auth.ConsentRoundTrip;
 import org.transferportal.auth.CurrentUser;
-import org.transferportal.collections.CollectionDirectory;
 import org.transferportal.globus.AuthorizationParameters;
 import org.transferportal.globus.AuthorizationRequiredException;
-import org.transferportal.globus.Collection;
 import org.transferportal.globus.GlobusApiException;
 import org.transferportal.globus.GlobusUnauthorizedException;
 import org.transferportal.globus.SubmitResult;
 import org.transferportal.globus.TransferClient;
 import org.transferportal.globus.TransferDocument;
-import org.transferportal.transfer.TransferDrafts.Draft;
 import org.transferportal.support.RateLimiter;
+import org.transferportal.transfer.TransferDrafts.Draft;
 
 /**
  * Submits transfers exactly once: consent is checked before the first attempt (preflight)
@@ -51,26 +42,115 @@ class TransferService {
 	/** Pending-action kind of a transfer waiting for consent. */
 	static final String PENDING_KIND = "transfer";
 
-	/** Trips to Globus Auth one request may cause before the portal stops asking. */
-	private static final int MAX_CONSENT_TRIPS = 3;
-
-	/** What became of a submission. */
+	/** What became of a submission, and where the browser goes next. */
 	sealed interface Outcome {
+
+		/**
+		 * The local path the browser goes to next: the task, Globus Auth, or the draft's
+		 * form, which then shows the draft's message.
+		 */
+		String nextPath(String draftId);
+
+		/** Whether the browser leaves the form (for the task or for Globus Auth). */
+		default boolean leavesForm() {
+			return false;
+		}
+
+		/**
+		 * Why the transfer was not submitted, as the form says it; {@code null} if it
+		 * was.
+		 */
+		default String message() {
+			return null;
+		}
+
+		/** The form's errors by field, if that is why. */
+		default Map<String, String> errors() {
+			return Map.of();
+		}
+
+		/** Globus's request id of a refusal, if Globus refused. */
+		default String requestId() {
+			return null;
+		}
+
+		/** A name for metrics. */
+		String kind();
 
 		/** Globus has the task (now or before). */
 		record Submitted(String taskId) implements Outcome {
+
+			@Override
+			public String nextPath(String draftId) {
+				return TransferPaths.task(this.taskId);
+			}
+
+			@Override
+			public boolean leavesForm() {
+				return true;
+			}
+
+			@Override
+			public String kind() {
+				return "submitted";
+			}
+
 		}
 
 		/** The user must go through Globus Auth first; redirect to this local path. */
 		record NeedsConsent(String path) implements Outcome {
+
+			@Override
+			public String nextPath(String draftId) {
+				return this.path;
+			}
+
+			@Override
+			public boolean leavesForm() {
+				return true;
+			}
+
+			@Override
+			public String kind() {
+				return "needs_consent";
+			}
+
 		}
 
 		/** The form has errors, by field. */
 		record Invalid(Map<String, String> errors) implements Outcome {
+
+			@Override
+			public String nextPath(String draftId) {
+				return TransferPaths.draft(draftId);
+			}
+
+			@Override
+			public String message() {
+				return "This transfer cannot be submitted as it is: " + String.join("; ", this.errors.values())
+						+ ". Correct it below.";
+			}
+
+			@Override
+			public String kind() {
+				return "invalid";
+			}
+
 		}
 
 		/** Globus refused or failed; nothing was created, and the draft stays open. */
 		record Failed(String message, String requestId) implements Outcome {
+
+			@Override
+			public String nextPath(String draftId) {
+				return TransferPaths.draft(draftId);
+			}
+
+			@Override
+			public String kind() {
+				return "failed";
+			}
+
 		}
 
 	}
@@ -81,35 +161,23 @@ class TransferService {
 
 	private final TransferValidator validator;
 
-	private final CollectionDirectory collections;
+	private final SubmissionIds submissionIds;
+
+	private final ConsentPreflight preflight;
 
 	private final ConsentRoundTrip consent;
-
-	/** How long a click waits for a submission id already being fetched. */
-	private static final Duration PREFETCH_WAIT = Duration.ofSeconds(5);
-
-	/**
-	 * Fetches submission ids for newly opened forms: its own small pool, so that the
-	 * fetches never queue behind other background work.
-	 */
-	private final ExecutorService prefetcher = Executors.newFixedThreadPool(8, (runnable) -> {
-		Thread thread = new Thread(runnable, "submission-id-prefetch");
-		thread.setDaemon(true);
-		return thread;
-	});
-
-	private final Map<String, CompletableFuture<String>> prefetches = new ConcurrentHashMap<>();
 
 	private final MeterRegistry meters;
 
 	private final RateLimiter rateLimiter;
 
-	TransferService(CurrentUser user, TransferDrafts drafts, TransferValidator validator,
-			CollectionDirectory collections, ConsentRoundTrip consent, MeterRegistry meters, RateLimiter rateLimiter) {
+	TransferService(CurrentUser user, TransferDrafts drafts, TransferValidator validator, SubmissionIds submissionIds,
+			ConsentPreflight preflight, ConsentRoundTrip consent, MeterRegistry meters, RateLimiter rateLimiter) {
 		this.user = user;
 		this.drafts = drafts;
 		this.validator = validator;
-		this.collections = collections;
+		this.submissionIds = submissionIds;
+		this.preflight = preflight;
 		this.consent = consent;
 		this.meters = meters;
 		this.rateLimiter = rateLimiter;
@@ -120,60 +188,20 @@ class TransferService {
 	 * that the submit click costs a single call to Transfer.
 	 */
 	Draft open(TransferForm form) {
-		return prefetchSubmissionId(this.drafts.create(this.user.subject(), this.user.username(), form));
+		return prefetched(this.drafts.create(this.user.subject(), this.user.username(), form));
 	}
 
 	/**
 	 * Opens a draft under a chosen id (see {@link PreparedTransfers}); fails with
-	 * {@link org.springframework.dao.DuplicateKeyException} if it exists.
+	 * {@link DuplicateKeyException} if it exists.
 	 */
 	Draft open(String draftId, TransferForm form) {
-		return prefetchSubmissionId(this.drafts.create(draftId, this.user.subject(), this.user.username(), form));
+		return prefetched(this.drafts.create(draftId, this.user.subject(), this.user.username(), form));
 	}
 
-	private Draft prefetchSubmissionId(Draft draft) {
-		TransferClient transfer = this.user.transfer();
-		CompletableFuture<String> prefetch = CompletableFuture.supplyAsync(transfer::submissionId, this.prefetcher)
-			.thenApply((id) -> this.drafts.keepSubmissionId(draft.id(), id));
-		this.prefetches.put(draft.id(), prefetch);
-		prefetch.whenComplete((id, ex) -> {
-			this.prefetches.remove(draft.id());
-			if (ex != null) {
-				// Not fatal: the submit click fetches one if this did not.
-				logger.info("Could not fetch a submission id ahead of time: " + ex.getMessage());
-			}
-		});
+	private Draft prefetched(Draft draft) {
+		this.submissionIds.prefetch(draft.id(), this.user.transfer());
 		return draft;
-	}
-
-	/**
-	 * The draft's submission id: the one kept with it, the one being fetched for it right
-	 * now (waiting for it costs less than a second call), or a new one.
-	 */
-	private String submissionId(Draft draft, TransferClient transfer) {
-		if (draft.submissionId() != null) {
-			return draft.submissionId();
-		}
-		CompletableFuture<String> prefetch = this.prefetches.get(draft.id());
-		if (prefetch != null) {
-			try {
-				return prefetch.get(PREFETCH_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-			}
-			catch (ExecutionException | TimeoutException ex) {
-				// Fetch one below.
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
-		String kept = this.drafts.submissionId(draft.id());
-		return (kept != null) ? kept : this.drafts.keepSubmissionId(draft.id(), transfer.submissionId());
-	}
-
-	@PreDestroy
-	void stopPrefetching() {
-		this.prefetcher.shutdown();
 	}
 
 	/** The user's own draft. */
@@ -212,7 +240,8 @@ class TransferService {
 	/**
 	 * Runs the work on the user's draft while it is open; a draft that is not the user's
 	 * fails, and one already submitted (a double click, a refresh, a second tab, a second
-	 * return from Globus Auth) answers with its task.
+	 * return from Globus Auth) answers with its task. A draft left open keeps the reason,
+	 * so that its form says why whenever it is shown.
 	 */
 	private Outcome withOpenDraft(String draftId, Function<Draft, Outcome> work) {
 		Optional<Draft> found = draft(draftId);
@@ -220,33 +249,30 @@ class TransferService {
 			return new Outcome.Failed("This transfer form has expired or is not yours; please start again.", null);
 		}
 		Draft draft = found.get();
-		return draft.submitted() ? new Outcome.Submitted(draft.taskId()) : work.apply(draft);
+		if (draft.submitted()) {
+			return new Outcome.Submitted(draft.taskId());
+		}
+		Outcome outcome = work.apply(draft);
+		if (!outcome.leavesForm()) {
+			this.drafts.saveMessage(draftId, outcome.message());
+		}
+		return outcome;
 	}
 
 	private Outcome attempt(Draft draft, TransferDocument document) {
 		Outcome outcome = attemptOnce(draft, document);
-		this.meters.counter("portal.transfer.submissions", "outcome", outcomeName(outcome)).increment();
+		this.meters.counter("portal.transfer.submissions", "outcome", outcome.kind()).increment();
 		return outcome;
-	}
-
-	private static String outcomeName(Outcome outcome) {
-		if (outcome instanceof Outcome.Submitted) {
-			return "submitted";
-		}
-		if (outcome instanceof Outcome.NeedsConsent) {
-			return "needs_consent";
-		}
-		return (outcome instanceof Outcome.Invalid) ? "invalid" : "failed";
 	}
 
 	private Outcome attemptOnce(Draft draft, TransferDocument document) {
 		TransferClient transfer = this.user.transfer();
 		try {
-			Set<UUID> missing = missingDataAccess(transfer, document);
+			Set<UUID> missing = this.preflight.missingDataAccess(transfer, document);
 			if (!missing.isEmpty()) {
 				return consentTrip(draft, () -> this.consent.startForDataAccess(PENDING_KIND, draft.id(), missing));
 			}
-			String submissionId = submissionId(draft, transfer);
+			String submissionId = this.submissionIds.of(draft, transfer);
 			SubmitResult result = transfer.submitTransfer(document.withSubmissionId(submissionId));
 			this.drafts.markSubmitted(draft.id(), result.taskId());
 			logger.info("Transfer " + draft.id() + " submitted as task " + result.taskId()
@@ -265,46 +291,14 @@ class TransferService {
 					AuthorizationParameters.scopes(List.of(), null)));
 		}
 		catch (GlobusApiException ex) {
-			String message = GlobusMessages.forSubmission(ex);
-			this.drafts.saveMessage(draft.id(), message);
-			return new Outcome.Failed(message, ex.requestId());
+			return new Outcome.Failed(GlobusMessages.forSubmission(ex), ex.requestId());
 		}
 	}
 
-	/**
-	 * The preflight: collections that need a data_access scope the user's token does not
-	 * carry. Both documents are fetched at once (and cached).
-	 */
-	private Set<UUID> missingDataAccess(TransferClient transfer, TransferDocument document) {
-		List<UUID> ids = List.of(UUID.fromString(document.sourceEndpoint()),
-				UUID.fromString(document.destinationEndpoint()));
-		Map<UUID, Collection> described;
-		try {
-			described = this.collections.describeAll(transfer, ids);
-		}
-		catch (GlobusApiException ex) {
-			// The preflight only saves a trip; without collection documents, submit and
-			// let
-			// Transfer say what it needs (the reactive path) or what is wrong.
-			logger.info("Preflight skipped: collection documents unavailable (" + ex.status() + " " + ex.code() + ")");
-			return Set.of();
-		}
-		Set<UUID> needing = described.entrySet()
-			.stream()
-			.filter((entry) -> entry.getValue().requiresDataAccessScope())
-			.map(Map.Entry::getKey)
-			.collect(Collectors.toCollection(java.util.LinkedHashSet::new));
-		return this.consent.missingDataAccess(needing);
-	}
-
-	private Outcome consentTrip(Draft draft, java.util.function.Supplier<String> start) {
-		if (this.drafts.countConsentTrip(draft.id()) > MAX_CONSENT_TRIPS) {
-			String message = "Globus still asks for more consent after " + MAX_CONSENT_TRIPS
-					+ " attempts. Check the collections' access policies, or try again later.";
-			this.drafts.saveMessage(draft.id(), message);
-			return new Outcome.Failed(message, null);
-		}
-		return new Outcome.NeedsConsent(start.get());
+	private Outcome consentTrip(Draft draft, Supplier<String> start) {
+		return this.preflight.trip(draft.id(), start)
+			.<Outcome>map(Outcome.NeedsConsent::new)
+			.orElseGet(() -> new Outcome.Failed(ConsentPreflight.TOO_MANY_TRIPS, null));
 	}
 
 }
