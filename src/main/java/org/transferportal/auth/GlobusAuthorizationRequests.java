@@ -147,8 +147,7 @@ final class GlobusAuthorizationRequests {
 			if (wanted.sessionMessage() != null && !wanted.sessionMessage().isBlank()) {
 				p.put("session_message", wanted.sessionMessage());
 			}
-			// A session requirement is only met by a fresh login at the identity
-			// provider.
+			// Only a fresh login at the identity provider meets a session requirement.
 			if (wanted.requiresSession()) {
 				p.put("prompt", "login");
 			}

@@ -132,9 +132,8 @@ class LoginSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler 
 			return "/";
 		}
 		URI uri = URI.create(saved.getRedirectUrl());
-		// Spring marks saved requests with a "continue" parameter; this one is taken out
-		// of
-		// the cache here, so the mark has no use.
+		// Spring marks saved requests with a "continue" parameter; this one is taken
+		// out of the cache here, so the mark has no use.
 		String query = (uri.getRawQuery() != null)
 				? uri.getRawQuery().replaceAll("(^|&)continue(=[^&]*)?", "").replaceFirst("^&", "") : "";
 		String local = uri.getRawPath() + (query.isEmpty() ? "" : "?" + query);

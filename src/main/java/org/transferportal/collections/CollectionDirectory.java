@@ -37,8 +37,7 @@ public class CollectionDirectory {
 
 	private final Clock clock;
 
-	// The application's executor, not the scheduler's thread (the audit's status
-	// refresh).
+	// The application's executor, not the scheduler's (the audit's status refresh).
 	CollectionDirectory(@Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor, Clock clock) {
 		this.executor = executor;
 		this.clock = clock;

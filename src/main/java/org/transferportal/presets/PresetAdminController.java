@@ -103,8 +103,8 @@ class PresetAdminController {
 					"Someone deleted this preset while you were editing it. Your version is below: "
 							+ "save it to create it again.");
 		}
-		// Keep the admin's changes and take the newer version, so that saving again is a
-		// deliberate overwrite.
+		// Keep the admin's changes and take the newer version, so that saving
+		// again is a deliberate overwrite.
 		Preset current = conflict.current().get();
 		response.setStatus(HttpStatus.CONFLICT.value());
 		return editor(model, id, new PresetEdit(edit.name(), edit.description(), edit.form(), current.version()),

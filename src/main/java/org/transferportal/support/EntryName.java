@@ -25,8 +25,7 @@ public final class EntryName {
 			return "A name cannot contain /";
 		}
 		if (GlobusPath.hasDotSegment(name)) {
-			// Between backslashes too, so that a valid name in a valid folder is a valid
-			// path.
+			// Between backslashes too: a valid name in a valid folder is a valid path.
 			return "A name cannot be . or ..";
 		}
 		if (Text.hasControlCharacter(name)) {

@@ -71,7 +71,7 @@ class DemoBrowserIntegrationTests {
 			assertThat(browser.find(By.name("label")).getAttribute("value")).isEqualTo(label);
 			browser.screenshot(name + "-2-form");
 			browser.click(By.id("submit-transfer"));
-			// Lab Data is a mapped collection never consented to: one trip for
+			// Lab Data is a mapped collection never consented to: one trip for its
 			// data_access.
 			browser.find(By.id("allow"));
 			assertThat(browser.text()).contains("Lab Data");
@@ -154,11 +154,11 @@ class DemoBrowserIntegrationTests {
 		try (Browser browser = Browser.start(true)) {
 			browser.open(base() + "/files?a_collection=" + CLINICAL + "&a_path=/");
 			browser.logInAs("carol");
-			// Globus says which session it needs; the portal explains and offers the
-			// trip.
+			// Globus says which session it needs; the portal explains it and
+			// offers the trip.
 			browser.click(By.id("grant-access-a"));
-			// At Globus Auth only identities from uchicago.edu qualify, with a fresh
-			// login.
+			// At Globus Auth only identities from uchicago.edu qualify, with a
+			// fresh login.
 			browser.find(By.id("identity-bob"));
 			assertThat(browser.driver.findElements(By.id("identity-carol"))).isEmpty();
 			assertThat(browser.url()).contains("session_required_single_domain=uchicago.edu").contains("prompt=login");

@@ -118,8 +118,8 @@ class PresetIntegrationTests extends FlowTestSupport {
 		assertThat(first.getRedirectedUrl()).isEqualTo("/tasks/" + this.taskId);
 		assertThat(second.getRedirectedUrl()).isEqualTo("/tasks/" + this.taskId);
 		assertThat(submitted()).hasSize(1);
-		// The page shown again offers a fresh key: a deliberate second start is a new
-		// transfer.
+		// The page shown again offers a fresh key: a deliberate second start is
+		// a new transfer.
 		Offer again = offer(content(this.member.get("/presets")), "Copy " + this.tag);
 		assertThat(again.startKey()).isNotEqualTo(offer.startKey());
 	}

@@ -41,8 +41,8 @@ class HostileTransferInputIntegrationTests extends FlowTestSupport {
 			assertThat(posted.getStatus()).as("POST /transfer with %s", params).isLessThan(500);
 			assertThat(PortalBrowser.content(posted)).doesNotContain("Exception").doesNotContain("at org.");
 		});
-		// No generated value is a collection id, so no form is valid and none may reach
-		// Transfer.
+		// No generated value is a collection id, so no form is valid and none
+		// may reach Transfer.
 		this.globus.server().verify(0, postRequestedFor(urlEqualTo("/v0.10/transfer")));
 	}
 
