@@ -16,8 +16,8 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenRespon
 import org.springframework.stereotype.Service;
 
 import org.transferportal.globus.AccessTokenProvider;
-import org.transferportal.globus.GlobusException;
 import org.transferportal.globus.GlobusClients;
+import org.transferportal.globus.GlobusException;
 import org.transferportal.globus.GlobusScopes;
 import org.transferportal.globus.GlobusUnauthorizedException;
 import org.transferportal.globus.Scope;

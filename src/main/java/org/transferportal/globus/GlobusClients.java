@@ -1,5 +1,6 @@
 package org.transferportal.globus;
 
+import java.net.URI;
 import java.time.Duration;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -78,7 +79,7 @@ public class GlobusClients {
 	 */
 	public boolean reachable() {
 		try {
-			this.http.send(HttpMethod.GET, java.net.URI.create(this.properties.authBaseUrl() + "/jwk.json"), null,
+			this.http.send(HttpMethod.GET, URI.create(this.properties.authBaseUrl() + "/jwk.json"), null,
 					GlobusHttp.Retry.NEVER, (headers) -> {
 					});
 		}
@@ -86,8 +87,8 @@ public class GlobusClients {
 			return false;
 		}
 		try {
-			this.http.send(HttpMethod.GET, java.net.URI.create(this.properties.transferApiUrl() + "/submission_id"),
-					null, GlobusHttp.Retry.NEVER, (headers) -> {
+			this.http.send(HttpMethod.GET, URI.create(this.properties.transferApiUrl() + "/submission_id"), null,
+					GlobusHttp.Retry.NEVER, (headers) -> {
 					});
 			return true;
 		}

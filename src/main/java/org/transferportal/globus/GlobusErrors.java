@@ -3,6 +3,7 @@ package org.transferportal.globus;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -131,14 +132,14 @@ final class GlobusErrors {
 		return (value.isString() || value.isNumber()) ? value.asString() : null;
 	}
 
-	private static java.util.Optional<String> firstText(JsonNode node, String... fields) {
+	private static Optional<String> firstText(JsonNode node, String... fields) {
 		for (String field : fields) {
 			String value = text(node, field);
 			if (value != null && !value.isBlank()) {
-				return java.util.Optional.of(value);
+				return Optional.of(value);
 			}
 		}
-		return java.util.Optional.empty();
+		return Optional.empty();
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -108,7 +109,7 @@ class TaskService {
 		return command.append("EOF").toString();
 	}
 
-	private static <T> T optional(java.util.function.Supplier<T> call, T fallback) {
+	private static <T> T optional(Supplier<T> call, T fallback) {
 		try {
 			return call.get();
 		}

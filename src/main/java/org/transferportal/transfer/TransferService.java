@@ -9,10 +9,9 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
-import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;

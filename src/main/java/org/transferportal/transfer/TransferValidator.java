@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -250,7 +251,7 @@ class TransferValidator {
 		}
 		// The form Globus documents: 2017-10-12T12:33:54+00:00.
 		return deadline.withOffsetSameInstant(ZoneOffset.UTC)
-			.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx"));
+			.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx"));
 	}
 
 	/** Rules, one per line: {@code include|exclude NAME [file|dir]}. */

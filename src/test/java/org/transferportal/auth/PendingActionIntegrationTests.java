@@ -11,6 +11,7 @@ import org.transferportal.support.FakeGlobus;
 import org.transferportal.support.FlowTestSupport;
 import org.transferportal.support.PortalBrowser;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,7 +61,7 @@ class PendingActionIntegrationTests extends FlowTestSupport {
 		String submission = UUID.randomUUID().toString();
 		this.globus.stubSubmissionId(submission);
 		this.globus.server()
-			.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo("/v0.10/transfer"))
+			.stubFor(post(urlEqualTo("/v0.10/transfer"))
 				.willReturn(FakeGlobus.json(202, FakeGlobus.submitResult("Accepted", submission, task))));
 		Map<String, String> form = Map.of("form", "1", "source_collection", mapped.toString(), "source_path",
 				"/~/a.txt", "destination_collection", guest.toString(), "destination_path", "/in/");

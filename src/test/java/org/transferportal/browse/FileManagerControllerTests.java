@@ -16,9 +16,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import org.transferportal.auth.CurrentUser;
 import org.transferportal.collections.BookmarkService;
-import org.transferportal.web.WebSliceConfiguration;
 import org.transferportal.collections.CollectionPicker.Choice;
 import org.transferportal.globus.GlobusApiException;
+import org.transferportal.web.WebSliceConfiguration;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasToString;

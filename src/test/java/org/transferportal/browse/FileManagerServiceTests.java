@@ -1,5 +1,6 @@
 package org.transferportal.browse;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,6 +14,7 @@ import org.transferportal.globus.Collection;
 import org.transferportal.globus.GlobusApiException;
 import org.transferportal.globus.GlobusUnauthorizedException;
 import org.transferportal.globus.ListingQuery;
+import org.transferportal.support.SlowDownException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -84,8 +86,7 @@ class FileManagerServiceTests {
 	void searchingTooFastKeepsThePickerWithASlowDownMessage() {
 		LinkedMultiValueMap<String, String> params = new LinkedMultiValueMap<>();
 		params.add("a_q", "tutorial");
-		given(this.picker.search(any(), any()))
-			.willThrow(new org.transferportal.support.SlowDownException(java.time.Duration.ofSeconds(7)));
+		given(this.picker.search(any(), any())).willThrow(new SlowDownException(Duration.ofSeconds(7)));
 		FileManagerService.Result.Page page = (FileManagerService.Result.Page) this.service
 			.open(FileManagerState.from(params));
 		assertThat(page.left().kind()).isEqualTo("picker");

@@ -1,5 +1,6 @@
 package org.transferportal.globus;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -9,8 +10,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.transferportal.globus.GlobusFixtures.RecordingSleeper;
 import org.transferportal.globus.GlobusFixtures.Tokens;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -178,7 +179,7 @@ class TransferClientTests {
 		server.stubFor(get(urlPathEqualTo("/v0.10/operation/endpoint/" + MAPPED + "/ls"))
 			.willReturn(aResponse().withStatus(200)
 				.withHeader("Content-Type", "application/json")
-				.withBody(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+				.withBody(body.getBytes(StandardCharsets.UTF_8))));
 
 		FileList list = this.client.list(MAPPED, ListingQuery.of("/données/"));
 

@@ -14,6 +14,8 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -27,6 +29,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.transferportal.support.PortalBrowser.content;
 
 /**
@@ -243,14 +246,13 @@ class PresetIntegrationTests extends FlowTestSupport {
 
 	@Test
 	void aBatchFileUploadedInTheTransferFormComesAlongIntoTheEditor() {
-		var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-			.multipart("/lab/admin/presets/new")
-			.file(new org.springframework.mock.web.MockMultipartFile("manifest_file", "batch.txt", "text/plain",
+		var request = MockMvcRequestBuilders.multipart("/lab/admin/presets/new")
+			.file(new MockMultipartFile("manifest_file", "batch.txt", "text/plain",
 					"raw/scan-001.tif raw/scan-001.tif\nREADME.md README.md\n".getBytes()))
 			.param("form", "1")
 			.param("source_collection", this.globus.guestCollection().toString())
 			.param("source_path", "/projects/alpha/")
-			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
+			.with(csrf());
 		MockHttpServletResponse editor = this.admin.perform(request);
 		assertThat(editor.getStatus()).isEqualTo(200);
 		assertThat(content(editor)).contains("raw/scan-001.tif raw/scan-001.tif").contains("README.md README.md");
@@ -303,13 +305,10 @@ class PresetIntegrationTests extends FlowTestSupport {
 		this.admin.post("/lab/admin/presets", preset("Csrf " + this.tag, a, "/x/", b, "/y/"));
 		Offer offer = offer(content(this.member.get("/presets")), "Csrf " + this.tag);
 		MockHttpServletResponse forged = this.member
-			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-				.post("/presets/" + offer.presetId() + "/start")
+			.perform(MockMvcRequestBuilders.post("/presets/" + offer.presetId() + "/start")
 				.param("start", offer.startKey()));
 		assertThat(forged.getStatus()).isEqualTo(403);
-		assertThat(this.admin
-			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-				.post("/lab/admin/presets/" + offer.presetId() + "/delete"))
+		assertThat(this.admin.perform(MockMvcRequestBuilders.post("/lab/admin/presets/" + offer.presetId() + "/delete"))
 			.getStatus()).isEqualTo(403);
 		assertThat(submitted()).isEmpty();
 		assertThat(presetCount()).isEqualTo(1);

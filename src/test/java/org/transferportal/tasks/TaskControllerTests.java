@@ -2,6 +2,7 @@ package org.transferportal.tasks;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -19,13 +20,14 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import org.transferportal.auth.ConsentRoundTrip;
 import org.transferportal.auth.CurrentUser;
-import org.transferportal.web.WebSliceConfiguration;
 import org.transferportal.globus.GlobusApiException;
 import org.transferportal.globus.GlobusUnauthorizedException;
 import org.transferportal.globus.Task;
 import org.transferportal.globus.TaskEvent;
 import org.transferportal.globus.TransferredFiles;
+import org.transferportal.web.WebSliceConfiguration;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.BDDMockito.given;
@@ -120,7 +122,7 @@ class TaskControllerTests {
 	@Test
 	void progressIsSmallJson() throws Exception {
 		Task task = fixture("task_active.json", Task.class);
-		given(this.service.progress(ID)).willReturn(TaskProgress.of(TaskView.of(task), java.time.Instant.now()));
+		given(this.service.progress(ID)).willReturn(TaskProgress.of(TaskView.of(task), Instant.now()));
 		this.mvc.perform(get("/tasks/" + ID + "/progress").with(oauth2Login()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("ACTIVE"))
@@ -179,12 +181,12 @@ class TaskControllerTests {
 		Task task = fixture("task_active.json", Task.class);
 		TransferredFiles files = fixture("successful_transfers_page1.json", TransferredFiles.class);
 		String command = TaskService.command(task, TaskOptions.of(task), files);
-		org.assertj.core.api.Assertions.assertThat(command)
+		assertThat(command)
 			.startsWith("globus transfer aa752cea-8222-5bc8-acd9-555b090c0ccb 313ce13e-b597-5858-ae13-29e46fea26e6"
 					+ " --label 'nightly sync' --verify-checksum --deadline '2022-01-27T19:18:20+00:00' --batch - <<'EOF'")
 			.contains("'/home/alice/results/b c.csv' '/archive/results/b c.csv'")
 			.endsWith("EOF");
-		org.assertj.core.api.Assertions.assertThat(Shell.quote("it's")).isEqualTo("'it'\\''s'");
+		assertThat(Shell.quote("it's")).isEqualTo("'it'\\''s'");
 	}
 
 	private static <T> T fixture(String name, Class<T> type) throws IOException {

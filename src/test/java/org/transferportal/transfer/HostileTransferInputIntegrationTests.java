@@ -10,6 +10,8 @@ import net.jqwik.api.Arbitrary;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import org.transferportal.support.FlowTestSupport;
 import org.transferportal.support.PortalBrowser;
@@ -46,9 +48,8 @@ class HostileTransferInputIntegrationTests extends FlowTestSupport {
 		this.globus.server().verify(0, postRequestedFor(urlEqualTo("/v0.10/transfer")));
 	}
 
-	private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder deepLink(
-			Map<String, String> params) {
-		var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/transfer");
+	private static MockHttpServletRequestBuilder deepLink(Map<String, String> params) {
+		MockHttpServletRequestBuilder request = MockMvcRequestBuilders.get("/transfer");
 		params.forEach(request::queryParam);
 		return request;
 	}

@@ -1,11 +1,13 @@
 package org.transferportal.transfer;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import org.transferportal.support.FakeGlobus;
 import org.transferportal.support.FlowTestSupport;
@@ -23,9 +28,10 @@ import org.transferportal.support.PortalBrowser;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.transferportal.support.PortalBrowser.content;
 
 /**
@@ -366,7 +372,7 @@ class TransferConsentIntegrationTests extends FlowTestSupport {
 		UUID destination = this.globus.guestCollection();
 		acceptSubmissions();
 		byte[] big = new byte[1024 * 1024 + 1];
-		java.util.Arrays.fill(big, (byte) 'a');
+		Arrays.fill(big, (byte) 'a');
 		MockHttpServletResponse tooBig = this.browser
 			.perform(upload(form(source, "/runs/", destination, "/copy/"), big));
 		assertThat(tooBig.getStatus()).isEqualTo(422);
@@ -378,11 +384,10 @@ class TransferConsentIntegrationTests extends FlowTestSupport {
 		assertThat(submitted()).isEmpty();
 	}
 
-	private static org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> upload(
-			Map<String, String> fields, byte[] batch) {
-		var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/transfer")
-			.file(new org.springframework.mock.web.MockMultipartFile("manifest_file", "batch.txt", "text/plain", batch))
-			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
+	private static AbstractMockHttpServletRequestBuilder<?> upload(Map<String, String> fields, byte[] batch) {
+		var request = MockMvcRequestBuilders.multipart("/transfer")
+			.file(new MockMultipartFile("manifest_file", "batch.txt", "text/plain", batch))
+			.with(csrf());
 		fields.forEach(request::param);
 		return request;
 	}
@@ -391,7 +396,7 @@ class TransferConsentIntegrationTests extends FlowTestSupport {
 		this.globus.server().stubFor(post(urlEqualTo("/v0.10/transfer")).willReturn(accepted()));
 	}
 
-	private com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder accepted() {
+	private ResponseDefinitionBuilder accepted() {
 		return FakeGlobus.json(202, FakeGlobus.submitResult("Accepted", this.submissionId, this.taskId));
 	}
 

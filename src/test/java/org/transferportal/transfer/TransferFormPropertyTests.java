@@ -2,6 +2,7 @@ package org.transferportal.transfer;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import net.jqwik.api.Arbitraries;
@@ -62,7 +63,7 @@ class TransferFormPropertyTests {
 
 	@Provide
 	Arbitrary<MultiValueMap<String, String>> forms() {
-		Arbitrary<String> ids = Arbitraries.oneOf(Arbitraries.create(() -> java.util.UUID.randomUUID().toString()),
+		Arbitrary<String> ids = Arbitraries.oneOf(Arbitraries.create(() -> UUID.randomUUID().toString()),
 				Arbitraries.strings().ofMaxLength(40));
 		Arbitrary<String> paths = Arbitraries.oneOf(
 				Arbitraries.strings().withChars("/~a. \n\u0000\u00e9").ofMaxLength(20),
