@@ -19,19 +19,19 @@ public class PreparedTransfers {
 
 	private final TransferService service;
 
-	private final TransferValidator validator;
+	private final FormTranslator translator;
 
 	private final CurrentUser user;
 
-	PreparedTransfers(TransferService service, TransferValidator validator, CurrentUser user) {
+	PreparedTransfers(TransferService service, FormTranslator translator, CurrentUser user) {
 		this.service = service;
-		this.validator = validator;
+		this.translator = translator;
 		this.user = user;
 	}
 
 	/** Checks a form as a submission would, without submitting it: errors by field. */
 	public Map<String, String> check(TransferForm form) {
-		return this.validator.validate(form).errors();
+		return this.translator.translate(form).errors();
 	}
 
 	/** Opens a draft with the form for the user to review; the local path of its page. */

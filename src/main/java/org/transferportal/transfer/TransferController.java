@@ -30,13 +30,13 @@ class TransferController {
 
 	private final TransferService service;
 
-	private final TransferValidator validator;
+	private final FormTranslator translator;
 
 	private final CollectionPicker picker;
 
-	TransferController(TransferService service, TransferValidator validator, CollectionPicker picker) {
+	TransferController(TransferService service, FormTranslator translator, CollectionPicker picker) {
 		this.service = service;
-		this.validator = validator;
+		this.translator = translator;
 		this.picker = picker;
 	}
 
@@ -45,7 +45,7 @@ class TransferController {
 	String form(@RequestParam MultiValueMap<String, String> params, Model model) {
 		TransferForm form = TransferForm.from(params);
 		Draft draft = this.service.open(form);
-		return show(model, draft.id(), form, this.validator.checkGiven(form), null);
+		return show(model, draft.id(), form, this.translator.checkGiven(form), null);
 	}
 
 	@PostMapping("/transfer")
@@ -62,7 +62,7 @@ class TransferController {
 			return show(model, draftId, form,
 					Map.of("manifest", "A batch file can be at most 1 MB; split it into several transfers"), null);
 		}
-		TransferService.Outcome outcome = this.service.submit(draftId, form);
+		TransferOutcome outcome = this.service.submit(draftId, form);
 		if (outcome.leavesForm()) {
 			return "redirect:" + outcome.nextPath(draftId);
 		}
@@ -112,7 +112,7 @@ class TransferController {
 			message = "The trip to Globus Auth did not complete (" + consent + "). Nothing was submitted; "
 					+ "you can submit again.";
 		}
-		return show(model, draft.id(), draft.form(), this.validator.checkGiven(draft.form()), message);
+		return show(model, draft.id(), draft.form(), this.translator.checkGiven(draft.form()), message);
 	}
 
 	private String show(Model model, String draftId, TransferForm form, Map<String, String> errors, String message) {

@@ -2,7 +2,6 @@ package org.transferportal.transfer;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -41,124 +40,11 @@ class TransferService {
 	/** Pending-action kind of a transfer waiting for consent. */
 	static final String PENDING_KIND = "transfer";
 
-	/** What became of a submission, and where the browser goes next. */
-	sealed interface Outcome {
-
-		/**
-		 * The local path the browser goes to next: the task, Globus Auth, or the draft's
-		 * form, which then shows the draft's message.
-		 */
-		String nextPath(String draftId);
-
-		/** Whether the browser leaves the form (for the task or for Globus Auth). */
-		default boolean leavesForm() {
-			return false;
-		}
-
-		/**
-		 * Why the transfer was not submitted, as the form says it; {@code null} if it
-		 * was.
-		 */
-		default String message() {
-			return null;
-		}
-
-		/** The form's errors by field, if that is why. */
-		default Map<String, String> errors() {
-			return Map.of();
-		}
-
-		/** Globus's request id of a refusal, if Globus refused. */
-		default String requestId() {
-			return null;
-		}
-
-		/** A name for metrics. */
-		String kind();
-
-		/** Globus has the task (now or before). */
-		record Submitted(String taskId) implements Outcome {
-
-			@Override
-			public String nextPath(String draftId) {
-				return TransferPaths.task(this.taskId);
-			}
-
-			@Override
-			public boolean leavesForm() {
-				return true;
-			}
-
-			@Override
-			public String kind() {
-				return "submitted";
-			}
-
-		}
-
-		/** The user must go through Globus Auth first; redirect to this local path. */
-		record NeedsConsent(String path) implements Outcome {
-
-			@Override
-			public String nextPath(String draftId) {
-				return this.path;
-			}
-
-			@Override
-			public boolean leavesForm() {
-				return true;
-			}
-
-			@Override
-			public String kind() {
-				return "needs_consent";
-			}
-
-		}
-
-		/** The form has errors, by field. */
-		record Invalid(Map<String, String> errors) implements Outcome {
-
-			@Override
-			public String nextPath(String draftId) {
-				return TransferPaths.draft(draftId);
-			}
-
-			@Override
-			public String message() {
-				return "This transfer cannot be submitted as it is: " + String.join("; ", this.errors.values())
-						+ ". Correct it below.";
-			}
-
-			@Override
-			public String kind() {
-				return "invalid";
-			}
-
-		}
-
-		/** Globus refused or failed; nothing was created, and the draft stays open. */
-		record Failed(String message, String requestId) implements Outcome {
-
-			@Override
-			public String nextPath(String draftId) {
-				return TransferPaths.draft(draftId);
-			}
-
-			@Override
-			public String kind() {
-				return "failed";
-			}
-
-		}
-
-	}
-
 	private final CurrentUser user;
 
 	private final TransferDrafts drafts;
 
-	private final TransferValidator validator;
+	private final FormTranslator translator;
 
 	private final SubmissionIds submissionIds;
 
@@ -170,11 +56,11 @@ class TransferService {
 
 	private final RateLimiter rateLimiter;
 
-	TransferService(CurrentUser user, TransferDrafts drafts, TransferValidator validator, SubmissionIds submissionIds,
+	TransferService(CurrentUser user, TransferDrafts drafts, FormTranslator translator, SubmissionIds submissionIds,
 			ConsentPreflight preflight, ConsentRoundTrip consent, MeterRegistry meters, RateLimiter rateLimiter) {
 		this.user = user;
 		this.drafts = drafts;
-		this.validator = validator;
+		this.translator = translator;
 		this.submissionIds = submissionIds;
 		this.preflight = preflight;
 		this.consent = consent;
@@ -209,28 +95,30 @@ class TransferService {
 	}
 
 	/** Validates and submits the form of a draft. */
-	Outcome submit(String draftId, TransferForm form) {
+	TransferOutcome submit(String draftId, TransferForm form) {
 		return withOpenDraft(draftId, (draft) -> {
-			TransferValidator.Result result = this.validator.validate(form);
+			FormTranslator.Result result = this.translator.translate(form);
 			this.drafts.saveForm(draftId, form, null);
 			if (!result.valid()) {
-				return new Outcome.Invalid(result.errors());
+				return new TransferOutcome.Invalid(result.errors());
 			}
 			Duration wait = this.rateLimiter.acquire(this.user.subject(), RateLimiter.Action.SUBMIT);
 			if (!wait.isZero()) {
-				return new Outcome.Failed("Slow down: you have submitted many transfers in the last minute. Your "
-						+ "transfer is kept below; submit it again in " + wait.toSeconds() + " seconds.", null);
+				return new TransferOutcome.Failed(
+						"Slow down: you have submitted many transfers in the last minute. Your "
+								+ "transfer is kept below; submit it again in " + wait.toSeconds() + " seconds.",
+						null);
 			}
 			return attempt(draft, result.document());
 		});
 	}
 
 	/** Submits a saved draft after the user came back from Globus Auth. */
-	Outcome resume(String draftId) {
+	TransferOutcome resume(String draftId) {
 		return withOpenDraft(draftId, (draft) -> {
-			TransferValidator.Result result = this.validator.validate(draft.form());
+			FormTranslator.Result result = this.translator.translate(draft.form());
 			if (!result.valid()) {
-				return new Outcome.Invalid(result.errors());
+				return new TransferOutcome.Invalid(result.errors());
 			}
 			return attempt(draft, result.document());
 		});
@@ -242,29 +130,30 @@ class TransferService {
 	 * return from Globus Auth) answers with its task. A draft left open keeps the reason,
 	 * so that its form says why whenever it is shown.
 	 */
-	private Outcome withOpenDraft(String draftId, Function<Draft, Outcome> work) {
+	private TransferOutcome withOpenDraft(String draftId, Function<Draft, TransferOutcome> work) {
 		Optional<Draft> found = draft(draftId);
 		if (found.isEmpty()) {
-			return new Outcome.Failed("This transfer form has expired or is not yours; please start again.", null);
+			return new TransferOutcome.Failed("This transfer form has expired or is not yours; please start again.",
+					null);
 		}
 		Draft draft = found.get();
 		if (draft.submitted()) {
-			return new Outcome.Submitted(draft.taskId());
+			return new TransferOutcome.Submitted(draft.taskId());
 		}
-		Outcome outcome = work.apply(draft);
+		TransferOutcome outcome = work.apply(draft);
 		if (!outcome.leavesForm()) {
 			this.drafts.saveMessage(draftId, outcome.message());
 		}
 		return outcome;
 	}
 
-	private Outcome attempt(Draft draft, TransferDocument document) {
-		Outcome outcome = attemptOnce(draft, document);
+	private TransferOutcome attempt(Draft draft, TransferDocument document) {
+		TransferOutcome outcome = attemptOnce(draft, document);
 		this.meters.counter("portal.transfer.submissions", "outcome", outcome.kind()).increment();
 		return outcome;
 	}
 
-	private Outcome attemptOnce(Draft draft, TransferDocument document) {
+	private TransferOutcome attemptOnce(Draft draft, TransferDocument document) {
 		TransferClient transfer = this.user.transfer();
 		try {
 			Set<UUID> missing = this.preflight.missingDataAccess(transfer, document);
@@ -276,7 +165,7 @@ class TransferService {
 			this.drafts.markSubmitted(draft.id(), result.taskId());
 			logger.info("Transfer " + draft.id() + " submitted as task " + result.taskId()
 					+ (result.isDuplicate() ? " (Globus already had it)" : ""));
-			return new Outcome.Submitted(result.taskId());
+			return new TransferOutcome.Submitted(result.taskId());
 		}
 		catch (AuthorizationRequiredException ex) {
 			// The reactive path: Globus knows better than the preflight (unknown
@@ -290,14 +179,14 @@ class TransferService {
 					AuthorizationParameters.scopes(List.of(), null)));
 		}
 		catch (GlobusApiException ex) {
-			return new Outcome.Failed(GlobusMessages.forSubmission(ex), ex.requestId());
+			return new TransferOutcome.Failed(GlobusMessages.forSubmission(ex), ex.requestId());
 		}
 	}
 
-	private Outcome consentTrip(Draft draft, Supplier<String> start) {
+	private TransferOutcome consentTrip(Draft draft, Supplier<String> start) {
 		return this.preflight.trip(draft.id(), start)
-			.<Outcome>map(Outcome.NeedsConsent::new)
-			.orElseGet(() -> new Outcome.Failed(ConsentPreflight.TOO_MANY_TRIPS, null));
+			.<TransferOutcome>map(TransferOutcome.NeedsConsent::new)
+			.orElseGet(() -> new TransferOutcome.Failed(ConsentPreflight.TOO_MANY_TRIPS, null));
 	}
 
 }

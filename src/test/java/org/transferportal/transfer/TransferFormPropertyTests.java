@@ -28,11 +28,11 @@ class TransferFormPropertyTests {
 	private static final Pattern UUID_TEXT = Pattern
 		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-	private final TransferValidator validator = new TransferValidator(Clock.systemUTC());
+	private final FormTranslator translator = new FormTranslator(Clock.systemUTC());
 
 	@Property(tries = 1000)
 	void anyFormIsEitherRefusedWithMessagesOrValidForGlobus(@ForAll("forms") MultiValueMap<String, String> params) {
-		TransferValidator.Result result = this.validator.validate(TransferForm.from(params));
+		FormTranslator.Result result = this.translator.translate(TransferForm.from(params));
 		if (!result.valid()) {
 			assertThat(result.errors().values()).allSatisfy((message) -> assertThat(message).isNotBlank());
 			return;

@@ -5,8 +5,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import org.transferportal.transfer.TransferService.Outcome;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -17,7 +15,7 @@ class TransferOutcomeTests {
 
 	@Test
 	void aSubmittedTransferGoesToItsTask() {
-		Outcome submitted = new Outcome.Submitted("b8872740-7edc-11ec-9f33-ed182a728dff");
+		TransferOutcome submitted = new TransferOutcome.Submitted("b8872740-7edc-11ec-9f33-ed182a728dff");
 		assertThat(submitted.nextPath("d1")).isEqualTo("/tasks/b8872740-7edc-11ec-9f33-ed182a728dff");
 		assertThat(submitted.leavesForm()).isTrue();
 		assertThat(submitted.message()).isNull();
@@ -25,7 +23,7 @@ class TransferOutcomeTests {
 
 	@Test
 	void aTransferNeedingConsentGoesToGlobusAuth() {
-		Outcome consent = new Outcome.NeedsConsent("/oauth2/authorization/globus?pending=p1");
+		TransferOutcome consent = new TransferOutcome.NeedsConsent("/oauth2/authorization/globus?pending=p1");
 		assertThat(consent.nextPath("d1")).isEqualTo("/oauth2/authorization/globus?pending=p1");
 		assertThat(consent.leavesForm()).isTrue();
 	}
@@ -35,12 +33,12 @@ class TransferOutcomeTests {
 		Map<String, String> errors = new LinkedHashMap<>();
 		errors.put("source_path", "Enter a path");
 		errors.put("label", "A label can have at most 128 characters");
-		Outcome invalid = new Outcome.Invalid(errors);
+		TransferOutcome invalid = new TransferOutcome.Invalid(errors);
 		assertThat(invalid.nextPath("d 1")).isEqualTo("/transfer/drafts/d%201");
 		assertThat(invalid.leavesForm()).isFalse();
 		assertThat(invalid.message()).isEqualTo("This transfer cannot be submitted as it is: Enter a path; "
 				+ "A label can have at most 128 characters. Correct it below.");
-		Outcome failed = new Outcome.Failed("Globus refused", "req-1");
+		TransferOutcome failed = new TransferOutcome.Failed("Globus refused", "req-1");
 		assertThat(failed.nextPath("d1")).isEqualTo("/transfer/drafts/d1");
 		assertThat(failed.leavesForm()).isFalse();
 		assertThat(failed.message()).isEqualTo("Globus refused");
@@ -50,7 +48,7 @@ class TransferOutcomeTests {
 
 	@Test
 	void aTaskIdIsEncodedAsOnePathSegment() {
-		assertThat(new Outcome.Submitted("a/../b").nextPath("d1")).isEqualTo("/tasks/a%2F..%2Fb");
+		assertThat(new TransferOutcome.Submitted("a/../b").nextPath("d1")).isEqualTo("/tasks/a%2F..%2Fb");
 	}
 
 }

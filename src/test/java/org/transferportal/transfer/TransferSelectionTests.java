@@ -62,11 +62,11 @@ class TransferSelectionTests {
 	CollectionPicker picker;
 
 	@TestConfiguration(proxyBeanMethods = false)
-	static class RealValidator {
+	static class RealTranslator {
 
 		@Bean
-		TransferValidator transferValidator() {
-			return new TransferValidator(Clock.systemUTC());
+		FormTranslator formTranslator() {
+			return new FormTranslator(Clock.systemUTC());
 		}
 
 	}

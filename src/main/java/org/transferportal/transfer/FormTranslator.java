@@ -21,17 +21,17 @@ import org.transferportal.globus.TransferDocument.Item;
 import org.transferportal.support.GlobusPath;
 
 /**
- * Checks a transfer form field by field and turns it into the document Globus expects, so
- * that nothing invalid is ever sent.
+ * Translates a transfer form into the document Transfer expects, checking it field by
+ * field on the way, so that nothing invalid is ever sent.
  */
 @Component
-class TransferValidator {
+class FormTranslator {
 
 	private static final int MAX_ITEMS = 10_000;
 
 	private final Clock clock;
 
-	TransferValidator(Clock clock) {
+	FormTranslator(Clock clock) {
 		this.clock = clock;
 	}
 
@@ -47,7 +47,8 @@ class TransferValidator {
 
 	}
 
-	Result validate(TransferForm form) {
+	/** The form as a Transfer document, or what is wrong with it. */
+	Result translate(TransferForm form) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		UUID source = collection(form.sourceCollection(), "source_collection", errors);
 		UUID destination = collection(form.destinationCollection(), "destination_collection", errors);

@@ -14,13 +14,13 @@ import org.transferportal.globus.TransferDocument.Item;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class TransferValidatorTests {
+class FormTranslatorTests {
 
 	static final String SRC = "6c54cade-bde5-45c1-bdea-f4bd71dba2cc";
 
 	static final String DST = "31ce9ba0-176d-45a5-add3-f37d233ba47d";
 
-	private final TransferValidator validator = new TransferValidator(
+	private final FormTranslator translator = new FormTranslator(
 			Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
 
 	@Test
@@ -50,7 +50,7 @@ class TransferValidatorTests {
 		params.set("deadline", "2025-12-31T23:00");
 		params.set("sync_level", "7");
 		params.set("source_local_user", "bad user;");
-		TransferValidator.Result result = this.validator.validate(TransferForm.from(params));
+		FormTranslator.Result result = this.translator.translate(TransferForm.from(params));
 		assertThat(result.valid()).isFalse();
 		assertThat(result.errors()).containsOnlyKeys("source_collection", "destination_collection", "destination_path",
 				"label", "deadline", "sync_level", "source_local_user");
@@ -58,17 +58,17 @@ class TransferValidatorTests {
 
 	@Test
 	void pathsWithControlCharactersAreRefused() {
-		TransferValidator.Result result = this.validator.validate(form("/a\u0000b", "/b\nc"));
+		FormTranslator.Result result = this.translator.translate(form("/a\u0000b", "/b\nc"));
 		assertThat(result.errors()).containsKeys("source_path", "destination_path");
 	}
 
 	@Test
 	void pathsWithDotSegmentsAreRefusedInTheFieldsAndInBatchLinesOnceResolved() {
-		assertThat(this.validator.validate(form("/share/../../etc/passwd", "/in/./x/")).errors())
+		assertThat(this.translator.translate(form("/share/../../etc/passwd", "/in/./x/")).errors())
 			.containsKeys("source_path", "destination_path");
 		MultiValueMap<String, String> params = params("/data/", "/backup/");
 		params.set("manifest", "fine.txt fine.txt\n../escape.txt escape.txt\nin.txt sub/../../out.txt\n");
-		assertThat(this.validator.validate(TransferForm.from(params)).errors().get("manifest"))
+		assertThat(this.translator.translate(TransferForm.from(params)).errors().get("manifest"))
 			.isEqualTo("Line 2: A path cannot contain . or .. as a folder name: give the folder itself\n"
 					+ "Line 3: A path cannot contain . or .. as a folder name: give the folder itself");
 	}
@@ -78,17 +78,17 @@ class TransferValidatorTests {
 		MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
 		params.set("source_path", "/share/../x");
 		params.set("label", "two\nlines");
-		assertThat(this.validator.checkGiven(TransferForm.from(params))).containsOnlyKeys("source_path", "label");
-		assertThat(this.validator.checkGiven(TransferForm.empty())).isEmpty();
+		assertThat(this.translator.checkGiven(TransferForm.from(params))).containsOnlyKeys("source_path", "label");
+		assertThat(this.translator.checkGiven(TransferForm.empty())).isEmpty();
 		params.set("source_collection", "1-2-3-4-5");
-		assertThat(this.validator.checkGiven(TransferForm.from(params))).containsKey("source_collection");
+		assertThat(this.translator.checkGiven(TransferForm.from(params))).containsKey("source_collection");
 	}
 
 	@Test
 	void aLabelWithALineBreakIsRefusedAndEdgeBlanksAreTrimmed() {
 		MultiValueMap<String, String> params = params("/a", "/b");
 		params.set("label", "two\nlines");
-		assertThat(this.validator.validate(TransferForm.from(params)).errors()).containsKey("label");
+		assertThat(this.translator.translate(TransferForm.from(params)).errors()).containsKey("label");
 		params.set("label", "  nightly  ");
 		assertThat(valid(TransferForm.from(params)).document().label()).isEqualTo("nightly");
 	}
@@ -108,7 +108,7 @@ class TransferValidatorTests {
 		assertThat(document.data()).containsExactly(Item.of("/data/a.txt", "/backup/a.txt", null),
 				Item.of("/data/sub/", "/backup/sub/", true), Item.of("/abs/file", "/other/file", null));
 		params.set("manifest", "ok ok\nbroken\n");
-		assertThat(this.validator.validate(TransferForm.from(params)).errors().get("manifest")).startsWith("Line 2:");
+		assertThat(this.translator.translate(TransferForm.from(params)).errors().get("manifest")).startsWith("Line 2:");
 	}
 
 	@Test
@@ -119,7 +119,7 @@ class TransferValidatorTests {
 				Item.of("/data/run1", "/archive/run1", null), Item.of("/data/run2/", "/archive/run2/", true),
 				Item.of("/data/run3/", "/archive/run3/", true), Item.of("/data/f.txt", "/archive/f.txt", false));
 		params.set("manifest", "run3/ run3/ --no-recursive\n");
-		assertThat(this.validator.validate(TransferForm.from(params)).errors().get("manifest"))
+		assertThat(this.translator.translate(TransferForm.from(params)).errors().get("manifest"))
 			.isEqualTo("Line 1: a path ending in / is a folder, so --no-recursive cannot apply");
 	}
 
@@ -133,7 +133,7 @@ class TransferValidatorTests {
 		assertThat(unknown.filterRules()).hasSize(1);
 		params.set("source_path", "/data/");
 		params.set("manifest", "a.txt a.txt --no-recursive\nb.txt b.txt --no-recursive\n");
-		assertThat(this.validator.validate(TransferForm.from(params)).errors())
+		assertThat(this.translator.translate(TransferForm.from(params)).errors())
 			.containsOnlyKeys("delete_destination_extra", "filter_rules");
 	}
 
@@ -145,7 +145,7 @@ class TransferValidatorTests {
 		assertThat(document.filterRules()).containsExactly(new TransferDocument.FilterRule("include", "*.csv", null),
 				new TransferDocument.FilterRule("exclude", "tmp", "dir"));
 		params.set("filter_rules", "keep everything");
-		assertThat(this.validator.validate(TransferForm.from(params)).errors()).containsKey("filter_rules");
+		assertThat(this.translator.translate(TransferForm.from(params)).errors()).containsKey("filter_rules");
 	}
 
 	@Test
@@ -170,8 +170,8 @@ class TransferValidatorTests {
 		assertThat(valid(form).document().data()).containsExactly(Item.of("/a", "/b/a", null));
 	}
 
-	private TransferValidator.Result valid(TransferForm form) {
-		TransferValidator.Result result = this.validator.validate(form);
+	private FormTranslator.Result valid(TransferForm form) {
+		FormTranslator.Result result = this.translator.translate(form);
 		assertThat(result.errors()).isEmpty();
 		return result;
 	}
