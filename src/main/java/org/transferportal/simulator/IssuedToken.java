@@ -16,7 +16,7 @@ import java.util.List;
  * @param expiresAt expiry time
  * @param refreshToken its refresh token, or null
  */
-public record IssuedToken(String accessToken, String resourceServer, String clientId, List<Scope> scopes,
+public record IssuedToken(String accessToken, String resourceServer, String clientId, List<SimScope> scopes,
 		LoginSession session, Instant issuedAt, Instant expiresAt, String refreshToken) {
 
 	public String sub() {
@@ -29,7 +29,7 @@ public record IssuedToken(String accessToken, String resourceServer, String clie
 
 	/** Root scope names, space-separated, as a token response lists them. */
 	public String rootScopeNames() {
-		return String.join(" ", this.scopes.stream().map(Scope::name).toList());
+		return String.join(" ", this.scopes.stream().map(SimScope::name).toList());
 	}
 
 	/** Every dependent scope name under any root scope, recursively. */
@@ -39,8 +39,8 @@ public record IssuedToken(String accessToken, String resourceServer, String clie
 		return names;
 	}
 
-	private static void collect(List<Scope> scopes, List<String> names, boolean dependent) {
-		for (Scope scope : scopes) {
+	private static void collect(List<SimScope> scopes, List<String> names, boolean dependent) {
+		for (SimScope scope : scopes) {
 			if (dependent) {
 				names.add(scope.name());
 			}

@@ -42,9 +42,8 @@ public class SimulatorConfiguration {
 	@Order(1)
 	SecurityFilterChain simulatorSecurityFilterChain(HttpSecurity http) throws Exception {
 		// The login/consent forms carry a per-authorization token instead of Spring's
-		// CSRF
-		// token: the simulator keeps no HttpSession (the portal's cookie is on this
-		// host).
+		// CSRF token: the simulator keeps no HttpSession (the portal's cookie is on
+		// this host).
 		http.securityMatcher("/simulator/**")
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -41,8 +41,8 @@ public class TokenStore {
 		return this.clock.instant();
 	}
 
-	public IssuedToken issue(String resourceServer, String clientId, java.util.List<Scope> scopes, LoginSession session,
-			boolean withRefreshToken) {
+	public IssuedToken issue(String resourceServer, String clientId, java.util.List<SimScope> scopes,
+			LoginSession session, boolean withRefreshToken) {
 		Instant now = now();
 		String refresh = withRefreshToken ? "Ag" + SimJson.randomString(40) + "Refresh" : null;
 		IssuedToken token = new IssuedToken("Ag" + SimJson.randomString(48), resourceServer, clientId, scopes, session,

@@ -104,8 +104,7 @@ class SimulatedGlobusFaultsIntegrationTests {
 			out.flush();
 			InputStream in = socket.getInputStream();
 			ByteArrayOutputStream received = new ByteArrayOutputStream();
-			// A stall instead of a close ends in SocketTimeoutException, failing the
-			// test.
+			// A stall instead of a close would end in SocketTimeoutException.
 			in.transferTo(received);
 			return received.toString(StandardCharsets.UTF_8);
 		}

@@ -16,10 +16,10 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.transferportal.simulator.FaultInjector;
-import org.transferportal.simulator.Identity;
+import org.transferportal.simulator.SimIdentity;
 import org.transferportal.simulator.IdentityDirectory;
 import org.transferportal.simulator.IssuedToken;
-import org.transferportal.simulator.Scope;
+import org.transferportal.simulator.SimScope;
 import org.transferportal.simulator.SimJson;
 import org.transferportal.simulator.SimulatorProperties;
 import org.transferportal.simulator.TokenStore;
@@ -132,8 +132,8 @@ class AuthApiController {
 				|| !pkceMatches(auth.codeChallenge(), form.getFirst("code_verifier"))) {
 			return invalidGrant();
 		}
-		Map<String, List<Scope>> byResourceServer = new LinkedHashMap<>();
-		for (Scope scope : auth.scopes()) {
+		Map<String, List<SimScope>> byResourceServer = new LinkedHashMap<>();
+		for (SimScope scope : auth.scopes()) {
 			if (!ScopeRules.OFFLINE_ACCESS.equals(scope.name())) {
 				byResourceServer.computeIfAbsent(ScopeRules.resourceServer(scope.name()), (rs) -> new ArrayList<>())
 					.add(scope);
@@ -174,7 +174,7 @@ class AuthApiController {
 	}
 
 	private String idToken(IssuedToken token, String nonce, String issuer) {
-		Identity identity = this.identities.find(token.sub()).orElseThrow();
+		SimIdentity identity = this.identities.find(token.sub()).orElseThrow();
 		Map<String, Object> claims = claims(identity, token);
 		if (nonce != null) {
 			claims.put("nonce", nonce);
@@ -188,7 +188,7 @@ class AuthApiController {
 	 * The user's claims; {@code identity_set} only when the token carries the
 	 * view_identity_set scope, as Globus does.
 	 */
-	private Map<String, Object> claims(Identity identity, IssuedToken token) {
+	private Map<String, Object> claims(SimIdentity identity, IssuedToken token) {
 		Instant lastAuthentication = token.session().authenticatedAt();
 		Map<String, Object> claims = identityJson(identity);
 		claims.put("preferred_username", identity.username());
@@ -205,7 +205,7 @@ class AuthApiController {
 		return claims;
 	}
 
-	private static Map<String, Object> identityJson(Identity identity) {
+	private static Map<String, Object> identityJson(SimIdentity identity) {
 		return SimJson.object("sub", identity.sub(), "name", identity.name(), "email", identity.email(), "organization",
 				identity.organization(), "identity_provider", identity.identityProvider(),
 				"identity_provider_display_name", identity.identityProviderDisplayName());
@@ -217,7 +217,7 @@ class AuthApiController {
 		if (token.isEmpty()) {
 			return authError(401);
 		}
-		Identity identity = this.identities.find(token.get().sub()).orElseThrow();
+		SimIdentity identity = this.identities.find(token.get().sub()).orElseThrow();
 		return SimJson.respond(200, claims(identity, token.get()));
 	}
 
@@ -244,14 +244,14 @@ class AuthApiController {
 			return SimJson.respond(200, SimJson.object("active", false));
 		}
 		IssuedToken t = found.get();
-		Identity identity = this.identities.find(t.sub()).orElseThrow();
+		SimIdentity identity = this.identities.find(t.sub()).orElseThrow();
 		Map<String, Object> body = SimJson.object("active", true, "token_type", "Bearer", "scope", t.rootScopeNames(),
 				"client_id", t.clientId(), "sub", t.sub(), "username", identity.username(), "name", identity.name(),
 				"email", identity.email(), "aud", List.of(t.resourceServer(), t.clientId()), "iss", issuer(request),
 				"exp", t.expiresAt().getEpochSecond(), "iat", t.issuedAt().getEpochSecond(), "nbf",
 				t.issuedAt().getEpochSecond());
 		if (include != null && include.contains("identity_set")) {
-			body.put("identity_set", this.identities.identitySet(identity).stream().map(Identity::sub).toList());
+			body.put("identity_set", this.identities.identitySet(identity).stream().map(SimIdentity::sub).toList());
 		}
 		if (include != null && include.contains("session_info")) {
 			body.put("session_info",

@@ -14,10 +14,10 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.transferportal.simulator.CollectionCatalog;
-import org.transferportal.simulator.Identity;
+import org.transferportal.simulator.SimIdentity;
 import org.transferportal.simulator.IdentityDirectory;
 import org.transferportal.simulator.LoginSession;
-import org.transferportal.simulator.Scope;
+import org.transferportal.simulator.SimScope;
 import org.transferportal.simulator.SimJson;
 import org.transferportal.simulator.SimulatorProperties;
 
@@ -77,9 +77,9 @@ class AuthPagesController {
 		if (!"code".equals(params.get("response_type"))) {
 			return redirectError(redirectUri, "unsupported_response_type", "Only response_type=code", state);
 		}
-		List<Scope> scopes;
+		List<SimScope> scopes;
 		try {
-			scopes = Scope.parse(params.get("scope"));
+			scopes = SimScope.parse(params.get("scope"));
 		}
 		catch (IllegalArgumentException ex) {
 			return redirectError(redirectUri, "invalid_scope", ex.getMessage(), state);
@@ -118,7 +118,7 @@ class AuthPagesController {
 		if (request.isEmpty()) {
 			return errorPage(model, response, "This login form has expired or was not issued by this simulator.");
 		}
-		Optional<Identity> identity = this.identities.find(username)
+		Optional<SimIdentity> identity = this.identities.find(username)
 			.filter((i) -> qualifies(i, request.get()) && this.identities.loginIdentities().contains(i));
 		if (identity.isEmpty()) {
 			return loginPage(model, request.get());
@@ -180,11 +180,11 @@ class AuthPagesController {
 		if (this.store.allConsented(session.identityId(), request.clientId(), request.scopes())) {
 			return redirectWithCode(request, session);
 		}
-		Identity identity = this.identities.find(session.identityId()).orElseThrow();
+		SimIdentity identity = this.identities.find(session.identityId()).orElseThrow();
 		List<ConsentLine> lines = new ArrayList<>();
-		for (Scope scope : request.scopes()) {
+		for (SimScope scope : request.scopes()) {
 			lines.add(new ConsentLine(this.rules.describe(scope.name()), scope.name(), false));
-			for (Scope dependency : scope.dependencies()) {
+			for (SimScope dependency : scope.dependencies()) {
 				lines.add(new ConsentLine(this.rules.describe(dependency.name()), dependency.name(), true));
 			}
 		}
@@ -200,7 +200,7 @@ class AuthPagesController {
 	}
 
 	private String loginPage(Model model, PendingAuthorization request) {
-		List<Identity> offered = this.identities.loginIdentities()
+		List<SimIdentity> offered = this.identities.loginIdentities()
 			.stream()
 			.filter((identity) -> qualifies(identity, request))
 			.toList();
@@ -210,11 +210,11 @@ class AuthPagesController {
 	}
 
 	private boolean sessionSatisfies(LoginSession session, PendingAuthorization request) {
-		Optional<Identity> identity = this.identities.find(session.identityId());
+		Optional<SimIdentity> identity = this.identities.find(session.identityId());
 		return identity.isPresent() && qualifies(identity.get(), request) && (!request.requireMfa() || session.mfa());
 	}
 
-	private boolean qualifies(Identity identity, PendingAuthorization request) {
+	private boolean qualifies(SimIdentity identity, PendingAuthorization request) {
 		if (!request.requiredIdentities().isEmpty()) {
 			boolean listed = this.identities.identitySet(identity)
 				.stream()

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.transferportal.simulator.LoginSession;
-import org.transferportal.simulator.Scope;
+import org.transferportal.simulator.SimScope;
 import org.transferportal.simulator.SimJson;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -93,12 +93,12 @@ class AuthorizationStore {
 	}
 
 	/** Whether every node of the scope trees was already consented. */
-	boolean allConsented(String identityId, String clientId, List<Scope> scopes) {
+	boolean allConsented(String identityId, String clientId, List<SimScope> scopes) {
 		return allConsented(identityId, clientId, scopes, "");
 	}
 
-	private boolean allConsented(String identityId, String clientId, List<Scope> scopes, String parentPath) {
-		for (Scope scope : scopes) {
+	private boolean allConsented(String identityId, String clientId, List<SimScope> scopes, String parentPath) {
+		for (SimScope scope : scopes) {
 			String path = parentPath + "/" + scope.name();
 			if (!this.consents.containsKey(key(identityId, clientId, path))
 					|| !allConsented(identityId, clientId, scope.dependencies(), path)) {
@@ -108,13 +108,13 @@ class AuthorizationStore {
 		return true;
 	}
 
-	void recordConsents(String identityId, String clientId, List<Scope> scopes) {
+	void recordConsents(String identityId, String clientId, List<SimScope> scopes) {
 		record(identityId, clientId, scopes, "", List.of());
 	}
 
-	private void record(String identityId, String clientId, List<Scope> scopes, String parentPath,
+	private void record(String identityId, String clientId, List<SimScope> scopes, String parentPath,
 			List<Long> parentIds) {
-		for (Scope scope : scopes) {
+		for (SimScope scope : scopes) {
 			String path = parentPath + "/" + scope.name();
 			ConsentRecord consent = this.consents.computeIfAbsent(key(identityId, clientId, path), (k) -> {
 				long id = this.consentIds.incrementAndGet();

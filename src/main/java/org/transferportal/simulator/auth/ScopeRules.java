@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.transferportal.simulator.CollectionCatalog;
-import org.transferportal.simulator.Scope;
+import org.transferportal.simulator.SimScope;
 import org.transferportal.simulator.SimCollection;
 import org.transferportal.simulator.TokenStore;
 
@@ -33,11 +33,11 @@ final class ScopeRules {
 	}
 
 	/** An error description when a requested scope is unknown or not allowed. */
-	Optional<String> validate(List<Scope> scopes) {
+	Optional<String> validate(List<SimScope> scopes) {
 		if (scopes.isEmpty()) {
 			return Optional.of("No scopes requested");
 		}
-		for (Scope scope : scopes) {
+		for (SimScope scope : scopes) {
 			String name = scope.name();
 			if (AUTH_SCOPES.contains(name) || OFFLINE_ACCESS.equals(name) || GROUPS_VIEW_MY_GROUPS.equals(name)) {
 				if (!scope.dependencies().isEmpty()) {
@@ -45,7 +45,7 @@ final class ScopeRules {
 				}
 			}
 			else if (TRANSFER_ALL.equals(name)) {
-				for (Scope dependency : scope.dependencies()) {
+				for (SimScope dependency : scope.dependencies()) {
 					if (!dependency.dependencies().isEmpty() || dataAccessCollection(dependency.name()).isEmpty()) {
 						return Optional.of("Unknown Scope: " + dependency);
 					}

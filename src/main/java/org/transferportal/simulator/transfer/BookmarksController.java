@@ -67,9 +67,9 @@ class BookmarksController {
 	ResponseEntity<String> create(@RequestBody(required = false) String body, HttpServletRequest request) {
 		return guarded(request, (caller) -> {
 			JsonNode doc = bookmarkDoc(body);
-			String endpointId = TasksController.requiredString(doc, "endpoint_id");
+			String endpointId = TransferDocuments.requiredString(doc, "endpoint_id");
 			this.access.collection(endpointId);
-			String path = TasksController.requiredString(doc, "path");
+			String path = TransferDocuments.requiredString(doc, "path");
 			if (!path.startsWith("/") && !path.startsWith("~")) {
 				throw TransferError.badRequest("path must be absolute");
 			}
@@ -141,7 +141,7 @@ class BookmarksController {
 	}
 
 	private static String name(JsonNode doc) {
-		String name = TasksController.requiredString(doc, "name");
+		String name = TransferDocuments.requiredString(doc, "name");
 		if (name.length() > 128 || name.contains("\n") || name.isBlank()) {
 			throw TransferError.badRequest("name must be 1..128 characters without newlines");
 		}

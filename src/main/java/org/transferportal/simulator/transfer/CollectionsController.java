@@ -236,7 +236,7 @@ class CollectionsController {
 			String resolved = SimFileSystem
 				.asDir(SimFileSystem.normalize(raw, TransferPlanner.home(collection, caller)));
 			TransferAccess.checkPathAllowed(collection, resolved);
-			Optional<List<FileEntry>> entries = this.files.list(collection.id(), resolved);
+			Optional<List<SimFileEntry>> entries = this.files.list(collection.id(), resolved);
 			if (entries.isEmpty()) {
 				boolean isFile = this.files.stat(collection.id(), SimFileSystem.stripSlash(resolved)).isPresent();
 				if (isFile) {
@@ -247,11 +247,11 @@ class CollectionsController {
 				throw TransferError
 					.notFound("Directory '" + resolved + "' not found on '" + collection.displayName() + "'");
 			}
-			List<FileEntry> list = new ArrayList<>(entries.get());
+			List<SimFileEntry> list = new ArrayList<>(entries.get());
 			if ("0".equals(showHidden) || "false".equalsIgnoreCase(showHidden)) {
 				list.removeIf((e) -> e.name().startsWith("."));
 			}
-			Predicate<FileEntry> predicate = LsFilter.parse(filter);
+			Predicate<SimFileEntry> predicate = LsFilter.parse(filter);
 			list.removeIf(predicate.negate());
 			list.sort(LsFilter.order(orderby));
 			List<Map<String, Object>> page = list.stream().skip(offset).limit(limit).map(this::fileJson).toList();
@@ -273,7 +273,7 @@ class CollectionsController {
 			String resolved = SimFileSystem
 				.stripSlash(SimFileSystem.normalize(path, TransferPlanner.home(collection, caller)));
 			TransferAccess.checkPathAllowed(collection, resolved);
-			FileEntry entry = this.files.stat(collection.id(), resolved)
+			SimFileEntry entry = this.files.stat(collection.id(), resolved)
 				.orElseThrow(() -> new TransferError(404, "NotFound", "Path not found: '" + resolved + "'"));
 			return SimJson.respond(200, fileJson(entry));
 		});
@@ -284,9 +284,9 @@ class CollectionsController {
 			HttpServletRequest request) {
 		return guarded(request, (caller) -> {
 			SimCollection collection = usable(id, caller);
-			JsonNode doc = TasksController.parse(body, "mkdir");
-			String path = SimFileSystem.stripSlash(SimFileSystem.normalize(TasksController.requiredString(doc, "path"),
-					TransferPlanner.home(collection, caller)));
+			JsonNode doc = TransferDocuments.parse(body, "mkdir");
+			String path = SimFileSystem.stripSlash(SimFileSystem
+				.normalize(TransferDocuments.requiredString(doc, "path"), TransferPlanner.home(collection, caller)));
 			TransferAccess.checkPathAllowed(collection, path);
 			if (this.files.stat(collection.id(), path).isPresent()) {
 				throw new TransferError(502, "ExternalError.MkdirFailed.Exists",
@@ -308,12 +308,12 @@ class CollectionsController {
 			HttpServletRequest request) {
 		return guarded(request, (caller) -> {
 			SimCollection collection = usable(id, caller);
-			JsonNode doc = TasksController.parse(body, "rename");
+			JsonNode doc = TransferDocuments.parse(body, "rename");
 			String home = TransferPlanner.home(collection, caller);
 			String oldPath = SimFileSystem
-				.stripSlash(SimFileSystem.normalize(TasksController.requiredString(doc, "old_path"), home));
+				.stripSlash(SimFileSystem.normalize(TransferDocuments.requiredString(doc, "old_path"), home));
 			String newPath = SimFileSystem
-				.stripSlash(SimFileSystem.normalize(TasksController.requiredString(doc, "new_path"), home));
+				.stripSlash(SimFileSystem.normalize(TransferDocuments.requiredString(doc, "new_path"), home));
 			TransferAccess.checkPathAllowed(collection, oldPath);
 			TransferAccess.checkPathAllowed(collection, newPath);
 			if (this.files.stat(collection.id(), oldPath).isEmpty() || "/".equals(oldPath)) {
@@ -347,7 +347,7 @@ class CollectionsController {
 		return collection;
 	}
 
-	private Map<String, Object> fileJson(FileEntry e) {
+	private Map<String, Object> fileJson(SimFileEntry e) {
 		return SimJson.object("DATA_TYPE", "file", "name", e.name(), "type", e.dir() ? "dir" : "file", "link_target",
 				null, "user", e.user(), "group", e.group(), "permissions", e.permissions(), "size", e.size(),
 				"last_modified", Times.listing(e.modified()), "link_size", null, "link_user", null, "link_group", null,

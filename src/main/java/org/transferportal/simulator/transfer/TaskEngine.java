@@ -194,7 +194,8 @@ class TaskEngine implements DisposableBean {
 			}
 			else {
 				Instant modified = preserve
-						? this.files.stat(task.sourceId, step.sourcePath()).map(FileEntry::modified).orElse(now) : now;
+						? this.files.stat(task.sourceId, step.sourcePath()).map(SimFileEntry::modified).orElse(now)
+						: now;
 				this.files.putFile(task.destinationId, step.destinationPath(), step.size(), "lab", modified);
 			}
 		}

@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.transferportal.simulator.CollectionCatalog;
 import org.transferportal.simulator.FaultInjector;
-import org.transferportal.simulator.Identity;
+import org.transferportal.simulator.SimIdentity;
 import org.transferportal.simulator.IdentityDirectory;
 import org.transferportal.simulator.IssuedToken;
 import org.transferportal.simulator.SimCollection;
@@ -52,7 +52,7 @@ class TransferAccess {
 	}
 
 	/** The caller of a request, once faults and the token have been checked. */
-	record Caller(IssuedToken token, Identity identity) {
+	record Caller(IssuedToken token, SimIdentity identity) {
 
 		String id() {
 			return this.token.sub();
@@ -73,7 +73,7 @@ class TransferAccess {
 		IssuedToken token = this.tokens.fromHeader(request.getHeader(HttpHeaders.AUTHORIZATION), TokenStore.TRANSFER)
 			.orElseThrow(() -> new TransferError(401, "AuthenticationFailed",
 					"Token is not active, or is not a token for transfer.api.globus.org"));
-		Identity identity = this.identities.find(token.sub()).orElseThrow();
+		SimIdentity identity = this.identities.find(token.sub()).orElseThrow();
 		return new Caller(token, identity);
 	}
 

@@ -36,7 +36,7 @@ final class TransferPlanner {
 	}
 
 	Plan plan(SimCollection source, SimCollection destination, TransferAccess.Caller caller, JsonNode items,
-			Integer syncLevel, List<FilterRule> rules) {
+			Integer syncLevel, List<SimFilterRule> rules) {
 		List<SimTask.Step> steps = new ArrayList<>();
 		Map<String, String> error = null;
 		for (JsonNode item : items) {
@@ -48,7 +48,7 @@ final class TransferPlanner {
 				error = (error != null) ? error : fatal("PERMISSION_DENIED", "permission denied", sourcePath);
 				continue;
 			}
-			Optional<FileEntry> entry = this.files.stat(source.id(), sourcePath);
+			Optional<SimFileEntry> entry = this.files.stat(source.id(), sourcePath);
 			if (entry.isEmpty()) {
 				error = (error != null) ? error : fatal("FILE_NOT_FOUND", "file not found", sourcePath);
 				continue;
@@ -73,7 +73,7 @@ final class TransferPlanner {
 				}
 				boolean dir = relative.endsWith("/");
 				String name = SimFileSystem.nameOf(relative);
-				if (!FilterRule.included(rules, name, dir)) {
+				if (!SimFilterRule.included(rules, name, dir)) {
 					if (dir) {
 						excluded.add(relative);
 					}
@@ -83,7 +83,7 @@ final class TransferPlanner {
 					steps.add(new SimTask.Step(sourceDir + relative, destinationDir + relative, true, 0, false));
 				}
 				else {
-					FileEntry file = this.files.stat(source.id(), sourceDir + relative).orElseThrow();
+					SimFileEntry file = this.files.stat(source.id(), sourceDir + relative).orElseThrow();
 					steps.add(fileStep(source, destination, sourceDir + relative, destinationDir + relative, file,
 							syncLevel));
 				}
@@ -94,9 +94,9 @@ final class TransferPlanner {
 	}
 
 	private SimTask.Step fileStep(SimCollection source, SimCollection destination, String sourcePath,
-			String destinationPath, FileEntry file, Integer syncLevel) {
+			String destinationPath, SimFileEntry file, Integer syncLevel) {
 		boolean skip = false;
-		Optional<FileEntry> existing = this.files.stat(destination.id(), destinationPath);
+		Optional<SimFileEntry> existing = this.files.stat(destination.id(), destinationPath);
 		if (syncLevel != null && existing.isPresent() && !existing.get().dir()) {
 			skip = switch (syncLevel) {
 				case 0 -> true;
@@ -113,7 +113,7 @@ final class TransferPlanner {
 		Map<String, String> error = null;
 		for (JsonNode item : items) {
 			String path = SimFileSystem.normalize(item.get("path").asString(), home(collection, caller));
-			Optional<FileEntry> entry = this.files.stat(collection.id(), path);
+			Optional<SimFileEntry> entry = this.files.stat(collection.id(), path);
 			if (path.startsWith("/restricted")) {
 				error = (error != null) ? error : fatal("PERMISSION_DENIED", "permission denied", path);
 			}

@@ -12,14 +12,14 @@ import java.time.Instant;
  * @param user owning user
  * @param group owning group
  */
-record FileEntry(String name, boolean dir, long size, Instant modified, String user, String group) {
+record SimFileEntry(String name, boolean dir, long size, Instant modified, String user, String group) {
 
 	String permissions() {
 		return this.dir ? "0755" : "0644";
 	}
 
-	FileEntry renamed(String newName) {
-		return new FileEntry(newName, this.dir, this.size, this.modified, this.user, this.group);
+	SimFileEntry renamed(String newName) {
+		return new SimFileEntry(newName, this.dir, this.size, this.modified, this.user, this.group);
 	}
 
 }
