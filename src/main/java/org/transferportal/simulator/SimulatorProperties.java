@@ -21,15 +21,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenLifetime lifetime of issued access tokens
  * @param timeAcceleration how much faster than real time tasks progress
  * @param shuffleOtherTokens whether {@code other_tokens} comes in random order
+ * @param redirectUris the portal's registered redirect URIs, compared exactly; empty: its
+ * callback path on a loopback host, any port
  */
 @ConfigurationProperties("simulator")
 public record SimulatorProperties(@DefaultValue("false") boolean enabled, String clientId, String clientSecret,
 		@DefaultValue("0s") Duration latency, @DefaultValue("0") double faultRate, List<String> faults,
 		@DefaultValue("35s") Duration slowDelay, @DefaultValue("48h") Duration tokenLifetime,
-		@DefaultValue("1") double timeAcceleration, @DefaultValue("true") boolean shuffleOtherTokens) {
+		@DefaultValue("1") double timeAcceleration, @DefaultValue("true") boolean shuffleOtherTokens,
+		List<String> redirectUris) {
 
 	public SimulatorProperties {
 		faults = (faults != null) ? List.copyOf(faults) : List.of();
+		redirectUris = (redirectUris != null) ? List.copyOf(redirectUris) : List.of();
 		if (faultRate < 0 || faultRate > 1) {
 			throw new IllegalArgumentException("simulator.fault-rate must be between 0 and 1");
 		}

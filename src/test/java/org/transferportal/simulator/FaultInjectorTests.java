@@ -26,7 +26,7 @@ class FaultInjectorTests {
 
 	private FaultInjector injector(double faultRate, String... faults) {
 		SimulatorProperties properties = new SimulatorProperties(true, "id", "secret", Duration.ZERO, faultRate,
-				List.of(faults), Duration.ZERO, Duration.ofHours(48), 1, true);
+				List.of(faults), Duration.ZERO, Duration.ofHours(48), 1, true, null);
 		return new FaultInjector(properties, this.stats);
 	}
 

@@ -29,28 +29,43 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public class SimulatedGlobusBrowser {
 
-	public static final String CLIENT_ID = "transfer-portal-demo";
-
-	public static final String CLIENT_SECRET = "demo-secret-not-for-production";
-
 	public static final String TRANSFER_ALL = "urn:globus:auth:scope:transfer.api.globus.org:all";
 
 	public static final String REDIRECT_URI = "http://localhost:9999/login/oauth2/code/globus";
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final Pattern FORM_FIELD = Pattern
 		.compile("name=\"(authorization_id|form_token)\" value=\"([^\"]*)\"");
 
 	private final String base;
 
+	private final String clientId;
+
+	private final String clientSecret;
+
 	private final HttpClient http;
 
 	/** The last page or answer seen. */
 	private HttpResponse<String> last;
 
-	public SimulatedGlobusBrowser(int port) {
+	/**
+	 * @param port the simulator's port
+	 * @param simulator its settings, for the one client it knows
+	 */
+	public SimulatedGlobusBrowser(int port, SimulatorProperties simulator) {
+		this(port, simulator.clientId(), simulator.clientSecret());
+	}
+
+	/**
+	 * @param port the simulator's port
+	 * @param clientId the one client it knows
+	 * @param clientSecret that client's secret
+	 */
+	public SimulatedGlobusBrowser(int port, String clientId, String clientSecret) {
 		this.base = "http://localhost:" + port;
+		this.clientId = clientId;
+		this.clientSecret = clientSecret;
 		this.http = HttpClient.newBuilder()
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.cookieHandler(new CookieManager())
@@ -95,6 +110,15 @@ public class SimulatedGlobusBrowser {
 		return send(request.build());
 	}
 
+	public String clientId() {
+		return this.clientId;
+	}
+
+	/** HTTP Basic authentication as the simulator's one client. */
+	public String clientAuthorization() {
+		return basic(this.clientId, this.clientSecret);
+	}
+
 	public static String basic(String id, String secret) {
 		return "Basic " + Base64.getEncoder().encodeToString((id + ":" + secret).getBytes(StandardCharsets.UTF_8));
 	}
@@ -102,7 +126,7 @@ public class SimulatedGlobusBrowser {
 	/** Starts an authorization; answers the login page, consent page or redirect. */
 	public HttpResponse<String> authorize(Map<String, String> params) {
 		Map<String, String> all = new LinkedHashMap<>();
-		all.put("client_id", CLIENT_ID);
+		all.put("client_id", this.clientId);
 		all.put("redirect_uri", REDIRECT_URI);
 		all.put("response_type", "code");
 		all.put("state", "state-123");
@@ -192,7 +216,7 @@ public class SimulatedGlobusBrowser {
 		if (verifier != null) {
 			form.put("code_verifier", verifier);
 		}
-		return postForm("/simulator/auth/v2/oauth2/token", form, basic(CLIENT_ID, CLIENT_SECRET));
+		return postForm("/simulator/auth/v2/oauth2/token", form, clientAuthorization());
 	}
 
 	/** Logs in and returns the Transfer access token. */

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -43,11 +44,14 @@ class SimulatedGlobusTransferIntegrationTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	SimulatorProperties simulator;
+
 	SimulatedGlobusBrowser browser;
 
 	@BeforeEach
 	void newBrowser() {
-		this.browser = new SimulatedGlobusBrowser(this.port);
+		this.browser = new SimulatedGlobusBrowser(this.port, this.simulator);
 	}
 
 	/** A Transfer token carrying data_access for the given collections. */
@@ -60,7 +64,7 @@ class SimulatedGlobusTransferIntegrationTests {
 			}
 			scope += "[" + String.join(" ", deps) + "]";
 		}
-		return new SimulatedGlobusBrowser(this.port).transferToken(identity, scope);
+		return new SimulatedGlobusBrowser(this.port, this.simulator).transferToken(identity, scope);
 	}
 
 	HttpResponse<String> get(String path, String token) {
@@ -227,7 +231,7 @@ class SimulatedGlobusTransferIntegrationTests {
 		JsonNode tokens = this.browser.login("alice", "openid " + TRANSFER_ALL, Map.of());
 		HttpResponse<String> response = get("/endpoint/" + GUEST, tokens.path("access_token").asString());
 		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(json(response).path("code").asString()).isEqualTo("AuthenticationFailed");
+		assertThat(json(response).path("code").asString()).isEqualTo("ClientError.AuthenticationFailed");
 		assertThat(get("/endpoint/" + GUEST, null).statusCode()).isEqualTo(401);
 	}
 

@@ -58,6 +58,8 @@ class AuthApiController {
 
 	private final FaultInjector faults;
 
+	private final ClientCredentials clients;
+
 	AuthApiController(SimulatorProperties properties, TokenStore tokens, AuthorizationStore store,
 			IdentityDirectory identities, IdTokenSigner signer, FaultInjector faults) {
 		this.properties = properties;
@@ -66,6 +68,7 @@ class AuthApiController {
 		this.identities = identities;
 		this.signer = signer;
 		this.faults = faults;
+		this.clients = new ClientCredentials(properties.clientId(), properties.clientSecret());
 	}
 
 	static String issuer(HttpServletRequest request) {
@@ -134,10 +137,8 @@ class AuthApiController {
 		}
 		Map<String, List<SimScope>> byResourceServer = new LinkedHashMap<>();
 		for (SimScope scope : auth.scopes()) {
-			if (!ScopeRules.OFFLINE_ACCESS.equals(scope.name())) {
-				byResourceServer.computeIfAbsent(ScopeRules.resourceServer(scope.name()), (rs) -> new ArrayList<>())
-					.add(scope);
-			}
+			byResourceServer.computeIfAbsent(ScopeRules.resourceServer(scope.name()), (rs) -> new ArrayList<>())
+				.add(scope);
 		}
 		List<IssuedToken> issued = new ArrayList<>();
 		byResourceServer.forEach((rs, scopes) -> issued
@@ -186,7 +187,8 @@ class AuthApiController {
 
 	/**
 	 * The user's claims; {@code identity_set} only when the token carries the
-	 * view_identity_set scope, as Globus does.
+	 * view_identity_set scope, as Globus does, with a {@code last_authentication} only
+	 * for the identity the session logged in with (null for the others).
 	 */
 	private Map<String, Object> claims(SimIdentity identity, IssuedToken token) {
 		Instant lastAuthentication = token.session().authenticatedAt();
@@ -199,7 +201,7 @@ class AuthApiController {
 		claims.put("identity_set", this.identities.identitySet(identity).stream().map((i) -> {
 			Map<String, Object> member = identityJson(i);
 			member.put("username", i.username());
-			member.put("last_authentication", lastAuthentication.getEpochSecond());
+			member.put("last_authentication", i.sub().equals(token.sub()) ? lastAuthentication.getEpochSecond() : null);
 			return member;
 		}).toList());
 		return claims;
@@ -286,26 +288,7 @@ class AuthApiController {
 	}
 
 	private Optional<String> authenticateClient(String header) {
-		if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-			return Optional.empty();
-		}
-		String decoded;
-		try {
-			decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-		}
-		catch (IllegalArgumentException ex) {
-			return Optional.empty();
-		}
-		int colon = decoded.indexOf(':');
-		if (colon < 0) {
-			return Optional.empty();
-		}
-		String id = java.net.URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
-		String secret = java.net.URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
-		boolean ok = id.equals(this.properties.clientId())
-				&& MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8),
-						this.properties.clientSecret().getBytes(StandardCharsets.UTF_8));
-		return ok ? Optional.of(id) : Optional.empty();
+		return this.clients.authenticate(header);
 	}
 
 	private static boolean pkceMatches(String challenge, String verifier) {

@@ -1,6 +1,5 @@
 package org.transferportal.simulator.auth;
 
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -43,8 +42,6 @@ class AuthPagesController {
 
 	static final String COOKIE = "globus_sim_session";
 
-	static final String REDIRECT_PATH = "/login/oauth2/code/globus";
-
 	private final SimulatorProperties properties;
 
 	private final AuthorizationStore store;
@@ -53,12 +50,15 @@ class AuthPagesController {
 
 	private final ScopeRules rules;
 
+	private final RedirectUris redirectUris;
+
 	AuthPagesController(SimulatorProperties properties, AuthorizationStore store, IdentityDirectory identities,
 			CollectionCatalog collections) {
 		this.properties = properties;
 		this.store = store;
 		this.identities = identities;
 		this.rules = new ScopeRules(collections);
+		this.redirectUris = new RedirectUris(properties.redirectUris());
 	}
 
 	@GetMapping("/v2/oauth2/authorize")
@@ -69,9 +69,9 @@ class AuthPagesController {
 		if (clientId == null || !clientId.equals(this.properties.clientId())) {
 			return errorPage(model, response, "Unknown client_id. This simulator only knows the demo portal.");
 		}
-		if (!isAllowedRedirect(redirectUri)) {
-			return errorPage(model, response,
-					"redirect_uri is not registered: its path must be " + REDIRECT_PATH + ".");
+		if (!this.redirectUris.allows(redirectUri)) {
+			return errorPage(model, response, "redirect_uri is not registered for this client; this simulator accepts "
+					+ this.redirectUris.describe() + ".");
 		}
 		String state = params.get("state");
 		if (!"code".equals(params.get("response_type"))) {
@@ -92,8 +92,7 @@ class AuthPagesController {
 		if (challenge != null && !"S256".equals(params.get("code_challenge_method"))) {
 			return redirectError(redirectUri, "invalid_request", "Only code_challenge_method=S256", state);
 		}
-		boolean offline = "offline".equals(params.get("access_type"))
-				|| scopes.stream().anyMatch((s) -> ScopeRules.OFFLINE_ACCESS.equals(s.name()));
+		boolean offline = "offline".equals(params.get("access_type"));
 		PendingAuthorization request = new PendingAuthorization(UUID.randomUUID().toString(), SimJson.randomString(32),
 				clientId, redirectUri, state, params.get("nonce"), scopes, challenge, offline,
 				"login".equals(params.get("prompt")), commaList(params.get("session_required_identities")),
@@ -236,20 +235,6 @@ class AuthPagesController {
 
 	private static String redirectError(String redirectUri, String error, String description, String state) {
 		return "redirect:" + appendQuery(redirectUri, "error", error, "error_description", description, "state", state);
-	}
-
-	private static boolean isAllowedRedirect(String redirectUri) {
-		if (redirectUri == null) {
-			return false;
-		}
-		try {
-			URI uri = URI.create(redirectUri);
-			return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
-					&& REDIRECT_PATH.equals(uri.getPath()) && uri.getFragment() == null;
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
-		}
 	}
 
 	private static String appendQuery(String uri, String... keysAndValues) {

@@ -16,8 +16,6 @@ final class ScopeRules {
 
 	static final String TRANSFER_ALL = "urn:globus:auth:scope:transfer.api.globus.org:all";
 
-	static final String OFFLINE_ACCESS = "offline_access";
-
 	static final String GROUPS_VIEW_MY_GROUPS = "urn:globus:auth:scope:groups.api.globus.org:view_my_groups_and_memberships";
 
 	static final String VIEW_IDENTITY_SET = "urn:globus:auth:scope:auth.globus.org:view_identity_set";
@@ -39,7 +37,7 @@ final class ScopeRules {
 		}
 		for (SimScope scope : scopes) {
 			String name = scope.name();
-			if (AUTH_SCOPES.contains(name) || OFFLINE_ACCESS.equals(name) || GROUPS_VIEW_MY_GROUPS.equals(name)) {
+			if (AUTH_SCOPES.contains(name) || GROUPS_VIEW_MY_GROUPS.equals(name)) {
 				if (!scope.dependencies().isEmpty()) {
 					return Optional.of("Scope '" + name + "' has no dependent scopes");
 				}
@@ -83,7 +81,6 @@ final class ScopeRules {
 			case "openid" -> "Know who you are in Globus (your identity)";
 			case "profile" -> "View your name and organization";
 			case "email" -> "View your e-mail address";
-			case OFFLINE_ACCESS -> "Keep working while you are away (refresh tokens)";
 			case TRANSFER_ALL -> "Manage your data transfers and browse your collections (Globus Transfer)";
 			case GROUPS_VIEW_MY_GROUPS -> "View your groups and your memberships in them (Globus Groups)";
 			case VIEW_IDENTITY_SET -> "View the identities linked to yours";

@@ -71,7 +71,7 @@ class TransferAccess {
 
 	Caller authenticate(HttpServletRequest request) {
 		IssuedToken token = this.tokens.fromHeader(request.getHeader(HttpHeaders.AUTHORIZATION), TokenStore.TRANSFER)
-			.orElseThrow(() -> new TransferError(401, "AuthenticationFailed",
+			.orElseThrow(() -> new TransferError(401, "ClientError.AuthenticationFailed",
 					"Token is not active, or is not a token for transfer.api.globus.org"));
 		SimIdentity identity = this.identities.find(token.sub()).orElseThrow();
 		return new Caller(token, identity);
