@@ -1,7 +1,6 @@
 package org.transferportal.simulator;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,22 +29,6 @@ public record IssuedToken(String accessToken, String resourceServer, String clie
 	/** Root scope names, space-separated, as a token response lists them. */
 	public String rootScopeNames() {
 		return String.join(" ", this.scopes.stream().map(SimScope::name).toList());
-	}
-
-	/** Every dependent scope name under any root scope, recursively. */
-	public List<String> dependentScopeNames() {
-		List<String> names = new ArrayList<>();
-		collect(this.scopes, names, false);
-		return names;
-	}
-
-	private static void collect(List<SimScope> scopes, List<String> names, boolean dependent) {
-		for (SimScope scope : scopes) {
-			if (dependent) {
-				names.add(scope.name());
-			}
-			collect(scope.dependencies(), names, true);
-		}
 	}
 
 }

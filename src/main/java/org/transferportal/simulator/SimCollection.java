@@ -14,19 +14,24 @@ import java.util.List;
  * @param requiredDomain the identity domain a login must come from, or null
  * @param description description
  * @param organization organization
- * @param owner owner username, or null when owned by a client
- * @param ownerId owner identity or client id
+ * @param owner the person who created or administers it (username), or null; a GCSv5
+ * collection is nevertheless owned by its endpoint
+ * @param ownerId what Transfer gives as {@code owner_id}: the endpoint's id for a GCSv5
+ * endpoint or collection, else the owner's identity id
  * @param administrators usernames with the administrator role
  * @param sharedWith usernames a guest collection is shared with
  * @param keywords comma-separated keywords
  * @param gcsHost the GCS host name
  * @param hostEndpointId the mapped collection of a guest collection, or null
  * @param https whether it has an HTTPS server
+ * @param policyId the Globus Auth session policy a high-assurance collection enforces, or
+ * null
+ * @param storageDomain the identity domain its storage gateway accepts, or null
  */
 public record SimCollection(String id, String displayName, String entityType, boolean highAssurance,
 		boolean nonFunctional, Integer authenticationAssuranceTimeout, String requiredDomain, String description,
 		String organization, String owner, String ownerId, List<String> administrators, List<String> sharedWith,
-		String keywords, String gcsHost, String hostEndpointId, boolean https) {
+		String keywords, String gcsHost, String hostEndpointId, boolean https, String policyId, String storageDomain) {
 
 	/** The reference's rule: mapped GCSv5 collections that are not high assurance. */
 	public boolean requiresDataAccess() {
@@ -39,6 +44,15 @@ public record SimCollection(String id, String displayName, String entityType, bo
 
 	public boolean isGuest() {
 		return "GCSv5_guest_collection".equals(this.entityType);
+	}
+
+	public boolean isMapped() {
+		return "GCSv5_mapped_collection".equals(this.entityType);
+	}
+
+	/** Transfer's {@code owner_string}: a client identity for what an endpoint owns. */
+	public String ownerString() {
+		return this.entityType.startsWith("GCSv5_") ? this.ownerId + "@clients.auth.globus.org" : this.owner;
 	}
 
 }

@@ -17,7 +17,7 @@ import org.springframework.util.StringUtils;
 @ConditionalOnProperty(name = "simulator.enabled", havingValue = "true")
 public class SimulatorConfiguration {
 
-	static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "
+	static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
 			+ "base-uri 'none'; frame-ancestors 'none'";
 
 	SimulatorConfiguration(SimulatorProperties properties) {

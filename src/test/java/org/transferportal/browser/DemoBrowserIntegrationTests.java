@@ -31,6 +31,8 @@ class DemoBrowserIntegrationTests {
 
 	static final String CLINICAL = "0b7c5a1e-9d2f-4c8e-b6a3-2f1e4d5c6b7a";
 
+	static final String CLINICAL_POLICY = "7f5e9a2b-4c1d-4e3f-8a6b-9c0d1e2f3a4b";
+
 	static final int PORT = FreePort.pick();
 
 	@DynamicPropertySource
@@ -152,11 +154,11 @@ class DemoBrowserIntegrationTests {
 			// Globus says which session it needs; the portal explains and offers the
 			// trip.
 			browser.click(By.id("grant-access"));
-			// At Globus Auth only identities from uchicago.edu qualify, with a fresh
-			// login.
+			// Transfer names the collection's policy; Globus Auth evaluates it: only
+			// identities from uchicago.edu qualify, with a fresh login.
 			browser.find(By.id("identity-bob"));
 			assertThat(browser.driver.findElements(By.id("identity-carol"))).isEmpty();
-			assertThat(browser.url()).contains("session_required_single_domain=uchicago.edu").contains("prompt=login");
+			assertThat(browser.url()).contains("session_required_policies=" + CLINICAL_POLICY).contains("prompt=login");
 		}
 	}
 

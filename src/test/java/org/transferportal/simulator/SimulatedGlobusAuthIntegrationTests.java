@@ -299,6 +299,57 @@ class SimulatedGlobusAuthIntegrationTests {
 	}
 
 	@Test
+	void aSessionPolicyIsEvaluatedNotAForcedLogin() {
+		String policy = "7f5e9a2b-4c1d-4e3f-8a6b-9c0d1e2f3a4b";
+		// a fresh University of Chicago login meets the Clinical Imaging policy ...
+		this.browser.login("bob", "openid", Map.of("prompt", "login"));
+		HttpResponse<String> met = this.browser
+			.authorize(Map.of("scope", "openid", "session_required_policies", policy));
+		assertThat(SimulatedGlobusBrowser.redirectParams(met)).containsKey("code");
+		// ... an Alice session does not: only identities from its domain are offered
+		SimulatedGlobusBrowser other = new SimulatedGlobusBrowser(this.port, this.simulator);
+		other.login("alice", "openid", Map.of("prompt", "login"));
+		HttpResponse<String> page = other.authorize(Map.of("scope", "openid", "session_required_policies", policy));
+		assertThat(SimulatedGlobusBrowser.isLoginPage(page)).isTrue();
+		assertThat(page.body()).contains("id=\"identity-bob\"").doesNotContain("id=\"identity-alice\"");
+		Map<String, String> unknown = SimulatedGlobusBrowser.redirectParams(this.browser
+			.authorize(Map.of("scope", "openid", "session_required_policies", "00000000-0000-0000-0000-000000000000")));
+		assertThat(unknown).containsEntry("error", "invalid_request");
+	}
+
+	@Test
+	void theConsentsPageListsAndRevokesAConsentAndWhatHangsBelowIt() {
+		String scope = "openid " + TRANSFER_ALL + "[*" + dataAccess(ARCHIVE) + "]";
+		this.browser.login("carol", scope, Map.of());
+		HttpResponse<String> page = this.browser.get("/simulator/auth/v2/web/consents", null);
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("Your consents", "Access data on collection Archive (mapped)",
+				"Manage your data transfers");
+		assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).doesNotContain("unsafe-inline");
+		java.util.regex.Matcher transferConsent = java.util.regex.Pattern
+			.compile("title=\"" + java.util.regex.Pattern.quote(TRANSFER_ALL) + "\"\\s+id=\"consent-(\\d+)\"")
+			.matcher(page.body());
+		assertThat(transferConsent.find()).as(page.body()).isTrue();
+		String formToken = page.body().replaceAll("(?s).*name=\"form_token\" value=\"([^\"]+)\".*", "$1");
+
+		HttpResponse<String> forged = this.browser.postForm("/simulator/auth/v2/web/consents/revoke",
+				Map.of("consent_id", transferConsent.group(1), "form_token", "forged"), null);
+		assertThat(forged.statusCode()).isEqualTo(400);
+		HttpResponse<String> revoked = this.browser.postForm("/simulator/auth/v2/web/consents/revoke",
+				Map.of("consent_id", transferConsent.group(1), "form_token", formToken), null);
+		assertThat(revoked.statusCode()).isEqualTo(302);
+		assertThat(this.browser.get("/simulator/auth/v2/web/consents", null).body()).doesNotContain(TRANSFER_ALL)
+			.doesNotContain("Archive (mapped)");
+		assertThat(SimulatedGlobusBrowser.isConsentPage(this.browser.authorize(Map.of("scope", scope)))).isTrue();
+	}
+
+	@Test
+	void theConsentsPageNeedsASimulatedGlobusLogin() {
+		assertThat(this.browser.get("/simulator/auth/v2/web/consents", null).statusCode()).isEqualTo(401);
+		assertThat(this.browser.get("/simulator/auth/v2/web/style.css", null).body()).contains(".banner");
+	}
+
+	@Test
 	void logoutEndsTheSimulatedSession() {
 		this.browser.login("alice", "openid", Map.of());
 		HttpResponse<String> logout = this.browser.get("/simulator/auth/v2/web/logout", null);

@@ -208,6 +208,29 @@ public class SimulatedGlobusBrowser {
 		return json(token);
 	}
 
+	/**
+	 * Logs in at the simulated Globus as this identity and revokes every consent it has
+	 * granted on the consents page, so that a test starts from none whatever ran before.
+	 */
+	public void revokeAllConsents(String localPart) {
+		login(localPart, "openid", Map.of("prompt", "login"));
+		Pattern consentId = Pattern.compile("name=\"consent_id\" value=\"(\\d+)\"");
+		Pattern formToken = Pattern.compile("name=\"form_token\" value=\"([^\"]+)\"");
+		for (int round = 0; round < 50; round++) {
+			String page = get("/simulator/auth/v2/web/consents", null).body();
+			Matcher id = consentId.matcher(page);
+			if (!id.find()) {
+				return;
+			}
+			Matcher token = formToken.matcher(page);
+			assertThat(token.find()).isTrue();
+			HttpResponse<String> revoked = postForm("/simulator/auth/v2/web/consents/revoke",
+					Map.of("consent_id", id.group(1), "form_token", token.group(1)), null);
+			assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(302);
+		}
+		throw new AssertionError("Consents of " + localPart + " could not all be revoked");
+	}
+
 	public HttpResponse<String> exchange(String code, String verifier) {
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("grant_type", "authorization_code");

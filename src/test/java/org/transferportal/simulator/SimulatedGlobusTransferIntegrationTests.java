@@ -41,6 +41,10 @@ class SimulatedGlobusTransferIntegrationTests {
 
 	static final String GCS_ENDPOINT = "5c1b6f0e-3a2d-4e8f-9b7c-1d2e3f4a5b6c";
 
+	static final String CAMPUS_CLUSTER = "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b";
+
+	static final String CLINICAL_POLICY = "7f5e9a2b-4c1d-4e3f-8a6b-9c0d1e2f3a4b";
+
 	@LocalServerPort
 	int port;
 
@@ -103,6 +107,7 @@ class SimulatedGlobusTransferIntegrationTests {
 
 	@Test
 	void lsAnswersConsentRequiredUntilTheTokenCarriesDataAccess() {
+		this.browser.revokeAllConsents("alice");
 		String withoutConsent = token("alice");
 		HttpResponse<String> denied = get("/operation/endpoint/" + TUTORIAL_1 + "/ls?path=/share/godata/",
 				withoutConsent);
@@ -132,6 +137,7 @@ class SimulatedGlobusTransferIntegrationTests {
 
 	@Test
 	void transferNamesEveryMissingDataAccessInOneRootAndIsIdempotent() throws Exception {
+		this.browser.revokeAllConsents("bob");
 		String withoutConsent = token("bob");
 		String submissionId = submissionId(withoutConsent);
 		String body = transferBody(submissionId, TUTORIAL_1, TUTORIAL_2, "/share/godata/file1.txt",
@@ -215,9 +221,13 @@ class SimulatedGlobusTransferIntegrationTests {
 		assertThat(denied.statusCode()).isEqualTo(403);
 		JsonNode error = json(denied);
 		assertThat(error.path("code").asString()).isEqualTo("AuthPolicyFailed");
+		assertThat(error.path("message").asString()).isEqualTo("Failing collection authentication policy");
+		// Transfer's shape: the policy as a comma-separated string, no prompt, no domain
 		JsonNode parameters = error.path("authorization_parameters");
-		assertThat(parameters.path("session_required_single_domain").get(0).asString()).isEqualTo("uchicago.edu");
-		assertThat(parameters.path("prompt").asString()).isEqualTo("login");
+		assertThat(parameters.path("session_required_policies").isString()).isTrue();
+		assertThat(parameters.path("session_required_policies").asString()).isEqualTo(CLINICAL_POLICY);
+		assertThat(parameters.has("prompt")).isFalse();
+		assertThat(parameters.has("session_required_single_domain")).isFalse();
 		assertThat(parameters.path("session_message").asString()).isNotBlank();
 		assertThat(error.has("required_scopes")).isFalse();
 
@@ -266,7 +276,44 @@ class SimulatedGlobusTransferIntegrationTests {
 		assertThat(json(odd).path("DATA").findValuesAsString("name")).contains("<img src=x onerror=alert(1)>.txt",
 				"<script>alert(1)<\u2215script>.txt", "<script>alert(1)<", "\"quoted\" 'names'.csv", "données-α.dat");
 		HttpResponse<String> endpoint = get("/operation/endpoint/" + GCS_ENDPOINT + "/ls", token);
-		assertThat(endpoint.statusCode()).isEqualTo(502);
+		assertThat(endpoint.statusCode()).isEqualTo(400);
+		assertThat(json(endpoint).path("code").asString()).isEqualTo("ClientError.BadRequest");
+	}
+
+	@Test
+	void dataAccessIsAConsentAtGlobusNotAPartOfTheToken() {
+		this.browser.revokeAllConsents("carol");
+		// granted once, in one login ...
+		token("carol", LAB_DATA);
+		// ... it serves a later token whose request named no dependent scope
+		String plain = token("carol");
+		String ls = "/operation/endpoint/" + LAB_DATA + "/ls?path=/~/";
+		assertThat(get(ls, plain).statusCode()).isEqualTo(200);
+		// revoked at Globus, it serves no token any more
+		this.browser.revokeAllConsents("carol");
+		HttpResponse<String> denied = get(ls, token("carol"));
+		assertThat(denied.statusCode()).isEqualTo(403);
+		assertThat(json(denied).path("code").asString()).isEqualTo("ConsentRequired");
+	}
+
+	@Test
+	void aStorageThatAcceptsOneDomainAnswersLoginFailedWithTheSessionItNeeds() {
+		HttpResponse<String> failed = get("/operation/endpoint/" + CAMPUS_CLUSTER + "/ls?path=/~/",
+				token("alice", CAMPUS_CLUSTER));
+		assertThat(failed.statusCode()).isEqualTo(502);
+		JsonNode error = json(failed);
+		assertThat(error.path("code").asString()).isEqualTo("ExternalError.DirListingFailed.LoginFailed");
+		assertThat(error.path("request_id").asString()).isNotBlank();
+		JsonNode parameters = error.path("authorization_parameters");
+		assertThat(parameters.path("session_required_single_domain").get(0).asString()).isEqualTo("uchicago.edu");
+		assertThat(parameters.path("session_message").asString()).isNotBlank();
+		HttpResponse<String> mkdir = post("/operation/endpoint/" + CAMPUS_CLUSTER + "/mkdir",
+				token("alice", CAMPUS_CLUSTER), "{\"DATA_TYPE\": \"mkdir\", \"path\": \"/~/x\"}");
+		assertThat(json(mkdir).path("code").asString()).isEqualTo("ExternalError.MkdirFailed.LoginFailed");
+
+		HttpResponse<String> listed = get("/operation/endpoint/" + CAMPUS_CLUSTER + "/ls?path=/~/",
+				token("bob", CAMPUS_CLUSTER));
+		assertThat(listed.statusCode()).isEqualTo(200);
 	}
 
 	@Test
@@ -344,6 +391,38 @@ class SimulatedGlobusTransferIntegrationTests {
 		assertThat(found.path("DATA").get(0).has("_rank")).isTrue();
 		JsonNode shared = json(get("/endpoint_search?filter_scope=shared-with-me", token));
 		assertThat(shared.path("DATA").findValuesAsString("id")).contains(GUEST);
+	}
+
+	@Test
+	void gcsCollectionsBelongToTheirEndpointNotToAPerson() {
+		String token = token("alice");
+		JsonNode labData = json(get("/endpoint/" + LAB_DATA, token));
+		assertThat(labData.path("owner_id").asString()).isEqualTo(GCS_ENDPOINT);
+		assertThat(labData.path("owner_string").asString()).isEqualTo(GCS_ENDPOINT + "@clients.auth.globus.org");
+		JsonNode guest = json(get("/endpoint/" + GUEST, token));
+		assertThat(guest.path("owner_id").asString()).isEqualTo(GCS_ENDPOINT);
+		JsonNode endpoint = json(get("/endpoint/" + GCS_ENDPOINT, token));
+		assertThat(endpoint.path("owner_id").asString()).isEqualTo(GCS_ENDPOINT);
+		// so none of them is "mine", though Alice administers them
+		JsonNode mine = json(get("/endpoint_search?filter_scope=my-endpoints", token));
+		assertThat(mine.path("DATA").findValuesAsString("id")).doesNotContain(LAB_DATA, GUEST, GCS_ENDPOINT);
+		JsonNode administered = json(get("/endpoint_search?filter_scope=administered-by-me", token));
+		assertThat(administered.path("DATA").findValuesAsString("id")).contains(LAB_DATA, GUEST, GCS_ENDPOINT);
+		JsonNode byEndpoint = json(get("/endpoint_search?filter_fulltext=lab&filter_owner_id=" + GCS_ENDPOINT, token));
+		assertThat(byEndpoint.path("DATA").findValuesAsString("id")).contains(LAB_DATA).doesNotContain(TUTORIAL_1);
+	}
+
+	@Test
+	void endpointSearchRefusesAnOwnerFilterWithTheScopesItConflictsWith() {
+		String token = token("alice");
+		for (String scope : List.of("my-endpoints", "my-gcp-endpoints", "shared-by-me")) {
+			HttpResponse<String> refused = get(
+					"/endpoint_search?filter_scope=" + scope + "&filter_owner_id=" + GCS_ENDPOINT, token);
+			assertThat(refused.statusCode()).as(scope).isEqualTo(400);
+			assertThat(json(refused).path("code").asString()).as(scope).isEqualTo("BadRequest");
+		}
+		assertThat(get("/endpoint_search?filter_scope=administered-by-me&filter_owner_id=" + GCS_ENDPOINT, token)
+			.statusCode()).isEqualTo(200);
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.transferportal.simulator.ConsentLedger;
 import org.transferportal.simulator.FaultInjector;
 import org.transferportal.simulator.SimIdentity;
 import org.transferportal.simulator.IdentityDirectory;
@@ -60,8 +61,10 @@ class AuthApiController {
 
 	private final ClientCredentials clients;
 
+	private final ConsentLedger consents;
+
 	AuthApiController(SimulatorProperties properties, TokenStore tokens, AuthorizationStore store,
-			IdentityDirectory identities, IdTokenSigner signer, FaultInjector faults) {
+			IdentityDirectory identities, IdTokenSigner signer, FaultInjector faults, ConsentLedger consents) {
 		this.properties = properties;
 		this.tokens = tokens;
 		this.store = store;
@@ -69,6 +72,7 @@ class AuthApiController {
 		this.signer = signer;
 		this.faults = faults;
 		this.clients = new ClientCredentials(properties.clientId(), properties.clientSecret());
+		this.consents = consents;
 	}
 
 	static String issuer(HttpServletRequest request) {
@@ -275,7 +279,7 @@ class AuthApiController {
 		if (!token.get().sub().equals(sub)) {
 			return authError(403);
 		}
-		List<Map<String, Object>> consents = this.store.consentsOf(sub)
+		List<Map<String, Object>> consents = this.consents.consentsOf(sub)
 			.stream()
 			.map((c) -> SimJson.object("id", c.id(), "scope_name", c.scopeName(), "scope",
 					UUID.nameUUIDFromBytes(c.scopeName().getBytes(StandardCharsets.UTF_8)).toString(),

@@ -13,6 +13,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.transferportal.simulator.CollectionCatalog;
+import org.transferportal.simulator.ConsentLedger;
 import org.transferportal.simulator.SimIdentity;
 import org.transferportal.simulator.IdentityDirectory;
 import org.transferportal.simulator.LoginSession;
@@ -52,11 +53,17 @@ class AuthPagesController {
 
 	private final RedirectUris redirectUris;
 
+	private final CollectionCatalog collections;
+
+	private final ConsentLedger consents;
+
 	AuthPagesController(SimulatorProperties properties, AuthorizationStore store, IdentityDirectory identities,
-			CollectionCatalog collections) {
+			CollectionCatalog collections, ConsentLedger consents) {
 		this.properties = properties;
 		this.store = store;
 		this.identities = identities;
+		this.collections = collections;
+		this.consents = consents;
 		this.rules = new ScopeRules(collections);
 		this.redirectUris = new RedirectUris(properties.redirectUris());
 	}
@@ -100,10 +107,17 @@ class AuthPagesController {
 				commaList(params.get("session_required_policies")),
 				"true".equalsIgnoreCase(params.get("session_required_mfa")), params.get("session_message"),
 				Instant.now());
+		try {
+			SessionRequirements.of(request, this.collections);
+		}
+		catch (IllegalArgumentException ex) {
+			return redirectError(redirectUri, "invalid_request", ex.getMessage(), state);
+		}
 		this.store.savePending(request);
 		Optional<LoginSession> session = this.store.findSession(cookie);
-		if (request.forceLogin() || !request.requiredPolicies().isEmpty() || session.isEmpty()
-				|| !sessionSatisfies(session.get(), request)) {
+		// Only what the request requires forces a new login: prompt=login, or a session
+		// that does not meet its identity, domain, policy or MFA requirements.
+		if (request.forceLogin() || session.isEmpty() || !sessionSatisfies(session.get(), request)) {
 			return loginPage(model, request);
 		}
 		return consentStep(model, request, session.get());
@@ -157,7 +171,7 @@ class AuthPagesController {
 			this.store.removePending(auth.id());
 			return redirectError(auth.redirectUri(), "access_denied", "The user declined the request", auth.state());
 		}
-		this.store.recordConsents(session.get().identityId(), auth.clientId(), auth.scopes());
+		this.consents.record(session.get().identityId(), auth.clientId(), auth.scopes());
 		return redirectWithCode(auth, session.get());
 	}
 
@@ -176,7 +190,7 @@ class AuthPagesController {
 	}
 
 	private String consentStep(Model model, PendingAuthorization request, LoginSession session) {
-		if (this.store.allConsented(session.identityId(), request.clientId(), request.scopes())) {
+		if (this.consents.allConsented(session.identityId(), request.clientId(), request.scopes())) {
 			return redirectWithCode(request, session);
 		}
 		SimIdentity identity = this.identities.find(session.identityId()).orElseThrow();
@@ -205,26 +219,16 @@ class AuthPagesController {
 			.toList();
 		model.addAttribute("request", request);
 		model.addAttribute("identities", offered);
+		model.addAttribute("domains", SessionRequirements.of(request, this.collections).domains());
 		return "simulator/login";
 	}
 
 	private boolean sessionSatisfies(LoginSession session, PendingAuthorization request) {
-		Optional<SimIdentity> identity = this.identities.find(session.identityId());
-		return identity.isPresent() && qualifies(identity.get(), request) && (!request.requireMfa() || session.mfa());
+		return SessionRequirements.of(request, this.collections).metBy(session, this.identities, Instant.now());
 	}
 
 	private boolean qualifies(SimIdentity identity, PendingAuthorization request) {
-		if (!request.requiredIdentities().isEmpty()) {
-			boolean listed = this.identities.identitySet(identity)
-				.stream()
-				.anyMatch((i) -> request.requiredIdentities().contains(i.sub())
-						|| request.requiredIdentities().stream().anyMatch((r) -> r.equalsIgnoreCase(i.username())));
-			if (!listed) {
-				return false;
-			}
-		}
-		return request.requiredDomains().isEmpty()
-				|| request.requiredDomains().stream().anyMatch((d) -> d.equalsIgnoreCase(identity.domain()));
+		return SessionRequirements.of(request, this.collections).admits(identity, this.identities);
 	}
 
 	private String errorPage(Model model, HttpServletResponse response, String message) {

@@ -41,6 +41,9 @@ class CollectionsController {
 
 	static final int LS_MAX = 100_000;
 
+	/** The scopes the SDK documents as conflicting with {@code filter_owner_id}. */
+	private static final List<String> OWNER_SCOPES = List.of("my-endpoints", "my-gcp-endpoints", "shared-by-me");
+
 	private static final List<String> SCOPES = List.of("all", "administered-by-me", "my-endpoints", "my-gcp-endpoints",
 			"recently-used", "in-use", "shared-by-me", "shared-with-me");
 
@@ -83,6 +86,9 @@ class CollectionsController {
 			if (entityType != null && nonFunctional != null) {
 				throw TransferError.badRequest("filter_non_functional and filter_entity_type are exclusive");
 			}
+			if (ownerId != null && OWNER_SCOPES.contains(scope)) {
+				throw TransferError.badRequest("filter_owner_id cannot be combined with filter_scope '" + scope + "'");
+			}
 			if (limit < 1 || limit > 100 || offset < 0 || offset + limit > 1000) {
 				throw TransferError.badRequest("limit must be 1..100 and offset + limit at most 1000");
 			}
@@ -113,12 +119,14 @@ class CollectionsController {
 
 	private List<SimCollection> inScope(String scope, TransferAccess.Caller caller) {
 		String username = caller.identity().username();
-		Predicate<SimCollection> owned = (c) -> username.equals(c.owner());
 		return switch (scope) {
 			case "administered-by-me" ->
 				this.catalog.all().stream().filter((c) -> c.administrators().contains(username)).toList();
-			case "my-endpoints" -> this.catalog.all().stream().filter(owned).toList();
-			case "shared-by-me" -> this.catalog.all().stream().filter((c) -> c.isGuest() && owned.test(c)).toList();
+			// Owned by the caller's identity: GCSv5 endpoints and collections belong to
+			// their endpoint, so only Globus Connect Personal collections can be "mine".
+			case "my-endpoints" -> this.catalog.all().stream().filter((c) -> caller.id().equals(c.ownerId())).toList();
+			case "shared-by-me" ->
+				this.catalog.all().stream().filter((c) -> c.isGuest() && username.equals(c.owner())).toList();
 			case "shared-with-me" ->
 				this.catalog.all().stream().filter((c) -> c.isGuest() && c.sharedWith().contains(username)).toList();
 			case "my-gcp-endpoints" -> List.of();
@@ -166,7 +174,7 @@ class CollectionsController {
 
 	Map<String, Object> document(SimCollection c, TransferAccess.Caller caller) {
 		boolean endpoint = c.nonFunctional();
-		String ownerString = (c.owner() != null) ? c.owner() : c.ownerId() + "@clients.auth.globus.org";
+		String ownerString = c.ownerString();
 		String shortHost = c.gcsHost().substring(0, c.gcsHost().indexOf('.'));
 		Map<String, Object> doc = new LinkedHashMap<>();
 		doc.put("DATA_TYPE", "endpoint");
@@ -228,7 +236,7 @@ class CollectionsController {
 			@RequestParam(defaultValue = "100000") int limit, @RequestParam(defaultValue = "0") int offset,
 			HttpServletRequest request) {
 		return guarded(request, (caller) -> {
-			SimCollection collection = usable(id, caller);
+			SimCollection collection = usable(id, caller, "ExternalError.DirListingFailed");
 			if (limit < 0 || limit > LS_MAX || offset < 0) {
 				throw TransferError.badRequest("limit must be 0.." + LS_MAX + " and offset non-negative");
 			}
@@ -266,7 +274,7 @@ class CollectionsController {
 	ResponseEntity<String> stat(@PathVariable String id, @RequestParam(required = false) String path,
 			HttpServletRequest request) {
 		return guarded(request, (caller) -> {
-			SimCollection collection = usable(id, caller);
+			SimCollection collection = usable(id, caller, "ExternalError.DirListingFailed");
 			if (path == null || path.isEmpty()) {
 				throw TransferError.badRequest("path is required");
 			}
@@ -283,7 +291,7 @@ class CollectionsController {
 	ResponseEntity<String> mkdir(@PathVariable String id, @RequestBody(required = false) String body,
 			HttpServletRequest request) {
 		return guarded(request, (caller) -> {
-			SimCollection collection = usable(id, caller);
+			SimCollection collection = usable(id, caller, "ExternalError.MkdirFailed");
 			JsonNode doc = TransferDocuments.parse(body, "mkdir");
 			String path = SimFileSystem.stripSlash(SimFileSystem
 				.normalize(TransferDocuments.requiredString(doc, "path"), TransferPlanner.home(collection, caller)));
@@ -307,7 +315,7 @@ class CollectionsController {
 	ResponseEntity<String> rename(@PathVariable String id, @RequestBody(required = false) String body,
 			HttpServletRequest request) {
 		return guarded(request, (caller) -> {
-			SimCollection collection = usable(id, caller);
+			SimCollection collection = usable(id, caller, "ExternalError.RenameFailed");
 			JsonNode doc = TransferDocuments.parse(body, "rename");
 			String home = TransferPlanner.home(collection, caller);
 			String oldPath = SimFileSystem
@@ -337,13 +345,23 @@ class CollectionsController {
 		});
 	}
 
-	private SimCollection usable(String id, TransferAccess.Caller caller) {
+	/**
+	 * The collection of a file operation, once Transfer and its storage let the caller
+	 * in.
+	 * @param failure the operation's storage failure code, e.g.
+	 * {@code ExternalError.DirListingFailed}
+	 */
+	private SimCollection usable(String id, TransferAccess.Caller caller, String failure) {
 		SimCollection collection = this.access.collection(id);
 		if (collection.nonFunctional()) {
-			throw new TransferError(502, "ExternalError.DirListingFailed.NotBrowsable", "'" + collection.displayName()
-					+ "' is a Globus Connect Server endpoint; browse one of its collections instead");
+			// No Globus source shows Transfer's code for this; a request naming an
+			// endpoint where a collection is needed is the client's error, and the
+			// ClientError.BadRequest family is one Transfer uses (NoTransferItems).
+			throw new TransferError(400, "ClientError.BadRequest", "'" + collection.displayName()
+					+ "' is a Globus Connect Server endpoint, not a collection; use one of its collections instead");
 		}
 		this.access.checkUse(caller, collection);
+		TransferAccess.checkStorageLogin(caller, collection, failure);
 		return collection;
 	}
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.transferportal.simulator.CollectionCatalog;
+import org.transferportal.simulator.ConsentLedger;
 import org.transferportal.simulator.FaultInjector;
 import org.transferportal.simulator.SimIdentity;
 import org.transferportal.simulator.IdentityDirectory;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The checks every simulated Transfer call goes through: faults, the bearer token, and
- * per collection the data_access consent or the high-assurance session policy.
+ * per collection the data_access consent or the high-assurance session policy; file
+ * operations also log in to the storage.
  */
 @Component
 @ConditionalOnProperty(name = "simulator.enabled", havingValue = "true")
@@ -43,12 +45,15 @@ class TransferAccess {
 
 	private final IdentityDirectory identities;
 
-	TransferAccess(TokenStore tokens, FaultInjector faults, CollectionCatalog collections,
-			IdentityDirectory identities) {
+	private final ConsentLedger consents;
+
+	TransferAccess(TokenStore tokens, FaultInjector faults, CollectionCatalog collections, IdentityDirectory identities,
+			ConsentLedger consents) {
 		this.tokens = tokens;
 		this.faults = faults;
 		this.collections = collections;
 		this.identities = identities;
+		this.consents = consents;
 	}
 
 	/** The caller of a request, once faults and the token have been checked. */
@@ -87,10 +92,9 @@ class TransferAccess {
 	 * collections (all missing ones reported in one error), then session policies.
 	 */
 	void checkUse(Caller caller, SimCollection... used) {
-		List<String> granted = caller.token().dependentScopeNames();
 		List<String> missing = new ArrayList<>();
 		for (SimCollection collection : used) {
-			if (collection.requiresDataAccess() && !granted.contains(collection.dataAccessScope())
+			if (collection.requiresDataAccess() && !hasDataAccess(caller.id(), caller.token().clientId(), collection)
 					&& !missing.contains(collection.dataAccessScope())) {
 				missing.add(collection.dataAccessScope());
 			}
@@ -103,12 +107,39 @@ class TransferAccess {
 		}
 		for (SimCollection collection : used) {
 			if (collection.highAssurance() && !sessionAcceptable(caller, collection)) {
-				Object parameters = SimJson.object("session_message",
-						POLICY_MESSAGE + ": log in again with a " + collection.requiredDomain() + " identity",
-						"session_required_single_domain", List.of(collection.requiredDomain()), "prompt", "login");
+				// Transfer names the collection's policy as a comma-separated string and
+				// leaves the rest (domain, timeout, prompt) to Globus Auth.
+				Object parameters = SimJson.object("session_message", POLICY_MESSAGE, "session_required_policies",
+						collection.policyId());
 				throw new TransferError(403, "AuthPolicyFailed", POLICY_MESSAGE).with("authorization_parameters",
 						parameters);
 			}
+		}
+	}
+
+	/**
+	 * Whether the identity has granted the client {@code data_access} on the collection
+	 * at Globus Auth: a consent, not a property of the token, so one given in another
+	 * session counts and a revoked one no longer does.
+	 */
+	boolean hasDataAccess(String identityId, String clientId, SimCollection collection) {
+		return this.consents.hasDependent(identityId, clientId, TRANSFER_ALL, collection.dataAccessScope());
+	}
+
+	/**
+	 * The storage side of a file operation: a collection whose storage gateway accepts
+	 * identities of one domain fails the login to the storage for other sessions, which
+	 * Transfer reports as a 502 carrying the session it needs.
+	 * @param failure the operation's failure code, e.g.
+	 * {@code ExternalError.DirListingFailed}
+	 */
+	static void checkStorageLogin(Caller caller, SimCollection collection, String failure) {
+		String domain = collection.storageDomain();
+		if (domain != null && !domain.equalsIgnoreCase(caller.token().session().domain())) {
+			String message = "Login to the storage of '" + collection.displayName() + "' failed: it accepts " + domain
+					+ " identities only";
+			throw new TransferError(502, failure + ".LoginFailed", message).with("authorization_parameters",
+					SimJson.object("session_message", message, "session_required_single_domain", List.of(domain)));
 		}
 	}
 
