@@ -43,7 +43,10 @@ public class CollectionCatalog {
 					text(node, "required_domain"), text(node, "description"), text(node, "organization"), owner,
 					ownerId, strings(node.get("administrators")), strings(node.get("shared_with")),
 					text(node, "keywords"), text(node, "gcs_host"), text(node, "host_endpoint_id"),
-					node.path("https").asBoolean(false), text(node, "policy_id"), text(node, "storage_domain"));
+					node.path("https").asBoolean(false), text(node, "policy_id"), text(node, "storage_domain"),
+					strings(node.get("read_only")),
+					node.hasNonNull("quota_bytes") ? node.get("quota_bytes").asLong() : null,
+					text(node, "pause_message"));
 			this.byId.put(collection.id(), collection);
 		}
 	}

@@ -27,11 +27,22 @@ import java.util.List;
  * @param policyId the Globus Auth session policy a high-assurance collection enforces, or
  * null
  * @param storageDomain the identity domain its storage gateway accepts, or null
+ * @param readOnlyPaths folders nobody may write to or delete from (ending in "/")
+ * @param quotaBytes how many bytes of files it may hold, or null
+ * @param pauseMessage the message of its administrator's pause rule, or null when it is
+ * not paused
  */
 public record SimCollection(String id, String displayName, String entityType, boolean highAssurance,
 		boolean nonFunctional, Integer authenticationAssuranceTimeout, String requiredDomain, String description,
 		String organization, String owner, String ownerId, List<String> administrators, List<String> sharedWith,
-		String keywords, String gcsHost, String hostEndpointId, boolean https, String policyId, String storageDomain) {
+		String keywords, String gcsHost, String hostEndpointId, boolean https, String policyId, String storageDomain,
+		List<String> readOnlyPaths, Long quotaBytes, String pauseMessage) {
+
+	public SimCollection {
+		administrators = List.copyOf(administrators);
+		sharedWith = List.copyOf(sharedWith);
+		readOnlyPaths = List.copyOf(readOnlyPaths);
+	}
 
 	/** The reference's rule: mapped GCSv5 collections that are not high assurance. */
 	public boolean requiresDataAccess() {
@@ -48,6 +59,12 @@ public record SimCollection(String id, String displayName, String entityType, bo
 
 	public boolean isMapped() {
 		return "GCSv5_mapped_collection".equals(this.entityType);
+	}
+
+	/** Whether nobody may write to or delete this path. */
+	public boolean readOnly(String path) {
+		String dir = path.endsWith("/") ? path : path + "/";
+		return this.readOnlyPaths.stream().anyMatch(dir::startsWith);
 	}
 
 	/** Transfer's {@code owner_string}: a client identity for what an endpoint owns. */

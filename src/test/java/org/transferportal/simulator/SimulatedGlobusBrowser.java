@@ -231,6 +231,23 @@ public class SimulatedGlobusBrowser {
 		throw new AssertionError("Consents of " + localPart + " could not all be revoked");
 	}
 
+	/**
+	 * Logs in at the simulated Globus as this identity and revokes one consent (with what
+	 * hangs below it) on the consents page.
+	 */
+	public void revokeConsent(String localPart, String scopeName) {
+		login(localPart, "openid", Map.of("prompt", "login"));
+		String page = get("/simulator/auth/v2/web/consents", null).body();
+		Matcher id = Pattern.compile("title=\"" + Pattern.quote(scopeName) + "\"\\s+id=\"consent-(\\d+)\"")
+			.matcher(page);
+		assertThat(id.find()).as("a consent to " + scopeName + " on " + page).isTrue();
+		Matcher token = Pattern.compile("name=\"form_token\" value=\"([^\"]+)\"").matcher(page);
+		assertThat(token.find()).isTrue();
+		HttpResponse<String> revoked = postForm("/simulator/auth/v2/web/consents/revoke",
+				Map.of("consent_id", id.group(1), "form_token", token.group(1)), null);
+		assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(302);
+	}
+
 	public HttpResponse<String> exchange(String code, String verifier) {
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("grant_type", "authorization_code");

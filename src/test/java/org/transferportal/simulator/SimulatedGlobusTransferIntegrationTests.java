@@ -190,17 +190,52 @@ class SimulatedGlobusTransferIntegrationTests {
 	}
 
 	@Test
-	void aMissingSourceEndsFailedWithFileNotFound() throws Exception {
+	void aMissingSourceKeepsTheTaskRetryingWithFileNotFound() throws Exception {
 		String token = token("carol", TUTORIAL_1, TUTORIAL_2);
 		HttpResponse<String> accepted = post("/transfer", token, transferBody(submissionId(token), TUTORIAL_1,
 				TUTORIAL_2, "/share/godata/no-such-file.txt", "/~/x.txt", false));
 		assertThat(accepted.statusCode()).isEqualTo(202);
-		JsonNode task = awaitCompletion(token, json(accepted).path("task_id").asString());
-		assertThat(task.path("status").asString()).isEqualTo("FAILED");
-		assertThat(task.path("fatal_error").path("code").asString()).isEqualTo("FILE_NOT_FOUND");
-		assertThat(task.path("fatal_error").path("description").asString()).isEqualTo("file not found");
-		JsonNode events = json(get("/task/" + task.path("task_id").asString() + "/event_list", token));
+		String taskId = json(accepted).path("task_id").asString();
+		JsonNode task = json(get("/task/" + taskId, token));
+		Instant giveUp = Instant.now().plus(Duration.ofSeconds(20));
+		while (task.path("is_ok").asBoolean(true) && Instant.now().isBefore(giveUp)) {
+			Thread.sleep(50);
+			task = json(get("/task/" + taskId, token));
+		}
+		// Transfer retries a missing source until the deadline (or a cancel)
+		assertThat(task.path("status").asString()).isEqualTo("ACTIVE");
+		assertThat(task.path("nice_status").asString()).isEqualTo("FILE_NOT_FOUND");
+		assertThat(task.path("nice_status_short_description").asString()).isEqualTo("file not found");
+		assertThat(task.path("fatal_error").isNull()).isTrue();
+		JsonNode events = json(get("/task/" + taskId + "/event_list", token));
 		assertThat(events.path("DATA").get(0).path("is_error").asBoolean()).isTrue();
+		assertThat(events.path("DATA").get(0).path("details").asString())
+			.contains("File: /share/godata/no-such-file.txt");
+		assertThat(json(post("/task/" + taskId + "/cancel", token, null)).path("code").asString())
+			.isEqualTo("Canceled");
+	}
+
+	@Test
+	void foldersNobodyMayWriteRefuseMkdirAndRenameAndLocalUsersMustBeTheCallers() {
+		String token = token("alice", TUTORIAL_1, LAB_DATA);
+		HttpResponse<String> mkdir = post("/operation/endpoint/" + TUTORIAL_1 + "/mkdir", token,
+				"{\"DATA_TYPE\": \"mkdir\", \"path\": \"/share/godata/new\"}");
+		assertThat(mkdir.statusCode()).isEqualTo(403);
+		assertThat(json(mkdir).path("code").asString()).isEqualTo("EndpointPermissionDenied");
+		HttpResponse<String> rename = post("/operation/endpoint/" + TUTORIAL_1 + "/rename", token,
+				"{\"DATA_TYPE\": \"rename\", \"old_path\": \"/share/godata/file1.txt\", "
+						+ "\"new_path\": \"/share/godata/moved.txt\"}");
+		assertThat(rename.statusCode()).isEqualTo(403);
+		HttpResponse<String> unknownField = post("/operation/endpoint/" + LAB_DATA + "/mkdir", token,
+				"{\"DATA_TYPE\": \"mkdir\", \"path\": \"/~/x\", \"mode\": \"0700\"}");
+		assertThat(json(unknownField).path("code").asString()).isEqualTo("ClientError.BadRequest");
+
+		JsonNode own = json(get("/operation/endpoint/" + LAB_DATA + "/ls?path=/~/&local_user=alice", token));
+		assertThat(own.path("path").asString()).isEqualTo("/home/alice/");
+		assertThat(get("/operation/endpoint/" + LAB_DATA + "/ls?path=/~/&local_user=bob", token).statusCode())
+			.isEqualTo(403);
+		assertThat(get("/operation/endpoint/" + GUEST + "/ls?path=/&local_user=alice", token).statusCode())
+			.isEqualTo(400);
 	}
 
 	@Test

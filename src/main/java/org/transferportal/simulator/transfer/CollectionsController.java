@@ -234,15 +234,15 @@ class CollectionsController {
 			@RequestParam(name = "show_hidden", defaultValue = "1") String showHidden,
 			@RequestParam(required = false) String orderby, @RequestParam(required = false) List<String> filter,
 			@RequestParam(defaultValue = "100000") int limit, @RequestParam(defaultValue = "0") int offset,
-			HttpServletRequest request) {
+			@RequestParam(name = "local_user", required = false) String localUser, HttpServletRequest request) {
 		return guarded(request, (caller) -> {
 			SimCollection collection = usable(id, caller, "ExternalError.DirListingFailed");
+			String home = home(collection, caller, localUser);
 			if (limit < 0 || limit > LS_MAX || offset < 0) {
 				throw TransferError.badRequest("limit must be 0.." + LS_MAX + " and offset non-negative");
 			}
 			String raw = (path != null && !path.isEmpty()) ? path : (collection.isGuest() ? "/" : "/~/");
-			String resolved = SimFileSystem
-				.asDir(SimFileSystem.normalize(raw, TransferPlanner.home(collection, caller)));
+			String resolved = SimFileSystem.asDir(SimFileSystem.normalize(raw, home));
 			TransferAccess.checkPathAllowed(collection, resolved);
 			Optional<List<SimFileEntry>> entries = this.files.list(collection.id(), resolved);
 			if (entries.isEmpty()) {
@@ -272,14 +272,14 @@ class CollectionsController {
 
 	@GetMapping("/operation/endpoint/{id}/stat")
 	ResponseEntity<String> stat(@PathVariable String id, @RequestParam(required = false) String path,
-			HttpServletRequest request) {
+			@RequestParam(name = "local_user", required = false) String localUser, HttpServletRequest request) {
 		return guarded(request, (caller) -> {
 			SimCollection collection = usable(id, caller, "ExternalError.DirListingFailed");
 			if (path == null || path.isEmpty()) {
 				throw TransferError.badRequest("path is required");
 			}
 			String resolved = SimFileSystem
-				.stripSlash(SimFileSystem.normalize(path, TransferPlanner.home(collection, caller)));
+				.stripSlash(SimFileSystem.normalize(path, home(collection, caller, localUser)));
 			TransferAccess.checkPathAllowed(collection, resolved);
 			SimFileEntry entry = this.files.stat(collection.id(), resolved)
 				.orElseThrow(() -> new TransferError(404, "NotFound", "Path not found: '" + resolved + "'"));
@@ -293,9 +293,11 @@ class CollectionsController {
 		return guarded(request, (caller) -> {
 			SimCollection collection = usable(id, caller, "ExternalError.MkdirFailed");
 			JsonNode doc = TransferDocuments.parse(body, "mkdir");
-			String path = SimFileSystem.stripSlash(SimFileSystem
-				.normalize(TransferDocuments.requiredString(doc, "path"), TransferPlanner.home(collection, caller)));
-			TransferAccess.checkPathAllowed(collection, path);
+			TransferDocuments.knownFields(doc, Set.of("DATA_TYPE", "path", "local_user"), "mkdir");
+			String home = home(collection, caller, TransferDocuments.optionalString(doc, "local_user"));
+			String path = SimFileSystem
+				.stripSlash(SimFileSystem.normalize(TransferDocuments.requiredString(doc, "path"), home));
+			checkWritable(collection, path);
 			if (this.files.stat(collection.id(), path).isPresent()) {
 				throw new TransferError(502, "ExternalError.MkdirFailed.Exists",
 						"Path already exists, Error Path '" + path + "' already exists");
@@ -317,13 +319,14 @@ class CollectionsController {
 		return guarded(request, (caller) -> {
 			SimCollection collection = usable(id, caller, "ExternalError.RenameFailed");
 			JsonNode doc = TransferDocuments.parse(body, "rename");
-			String home = TransferPlanner.home(collection, caller);
+			TransferDocuments.knownFields(doc, Set.of("DATA_TYPE", "old_path", "new_path", "local_user"), "rename");
+			String home = home(collection, caller, TransferDocuments.optionalString(doc, "local_user"));
 			String oldPath = SimFileSystem
 				.stripSlash(SimFileSystem.normalize(TransferDocuments.requiredString(doc, "old_path"), home));
 			String newPath = SimFileSystem
 				.stripSlash(SimFileSystem.normalize(TransferDocuments.requiredString(doc, "new_path"), home));
-			TransferAccess.checkPathAllowed(collection, oldPath);
-			TransferAccess.checkPathAllowed(collection, newPath);
+			checkWritable(collection, oldPath);
+			checkWritable(collection, newPath);
 			if (this.files.stat(collection.id(), oldPath).isEmpty() || "/".equals(oldPath)) {
 				throw TransferError.notFound("Path not found: '" + oldPath + "'");
 			}
@@ -363,6 +366,29 @@ class CollectionsController {
 		this.access.checkUse(caller, collection);
 		TransferAccess.checkStorageLogin(caller, collection, failure);
 		return collection;
+	}
+
+	/**
+	 * The folder {@code /~/} means for this call: the home of the local account asked
+	 * for, which must be one of the caller's and only on a mapped collection.
+	 */
+	private static String home(SimCollection collection, TransferAccess.Caller caller, String localUser) {
+		if (localUser != null && !collection.isMapped()) {
+			throw TransferError.badRequest("local_user is only allowed for GCSv5 mapped collections");
+		}
+		if (localUser != null && !caller.accounts().contains(localUser)) {
+			throw new TransferError(403, "EndpointPermissionDenied",
+					"No local account '" + localUser + "' on '" + collection.displayName() + "' for your identity");
+		}
+		return TransferPlanner.home(collection, caller, localUser);
+	}
+
+	private static void checkWritable(SimCollection collection, String path) {
+		TransferAccess.checkPathAllowed(collection, path);
+		if (collection.readOnly(path)) {
+			throw new TransferError(403, "EndpointPermissionDenied",
+					"Permission denied: '" + path + "' on '" + collection.displayName() + "' is read-only");
+		}
 	}
 
 	private Map<String, Object> fileJson(SimFileEntry e) {

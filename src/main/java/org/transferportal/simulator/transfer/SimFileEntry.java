@@ -11,15 +11,17 @@ import java.time.Instant;
  * @param modified last modification
  * @param user owning user
  * @param group owning group
+ * @param fault the error Transfer always meets reading it ({@code PERMISSION_DENIED},
+ * {@code FILE_NOT_FOUND}), or null: the demo's failing files
  */
-record SimFileEntry(String name, boolean dir, long size, Instant modified, String user, String group) {
+record SimFileEntry(String name, boolean dir, long size, Instant modified, String user, String group, String fault) {
 
 	String permissions() {
 		return this.dir ? "0755" : "0644";
 	}
 
 	SimFileEntry renamed(String newName) {
-		return new SimFileEntry(newName, this.dir, this.size, this.modified, this.user, this.group);
+		return new SimFileEntry(newName, this.dir, this.size, this.modified, this.user, this.group, this.fault);
 	}
 
 }

@@ -58,7 +58,7 @@ class SimFileSystem {
 				}
 				else {
 					putFile(collection.id(), path, file.path("size").asLong(0), file.path("user").asString("lab"),
-							SEED_TIME);
+							SEED_TIME, file.hasNonNull("fault") ? file.get("fault").asString() : null);
 				}
 			}
 		}
@@ -74,7 +74,7 @@ class SimFileSystem {
 
 	Optional<SimFileEntry> stat(String collectionId, String path) {
 		if ("/".equals(path)) {
-			return Optional.of(new SimFileEntry("/", true, 4096, SEED_TIME, "root", "root"));
+			return Optional.of(new SimFileEntry("/", true, 4096, SEED_TIME, "root", "root", null));
 		}
 		String parent = parentOf(path);
 		NavigableMap<String, SimFileEntry> folder = tree(collectionId).get(parent);
@@ -95,15 +95,29 @@ class SimFileSystem {
 		}
 		String parent = parentOf(dir);
 		mkdirs(collectionId, parent, user, time);
-		tree.get(parent).put(nameOf(dir), new SimFileEntry(nameOf(dir), true, 4096, time, user, "lab"));
+		tree.get(parent).put(nameOf(dir), new SimFileEntry(nameOf(dir), true, 4096, time, user, "lab", null));
 		tree.put(dir, new ConcurrentSkipListMap<>());
 	}
 
-	synchronized void putFile(String collectionId, String path, long size, String user, Instant time) {
+	void putFile(String collectionId, String path, long size, String user, Instant time) {
+		putFile(collectionId, path, size, user, time, null);
+	}
+
+	synchronized void putFile(String collectionId, String path, long size, String user, Instant time, String fault) {
 		String parent = parentOf(path);
 		mkdirs(collectionId, parent, user, time);
 		tree(collectionId).get(parent)
-			.put(nameOf(path), new SimFileEntry(nameOf(path), false, size, time, user, "lab"));
+			.put(nameOf(path), new SimFileEntry(nameOf(path), false, size, time, user, "lab", fault));
+	}
+
+	/** Bytes of all the files a collection holds. */
+	long usage(String collectionId) {
+		return tree(collectionId).values()
+			.stream()
+			.flatMap((folder) -> folder.values().stream())
+			.filter((e) -> !e.dir())
+			.mapToLong(SimFileEntry::size)
+			.sum();
 	}
 
 	/** Every file below a folder as paths relative to it, folders too (ending in "/"). */

@@ -1,6 +1,5 @@
 package org.transferportal.simulator.transfer;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,17 +28,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Simulated Transfer submission and task endpoints (reference §2, §3, §6.3, §6.5).
+ * Simulated Transfer submission and task endpoints (reference §2, §3, §6.3, §6.5; delete,
+ * pause_info and skipped_errors as in the delete reference §2.1, §2.5).
  */
 @RestController
 @RequestMapping(TransferErrorHandler.BASE)
 @ConditionalOnProperty(name = "simulator.enabled", havingValue = "true")
 class TasksController {
 
-	private static final List<String> TRANSFER_BOOLEANS = List.of("verify_checksum", "preserve_timestamp",
-			"encrypt_data", "skip_source_errors", "fail_on_quota_errors", "delete_destination_extra",
-			"notify_on_succeeded", "notify_on_failed", "notify_on_inactive", "store_base_path_info",
-			"skip_activation_check");
+	/** Items per page of the marker-paged lists. */
+	private static final int MARKER_PAGE = 100;
 
 	private final TransferAccess access;
 
@@ -69,103 +67,67 @@ class TasksController {
 	@PostMapping("/transfer")
 	ResponseEntity<String> transfer(@RequestBody(required = false) String body, HttpServletRequest request) {
 		return guarded(request, (caller) -> {
-			JsonNode doc = TransferDocuments.parse(body, "transfer");
-			String submissionId = TransferDocuments.submissionId(doc);
-			Optional<SimTask> duplicate = this.engine.findSubmission(caller.id(), submissionId);
+			TransferDocuments.TransferRequest transfer = TransferDocuments.transfer(body);
+			Optional<SimTask> duplicate = this.engine.findSubmission(caller.id(), transfer.submissionId());
 			if (duplicate.isPresent()) {
 				return this.json.result("transfer_result", "Duplicate", 200, duplicate.get(), request);
 			}
-			SimCollection source = this.access.collection(TransferDocuments.requiredString(doc, "source_endpoint"));
-			SimCollection destination = this.access
-				.collection(TransferDocuments.requiredString(doc, "destination_endpoint"));
-			JsonNode items = doc.path("DATA");
-			if (!items.isArray() || items.isEmpty()) {
-				throw new TransferError(400, "ClientError.BadRequest.NoTransferItems",
-						"A transfer requires at least one item");
-			}
-			for (JsonNode item : items) {
-				String type = item.path("DATA_TYPE").asString("transfer_item");
-				if (!"transfer_item".equals(type) && !"transfer_symlink_item".equals(type)) {
-					throw TransferError.badRequest("Invalid DATA_TYPE '" + type + "' for a transfer item");
-				}
-				TransferDocuments.absolute(TransferDocuments.requiredString(item, "source_path"), "source_path");
-				TransferDocuments.absolute(TransferDocuments.requiredString(item, "destination_path"),
-						"destination_path");
-				TransferDocuments.optionalBoolean(item, "recursive");
-			}
-			String label = TransferDocuments.label(doc);
-			Instant deadline = TransferDocuments.deadline(doc);
-			Integer syncLevel = TransferDocuments.syncLevel(doc.get("sync_level"));
-			List<SimFilterRule> rules = TransferDocuments.filterRules(doc.get("filter_rules"));
-			Map<String, Object> options = new LinkedHashMap<>();
-			for (String name : TRANSFER_BOOLEANS) {
-				options.put(name, TransferDocuments.optionalBoolean(doc, name));
-			}
-			options.put("sync_level", syncLevel);
-			options.put("filter_rules", (rules.isEmpty()) ? null : rules.stream().map(SimFilterRule::json).toList());
-			for (SimCollection collection : List.of(source, destination)) {
-				if (collection.nonFunctional()) {
-					throw TransferError.badRequest("'" + collection.displayName()
-							+ "' is a Globus Connect Server endpoint, not a collection; pick one of its collections");
-				}
-			}
+			SimCollection source = this.access.usableForTask(transfer.sourceId(), transfer.sourceLocalUser(),
+					"source_local_user");
+			SimCollection destination = this.access.usableForTask(transfer.destinationId(),
+					transfer.destinationLocalUser(), "destination_local_user");
 			this.access.checkUse(caller, source, destination);
-			TransferPlanner.Plan plan = new TransferPlanner(this.files).plan(source, destination, caller, items,
-					syncLevel, rules);
-			Map.Entry<SimTask, Boolean> submitted = this.engine.submit(caller.id(), submissionId,
-					(id) -> new SimTask(id, "TRANSFER", caller.id(), submissionId, source.id(), destination.id(),
-							this.engine.now(), plan.steps(), options, plan.error(),
-							TaskEngine.simulatedSeconds(plan.bytes(), plan.steps().size()), label, deadline));
-			ResponseEntity<String> answer = submitted.getValue()
-					? this.json.result("transfer_result", "Accepted", 202, submitted.getKey(), request)
-					: this.json.result("transfer_result", "Duplicate", 200, submitted.getKey(), request);
-			return this.faults.lostAnswer(request.getMethod(), TransferErrorHandler.resource(request), answer)
-				.orElse(answer);
+			TransferPlanner.Plan plan = new TransferPlanner(this.files).plan(transfer, source, destination, caller);
+			Map<String, Object> options = new LinkedHashMap<>(transfer.booleans());
+			options.put("sync_level", transfer.syncLevel());
+			options.put("filter_rules", transfer.filterRules().isEmpty() ? null
+					: transfer.filterRules().stream().map(SimFilterRule::json).toList());
+			options.put("destination_user", (transfer.destinationLocalUser() != null) ? transfer.destinationLocalUser()
+					: caller.identity().localPart());
+			Map.Entry<SimTask, Boolean> submitted = this.engine.submit(caller.id(), transfer.submissionId(),
+					(id) -> new SimTask(id, "TRANSFER", caller.id(), caller.token().clientId(), transfer.submissionId(),
+							source.id(), destination.id(), this.engine.now(), plan.steps(), options, plan.failure(),
+							transfer.label(), transfer.deadline()));
+			return answer("transfer_result", submitted, request);
 		});
 	}
 
 	@PostMapping("/delete")
 	ResponseEntity<String> delete(@RequestBody(required = false) String body, HttpServletRequest request) {
 		return guarded(request, (caller) -> {
-			JsonNode doc = TransferDocuments.parse(body, "delete");
-			String submissionId = TransferDocuments.submissionId(doc);
-			Optional<SimTask> duplicate = this.engine.findSubmission(caller.id(), submissionId);
+			TransferDocuments.DeleteRequest delete = TransferDocuments.delete(body);
+			Optional<SimTask> duplicate = this.engine.findSubmission(caller.id(), delete.submissionId());
 			if (duplicate.isPresent()) {
 				return this.json.result("delete_result", "Duplicate", 200, duplicate.get(), request);
 			}
-			SimCollection collection = this.access.collection(TransferDocuments.requiredString(doc, "endpoint"));
-			JsonNode items = doc.path("DATA");
-			if (!items.isArray() || items.isEmpty()) {
-				throw new TransferError(400, "ClientError.BadRequest.NoTransferItems",
-						"A delete requires at least one item");
-			}
-			for (JsonNode item : items) {
-				if (!"delete_item".equals(item.path("DATA_TYPE").asString("delete_item"))) {
-					throw TransferError.badRequest("Invalid DATA_TYPE for a delete item");
-				}
-				TransferDocuments.absolute(TransferDocuments.requiredString(item, "path"), "path");
-			}
-			String label = TransferDocuments.label(doc);
-			Instant deadline = TransferDocuments.deadline(doc);
-			boolean recursive = Boolean.TRUE.equals(TransferDocuments.optionalBoolean(doc, "recursive"));
-			boolean ignoreMissing = Boolean.TRUE.equals(TransferDocuments.optionalBoolean(doc, "ignore_missing"));
-			if (collection.nonFunctional()) {
-				throw TransferError.badRequest("'" + collection.displayName() + "' is an endpoint, not a collection");
-			}
+			SimCollection collection = this.access.usableForTask(delete.endpointId(), delete.localUser(), "local_user");
 			this.access.checkUse(caller, collection);
-			TransferPlanner.Plan plan = new TransferPlanner(this.files).planDelete(collection, caller, items, recursive,
-					ignoreMissing);
+			TransferPlanner.Plan plan = new TransferPlanner(this.files).planDelete(delete, collection, caller);
 			Map<String, Object> options = new LinkedHashMap<>();
-			options.put("recursive", recursive);
-			options.put("ignore_missing", ignoreMissing);
-			Map.Entry<SimTask, Boolean> submitted = this.engine.submit(caller.id(), submissionId,
-					(id) -> new SimTask(id, "DELETE", caller.id(), submissionId, collection.id(), null,
-							this.engine.now(), plan.steps(), options, plan.error(),
-							TaskEngine.simulatedSeconds(0, plan.steps().size()), label, deadline));
-			return submitted.getValue()
-					? this.json.result("delete_result", "Accepted", 202, submitted.getKey(), request)
-					: this.json.result("delete_result", "Duplicate", 200, submitted.getKey(), request);
+			options.put("recursive", delete.recursive());
+			options.put("ignore_missing", delete.ignoreMissing());
+			Map.Entry<SimTask, Boolean> submitted = this.engine.submit(caller.id(), delete.submissionId(),
+					(id) -> new SimTask(id, "DELETE", caller.id(), caller.token().clientId(), delete.submissionId(),
+							collection.id(), null, this.engine.now(), plan.steps(), options, plan.failure(),
+							delete.label(), delete.deadline()));
+			return answer("delete_result", submitted, request);
 		});
+	}
+
+	/**
+	 * The answer to an accepted submission, unless a fault loses it or expires the new
+	 * task's credentials.
+	 */
+	private ResponseEntity<String> answer(String dataType, Map.Entry<SimTask, Boolean> submitted,
+			HttpServletRequest request) {
+		ResponseEntity<String> answer = submitted.getValue()
+				? this.json.result(dataType, "Accepted", 202, submitted.getKey(), request)
+				: this.json.result(dataType, "Duplicate", 200, submitted.getKey(), request);
+		String resource = TransferErrorHandler.resource(request);
+		if (submitted.getValue() && this.faults.expiresCredentials(request.getMethod(), resource)) {
+			this.engine.expireCredentials(submitted.getKey());
+		}
+		return this.faults.lostAnswer(request.getMethod(), resource, answer).orElse(answer);
 	}
 
 	@GetMapping("/task/{taskId}")
@@ -214,22 +176,20 @@ class TasksController {
 
 	@GetMapping("/task/{taskId}/event_list")
 	ResponseEntity<String> events(@PathVariable String taskId, @RequestParam(defaultValue = "10") int limit,
-			@RequestParam(defaultValue = "0") int offset, HttpServletRequest request) {
+			@RequestParam(defaultValue = "0") int offset, @RequestParam(required = false) String filter,
+			HttpServletRequest request) {
 		return guarded(request, (caller) -> {
+			page(limit, offset);
+			Boolean errors = errorFilter(filter);
 			SimTask task = task(caller, taskId);
 			List<SimTask.Event> events;
 			synchronized (task) {
 				events = new ArrayList<>(task.events);
 			}
+			events.removeIf((e) -> errors != null && e.error() != errors);
 			events.sort(Comparator.comparing(SimTask.Event::time).reversed());
-			int size = Math.max(0, Math.min(limit, 1000));
-			List<Map<String, Object>> page = events.stream()
-				.skip(Math.max(0, offset))
-				.limit(size)
-				.map((e) -> SimJson.object("DATA_TYPE", "event", "code", e.code(), "description", e.description(),
-						"details", e.details(), "is_error", e.error(), "time", Times.task(e.time())))
-				.toList();
-			return SimJson.respond(200, SimJson.object("DATA_TYPE", "event_list", "length", page.size(), "limit", size,
+			List<Map<String, Object>> page = events.stream().skip(offset).limit(limit).map(TaskJson::event).toList();
+			return SimJson.respond(200, SimJson.object("DATA_TYPE", "event_list", "length", page.size(), "limit", limit,
 					"offset", offset, "total", events.size(), "DATA", page));
 		});
 	}
@@ -240,18 +200,10 @@ class TasksController {
 		return guarded(request, (caller) -> {
 			SimTask task = task(caller, taskId);
 			List<SimTask.Step> copies = task.fileCopies();
-			int done = "SUCCEEDED".equals(task.status) ? copies.size()
-					: (int) Math.floor(copies.size() * this.engine.progress(task));
-			int pageSize = 100;
-			int from = Math.max(0, Math.min(marker, done));
-			int to = Math.min(done, from + pageSize);
-			List<Map<String, Object>> page = copies.subList(from, to)
-				.stream()
-				.map((s) -> SimJson.object("DATA_TYPE", "successful_transfer", "source_path", s.sourcePath(),
-						"destination_path", s.destinationPath()))
-				.toList();
-			return SimJson.respond(200, SimJson.object("DATA_TYPE", "successful_transfers", "marker", marker,
-					"next_marker", (to < done) ? to : null, "DATA", page));
+			int done = (int) Math.floor(copies.size() * this.engine.progress(task));
+			return markerPage("successful_transfers", copies.subList(0, done), marker,
+					(s) -> SimJson.object("DATA_TYPE", "successful_transfer", "source_path", s.sourcePath(),
+							"destination_path", s.destinationPath()));
 		});
 	}
 
@@ -259,10 +211,18 @@ class TasksController {
 	ResponseEntity<String> skippedErrors(@PathVariable String taskId, @RequestParam(defaultValue = "0") int marker,
 			HttpServletRequest request) {
 		return guarded(request, (caller) -> {
-			task(caller, taskId);
-			return SimJson.respond(200, SimJson.object("DATA_TYPE", "skipped_errors", "marker", marker, "next_marker",
-					null, "DATA", List.of()));
+			SimTask task = task(caller, taskId);
+			List<SimTask.SkippedError> skipped;
+			synchronized (task) {
+				skipped = List.copyOf(task.skippedErrors);
+			}
+			return markerPage("skipped_errors", skipped, marker, TaskJson::skippedError);
 		});
+	}
+
+	@GetMapping("/task/{taskId}/pause_info")
+	ResponseEntity<String> pauseInfo(@PathVariable String taskId, HttpServletRequest request) {
+		return guarded(request, (caller) -> SimJson.respond(200, this.json.pauseInfo(task(caller, taskId))));
 	}
 
 	@GetMapping("/task_list")
@@ -270,9 +230,7 @@ class TasksController {
 			@RequestParam(defaultValue = "0") int offset, @RequestParam(required = false) List<String> filter,
 			@RequestParam(defaultValue = "request_time DESC") String orderby, HttpServletRequest request) {
 		return guarded(request, (caller) -> {
-			if (limit < 0 || limit > 1000 || offset < 0) {
-				throw TransferError.badRequest("limit must be 0..1000 and offset non-negative");
-			}
+			page(limit, offset);
 			List<SimTask> tasks = new ArrayList<>(this.engine.tasksOf(caller.id()));
 			TaskFilter taskFilter = TaskFilter.parse(filter);
 			tasks.removeIf((t) -> !taskFilter.matches(t));
@@ -281,6 +239,42 @@ class TasksController {
 			return SimJson.respond(200, SimJson.object("DATA_TYPE", "task_list", "length", page.size(), "limit", limit,
 					"offset", offset, "total", tasks.size(), "DATA", page));
 		});
+	}
+
+	/**
+	 * Transfer's offset paging: at most 1000 results however the pages are cut (the SDK's
+	 * paginators stop at {@code offset + limit = 1000}).
+	 */
+	private static void page(int limit, int offset) {
+		if (limit < 1 || limit > 1000 || offset < 0) {
+			throw TransferError.badRequest("limit must be 1..1000 and offset non-negative");
+		}
+		if (offset + limit > 1000) {
+			throw TransferError
+				.badRequest("offset + limit must be at most 1000: narrow the filter instead of " + "paging further");
+		}
+	}
+
+	/** {@code event_list}'s filter: {@code is_error:1} or {@code is_error:0}. */
+	private static Boolean errorFilter(String filter) {
+		if (filter == null || filter.isBlank()) {
+			return null;
+		}
+		return switch (filter.trim()) {
+			case "is_error:1" -> true;
+			case "is_error:0" -> false;
+			default -> throw TransferError
+				.badRequest("Invalid event_list filter '" + filter + "': the only filter is is_error:1 or is_error:0");
+		};
+	}
+
+	/** One page of a marker-paged list; the marker is the index of its first item. */
+	private static <T> ResponseEntity<String> markerPage(String dataType, List<T> items, int marker,
+			java.util.function.Function<T, Map<String, Object>> json) {
+		int from = Math.max(0, Math.min(marker, items.size()));
+		int to = Math.min(items.size(), from + MARKER_PAGE);
+		return SimJson.respond(200, SimJson.object("DATA_TYPE", dataType, "marker", marker, "next_marker",
+				(to < items.size()) ? to : null, "DATA", items.subList(from, to).stream().map(json).toList()));
 	}
 
 	private SimTask task(TransferAccess.Caller caller, String taskId) {

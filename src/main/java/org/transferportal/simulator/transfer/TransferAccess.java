@@ -56,15 +56,17 @@ class TransferAccess {
 		this.consents = consents;
 	}
 
-	/** The caller of a request, once faults and the token have been checked. */
-	record Caller(IssuedToken token, SimIdentity identity) {
+	/**
+	 * The caller of a request, once faults and the token have been checked.
+	 *
+	 * @param token its token
+	 * @param identity the identity it acts as
+	 * @param accounts the local accounts its identities map to on mapped collections
+	 */
+	record Caller(IssuedToken token, SimIdentity identity, List<String> accounts) {
 
 		String id() {
 			return this.token.sub();
-		}
-
-		String home() {
-			return "/home/" + this.identity.localPart() + "/";
 		}
 
 	}
@@ -79,12 +81,34 @@ class TransferAccess {
 			.orElseThrow(() -> new TransferError(401, "ClientError.AuthenticationFailed",
 					"Token is not active, or is not a token for transfer.api.globus.org"));
 		SimIdentity identity = this.identities.find(token.sub()).orElseThrow();
-		return new Caller(token, identity);
+		List<String> accounts = this.identities.identitySet(identity)
+			.stream()
+			.map(SimIdentity::localPart)
+			.distinct()
+			.toList();
+		return new Caller(token, identity, accounts);
 	}
 
 	SimCollection collection(String id) {
 		return this.collections.find(id)
 			.orElseThrow(() -> new TransferError(404, "EndpointNotFound", "No such endpoint '" + id + "'"));
+	}
+
+	/**
+	 * A collection a task may name: a collection, not an endpoint, and a local account
+	 * only where one exists (GCSv5 mapped collections, per the CLI's help).
+	 */
+	SimCollection usableForTask(String id, String localUser, String localUserField) {
+		SimCollection collection = collection(id);
+		if (collection.nonFunctional()) {
+			throw TransferError.badRequest("'" + collection.displayName()
+					+ "' is a Globus Connect Server endpoint, not a collection; pick one of its collections");
+		}
+		if (localUser != null && !collection.isMapped()) {
+			throw TransferError.badRequest(localUserField + " is only allowed for GCSv5 mapped collections, and '"
+					+ collection.displayName() + "' is a " + collection.entityType());
+		}
+		return collection;
 	}
 
 	/**
