@@ -46,7 +46,7 @@ public class CollectionCatalog {
 					node.path("https").asBoolean(false), text(node, "policy_id"), text(node, "storage_domain"),
 					strings(node.get("read_only")),
 					node.hasNonNull("quota_bytes") ? node.get("quota_bytes").asLong() : null,
-					text(node, "pause_message"));
+					text(node, "pause_message"), node.path("public").asBoolean(true));
 			this.byId.put(collection.id(), collection);
 		}
 	}

@@ -36,7 +36,7 @@ public record SimCollection(String id, String displayName, String entityType, bo
 		boolean nonFunctional, Integer authenticationAssuranceTimeout, String requiredDomain, String description,
 		String organization, String owner, String ownerId, List<String> administrators, List<String> sharedWith,
 		String keywords, String gcsHost, String hostEndpointId, boolean https, String policyId, String storageDomain,
-		List<String> readOnlyPaths, Long quotaBytes, String pauseMessage) {
+		List<String> readOnlyPaths, Long quotaBytes, String pauseMessage, boolean isPublic) {
 
 	public SimCollection {
 		administrators = List.copyOf(administrators);
@@ -55,6 +55,15 @@ public record SimCollection(String id, String displayName, String entityType, bo
 
 	public boolean isGuest() {
 		return "GCSv5_guest_collection".equals(this.entityType);
+	}
+
+	public boolean isPersonal() {
+		return this.entityType.startsWith("GCP_");
+	}
+
+	/** Whether this identity may find and use it. */
+	public boolean visibleTo(String identityId) {
+		return this.isPublic || this.ownerId.equals(identityId);
 	}
 
 	public boolean isMapped() {

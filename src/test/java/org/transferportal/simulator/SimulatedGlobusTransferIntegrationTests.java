@@ -440,11 +440,34 @@ class SimulatedGlobusTransferIntegrationTests {
 		assertThat(endpoint.path("owner_id").asString()).isEqualTo(GCS_ENDPOINT);
 		// so none of them is "mine", though Alice administers them
 		JsonNode mine = json(get("/endpoint_search?filter_scope=my-endpoints", token));
+		assertThat(mine.path("DATA").findValuesAsString("entity_type")).containsOnly("GCP_mapped_collection");
 		assertThat(mine.path("DATA").findValuesAsString("id")).doesNotContain(LAB_DATA, GUEST, GCS_ENDPOINT);
 		JsonNode administered = json(get("/endpoint_search?filter_scope=administered-by-me", token));
 		assertThat(administered.path("DATA").findValuesAsString("id")).contains(LAB_DATA, GUEST, GCS_ENDPOINT);
 		JsonNode byEndpoint = json(get("/endpoint_search?filter_fulltext=lab&filter_owner_id=" + GCS_ENDPOINT, token));
 		assertThat(byEndpoint.path("DATA").findValuesAsString("id")).contains(LAB_DATA).doesNotContain(TUTORIAL_1);
+	}
+
+	@Test
+	void aGlobusConnectPersonalCollectionIsItsOwnersAlone() {
+		String laptop = "c3d5e7f9-2b4d-4f6a-8b0c-3d5e7f9a1b2d";
+		String alice = token("alice");
+		JsonNode doc = json(get("/endpoint/" + laptop, alice));
+		assertThat(doc.path("entity_type").asString()).isEqualTo("GCP_mapped_collection");
+		assertThat(doc.path("owner_id").asString()).isEqualTo("ae332d86-d274-11e5-b885-b31714a110e9");
+		assertThat(doc.path("owner_string").asString()).isEqualTo("alice@globusid.org");
+		assertThat(doc.path("is_globus_connect").asBoolean()).isTrue();
+		assertThat(doc.path("gcs_manager_url").isNull()).isTrue();
+		assertThat(json(get("/endpoint_search?filter_scope=my-endpoints", alice)).path("DATA").findValuesAsString("id"))
+			.containsExactly(laptop);
+		assertThat(json(get("/endpoint_search?filter_scope=my-gcp-endpoints", alice)).path("DATA")
+			.findValuesAsString("id")).containsExactly(laptop);
+		assertThat(get("/operation/endpoint/" + laptop + "/ls?path=/~/Documents/", alice).statusCode()).isEqualTo(200);
+
+		String bob = token("bob");
+		assertThat(json(get("/endpoint_search?filter_scope=my-endpoints", bob)).path("DATA")).isEmpty();
+		assertThat(json(get("/endpoint_search?filter_fulltext=laptop", bob)).path("DATA")).isEmpty();
+		assertThat(get("/operation/endpoint/" + laptop + "/ls?path=/~/", bob).statusCode()).isEqualTo(403);
 	}
 
 	@Test

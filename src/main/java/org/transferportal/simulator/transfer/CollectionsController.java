@@ -64,7 +64,7 @@ class CollectionsController {
 
 	@GetMapping("/endpoint/{id}")
 	ResponseEntity<String> endpoint(@PathVariable String id, HttpServletRequest request) {
-		return guarded(request, (caller) -> SimJson.respond(200, document(this.access.collection(id), caller)));
+		return guarded(request, (caller) -> SimJson.respond(200, document(this.access.collection(id, caller), caller)));
 	}
 
 	@GetMapping("/endpoint_search")
@@ -129,7 +129,8 @@ class CollectionsController {
 				this.catalog.all().stream().filter((c) -> c.isGuest() && username.equals(c.owner())).toList();
 			case "shared-with-me" ->
 				this.catalog.all().stream().filter((c) -> c.isGuest() && c.sharedWith().contains(username)).toList();
-			case "my-gcp-endpoints" -> List.of();
+			case "my-gcp-endpoints" ->
+				this.catalog.all().stream().filter((c) -> c.isPersonal() && caller.id().equals(c.ownerId())).toList();
 			case "recently-used", "in-use" -> {
 				Set<String> ids = new LinkedHashSet<>();
 				for (SimTask task : this.engine.tasksOf(caller.id())) {
@@ -142,7 +143,7 @@ class CollectionsController {
 				}
 				yield ids.stream().map(this.catalog::find).flatMap(Optional::stream).toList();
 			}
-			default -> this.catalog.all();
+			default -> this.catalog.all().stream().filter((c) -> c.visibleTo(caller.id())).toList();
 		};
 	}
 
@@ -175,7 +176,9 @@ class CollectionsController {
 	Map<String, Object> document(SimCollection c, TransferAccess.Caller caller) {
 		boolean endpoint = c.nonFunctional();
 		String ownerString = c.ownerString();
-		String shortHost = c.gcsHost().substring(0, c.gcsHost().indexOf('.'));
+		// A Globus Connect Personal collection has no GCS host, manager or servers.
+		boolean gcs = c.gcsHost() != null;
+		String shortHost = gcs ? c.gcsHost().substring(0, c.gcsHost().indexOf('.')) : null;
 		Map<String, Object> doc = new LinkedHashMap<>();
 		doc.put("DATA_TYPE", "endpoint");
 		doc.put("id", c.id());
@@ -197,27 +200,27 @@ class CollectionsController {
 		doc.put("user_message", null);
 		doc.put("user_message_link", null);
 		doc.put("default_directory", endpoint ? null : (c.isGuest() ? "/" : "/~/"));
-		doc.put("public", true);
+		doc.put("public", c.isPublic());
 		doc.put("shareable", !endpoint && !c.isGuest() && !c.highAssurance());
 		doc.put("host_endpoint_id", c.hostEndpointId());
 		doc.put("mapped_collection_id", c.hostEndpointId());
-		doc.put("subscription_id", "964be8f5-5f9b-11e4-b64e-12313940394d");
+		doc.put("subscription_id", gcs ? "964be8f5-5f9b-11e4-b64e-12313940394d" : null);
 		doc.put("force_encryption", c.highAssurance());
 		doc.put("disable_verify", false);
-		doc.put("gcs_manager_url", "https://" + c.gcsHost());
-		doc.put("gcs_version", "5.4.78");
-		doc.put("https_server", (c.https() && !endpoint) ? "https://m-" + shortHost + "." + c.gcsHost() : null);
-		doc.put("tlsftp_server", endpoint ? null : "tlsftp://m-" + shortHost + "." + c.gcsHost() + ":443");
+		doc.put("gcs_manager_url", gcs ? "https://" + c.gcsHost() : null);
+		doc.put("gcs_version", gcs ? "5.4.78" : null);
+		doc.put("https_server", (gcs && c.https() && !endpoint) ? "https://m-" + shortHost + "." + c.gcsHost() : null);
+		doc.put("tlsftp_server", (gcs && !endpoint) ? "tlsftp://m-" + shortHost + "." + c.gcsHost() + ":443" : null);
 		doc.put("authentication_assurance_timeout", c.authenticationAssuranceTimeout());
 		doc.put("authentication_timeout_mins", c.authenticationAssuranceTimeout());
 		doc.put("mfa_required", false);
-		doc.put("is_globus_connect", false);
-		doc.put("gcp_connected", null);
-		doc.put("gcp_paused", null);
+		doc.put("is_globus_connect", c.isPersonal());
+		doc.put("gcp_connected", c.isPersonal() ? Boolean.TRUE : null);
+		doc.put("gcp_paused", c.isPersonal() ? Boolean.FALSE : null);
 		doc.put("local_user_info_available", "GCSv5_mapped_collection".equals(c.entityType()));
 		doc.put("my_effective_roles", roles(c, caller));
-		doc.put("DATA", List.of(SimJson.object("DATA_TYPE", "server", "hostname", c.gcsHost(), "port", 443, "scheme",
-				"gsiftp", "subject", null, "is_connected", true, "is_paused", false)));
+		doc.put("DATA", List.of(SimJson.object("DATA_TYPE", "server", "hostname", c.gcsHost(), "port", gcs ? 443 : null,
+				"scheme", "gsiftp", "subject", null, "is_connected", true, "is_paused", false)));
 		return doc;
 	}
 
@@ -355,7 +358,7 @@ class CollectionsController {
 	 * {@code ExternalError.DirListingFailed}
 	 */
 	private SimCollection usable(String id, TransferAccess.Caller caller, String failure) {
-		SimCollection collection = this.access.collection(id);
+		SimCollection collection = this.access.collection(id, caller);
 		if (collection.nonFunctional()) {
 			// No Globus source shows Transfer's code for this; a request naming an
 			// endpoint where a collection is needed is the client's error, and the

@@ -48,6 +48,9 @@ class SimFileSystem {
 			this.trees.put(collection.id(), tree);
 			if (!collection.isGuest()) {
 				for (SimIdentity identity : identities.loginIdentities()) {
+					if (collection.isPersonal() && !identity.username().equals(collection.owner())) {
+						continue;
+					}
 					mkdirs(collection.id(), "/home/" + identity.localPart() + "/", identity.localPart(), SEED_TIME);
 				}
 			}

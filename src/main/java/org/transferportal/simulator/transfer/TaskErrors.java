@@ -47,8 +47,9 @@ final class TaskErrors {
 			command = (onSource ? "RETR " : "STOR ") + path;
 		}
 		SimCollection collection = catalog.find(collectionId).orElseThrow();
+		String server = (collection.gcsHost() != null) ? collection.gcsHost() + ":443" : "Globus Connect Personal";
 		return "Error (" + operation + ")\nEndpoint: " + collection.displayName() + " (" + collection.id()
-				+ ")\nServer: " + collection.gcsHost() + ":443\nFile: " + path + "\nCommand: " + command
+				+ ")\nServer: " + server + "\nFile: " + path + "\nCommand: " + command
 				+ "\nMessage: Fatal FTP response\n---\nDetails: " + reply(step.fault()) + "\n";
 	}
 

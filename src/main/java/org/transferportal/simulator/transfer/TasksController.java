@@ -72,9 +72,9 @@ class TasksController {
 			if (duplicate.isPresent()) {
 				return this.json.result("transfer_result", "Duplicate", 200, duplicate.get(), request);
 			}
-			SimCollection source = this.access.usableForTask(transfer.sourceId(), transfer.sourceLocalUser(),
+			SimCollection source = this.access.usableForTask(transfer.sourceId(), caller, transfer.sourceLocalUser(),
 					"source_local_user");
-			SimCollection destination = this.access.usableForTask(transfer.destinationId(),
+			SimCollection destination = this.access.usableForTask(transfer.destinationId(), caller,
 					transfer.destinationLocalUser(), "destination_local_user");
 			this.access.checkUse(caller, source, destination);
 			TransferPlanner.Plan plan = new TransferPlanner(this.files).plan(transfer, source, destination, caller);
@@ -100,7 +100,8 @@ class TasksController {
 			if (duplicate.isPresent()) {
 				return this.json.result("delete_result", "Duplicate", 200, duplicate.get(), request);
 			}
-			SimCollection collection = this.access.usableForTask(delete.endpointId(), delete.localUser(), "local_user");
+			SimCollection collection = this.access.usableForTask(delete.endpointId(), caller, delete.localUser(),
+					"local_user");
 			this.access.checkUse(caller, collection);
 			TransferPlanner.Plan plan = new TransferPlanner(this.files).planDelete(delete, collection, caller);
 			Map<String, Object> options = new LinkedHashMap<>();

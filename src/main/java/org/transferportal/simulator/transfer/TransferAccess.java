@@ -94,12 +94,22 @@ class TransferAccess {
 			.orElseThrow(() -> new TransferError(404, "EndpointNotFound", "No such endpoint '" + id + "'"));
 	}
 
+	/** A collection the caller may see: a private one is its owner's alone. */
+	SimCollection collection(String id, Caller caller) {
+		SimCollection collection = collection(id);
+		if (!collection.visibleTo(caller.id())) {
+			throw new TransferError(403, "PermissionDenied",
+					"You do not have permission to use '" + collection.displayName() + "'");
+		}
+		return collection;
+	}
+
 	/**
 	 * A collection a task may name: a collection, not an endpoint, and a local account
 	 * only where one exists (GCSv5 mapped collections, per the CLI's help).
 	 */
-	SimCollection usableForTask(String id, String localUser, String localUserField) {
-		SimCollection collection = collection(id);
+	SimCollection usableForTask(String id, Caller caller, String localUser, String localUserField) {
+		SimCollection collection = collection(id, caller);
 		if (collection.nonFunctional()) {
 			throw TransferError.badRequest("'" + collection.displayName()
 					+ "' is a Globus Connect Server endpoint, not a collection; pick one of its collections");
