@@ -196,6 +196,11 @@ final class SimTask {
 		return this.phase == Phase.DONE;
 	}
 
+	/** Its collections: the source (the delete's collection) and the destination. */
+	List<String> collections() {
+		return (this.destinationId != null) ? List.of(this.sourceId, this.destinationId) : List.of(this.sourceId);
+	}
+
 	boolean isDelete() {
 		return "DELETE".equals(this.type);
 	}

@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.transferportal.simulator.CollectionCatalog;
-import org.transferportal.simulator.SimCollection;
 import org.transferportal.simulator.SimulatorProperties;
 import org.transferportal.simulator.TokenStore;
 
@@ -79,9 +78,9 @@ class TaskEngine implements DisposableBean {
 
 	private final TokenStore clock;
 
-	private final TransferAccess access;
-
 	private final CollectionCatalog catalog;
+
+	private final TaskConditions conditions;
 
 	private volatile Instant lastSweep = Instant.EPOCH;
 
@@ -96,8 +95,8 @@ class TaskEngine implements DisposableBean {
 		this.properties = properties;
 		this.files = files;
 		this.clock = clock;
-		this.access = access;
 		this.catalog = catalog;
+		this.conditions = new TaskConditions(clock, access, catalog);
 		this.ticker.scheduleWithFixedDelay(this::tick, 200, 200, TimeUnit.MILLISECONDS);
 	}
 
@@ -288,7 +287,7 @@ class TaskEngine implements DisposableBean {
 					new SimTask.Event("EXPIRED", "expired", "The task deadline expired", true, now));
 			return;
 		}
-		SimTask.Inactivity lapse = lapse(task);
+		SimTask.Inactivity lapse = this.conditions.lapse(task);
 		if (lapse != null) {
 			if (!"INACTIVE".equals(task.status)) {
 				stop(task, now);
@@ -301,7 +300,7 @@ class TaskEngine implements DisposableBean {
 			task.status = "ACTIVE";
 			task.inactivity = null;
 		}
-		String pause = pauseMessage(task);
+		String pause = this.conditions.pauseMessage(task);
 		if (pause != null) {
 			if (!task.paused) {
 				stop(task, now);
@@ -405,50 +404,6 @@ class TaskEngine implements DisposableBean {
 
 	private long realMillis(double simulatedSeconds) {
 		return Math.max(1, Math.round(simulatedSeconds * 1000 / this.properties.timeAcceleration()));
-	}
-
-	/**
-	 * Why the task cannot go on now, or null: a data_access consent of one of its
-	 * collections was revoked, or its credentials expired and the owner has not
-	 * authorized anew since.
-	 */
-	private SimTask.Inactivity lapse(SimTask task) {
-		if (task.credentialsExpiredAt != null) {
-			boolean renewed = this.clock.lastAuthorized(task.ownerId)
-				.filter((at) -> at.isAfter(task.credentialsExpiredAt))
-				.isPresent();
-			if (!renewed) {
-				return new SimTask.Inactivity("NO_CREDENTIALS", "no credentials",
-						"The credentials Globus holds for this task expired. Log in to Globus again "
-								+ "to renew them; the task then resumes where it stopped.");
-			}
-			task.credentialsExpiredAt = null;
-		}
-		for (String collectionId : collectionsOf(task)) {
-			SimCollection collection = this.catalog.find(collectionId).orElse(null);
-			if (collection != null && collection.requiresDataAccess()
-					&& !this.access.hasDataAccess(task.ownerId, task.clientId, collection)) {
-				return new SimTask.Inactivity("NO_CREDENTIALS", "consent required",
-						"The data_access consent for collection '" + collection.displayName()
-								+ "' was revoked. Grant it again (" + collection.dataAccessScope()
-								+ ") and the task resumes where it stopped.");
-			}
-		}
-		return null;
-	}
-
-	private String pauseMessage(SimTask task) {
-		for (String collectionId : collectionsOf(task)) {
-			String message = this.catalog.find(collectionId).map(SimCollection::pauseMessage).orElse(null);
-			if (message != null) {
-				return message;
-			}
-		}
-		return null;
-	}
-
-	static List<String> collectionsOf(SimTask task) {
-		return (task.destinationId != null) ? List.of(task.sourceId, task.destinationId) : List.of(task.sourceId);
 	}
 
 	/** Stops the clock of a running task and gives its slot back. */

@@ -114,7 +114,7 @@ class TaskJson {
 					task.inactivity.details(), false);
 		}
 		if (task.paused) {
-			return new NiceStatus("PAUSED", "paused", pauseMessage(task), true);
+			return new NiceStatus("PAUSED", "paused", TaskConditions.pauseMessage(task, this.catalog), true);
 		}
 		boolean queued = task.phase == SimTask.Phase.QUEUED;
 		SimTask.Event error = task.lastError;
@@ -126,18 +126,9 @@ class TaskJson {
 		return queued ? new NiceStatus("Queued", "Queued", null, true) : new NiceStatus("OK", "OK", null, true);
 	}
 
-	private String pauseMessage(SimTask task) {
-		return TaskEngine.collectionsOf(task)
-			.stream()
-			.map((id) -> this.catalog.find(id).map(SimCollection::pauseMessage).orElse(null))
-			.filter(java.util.Objects::nonNull)
-			.findFirst()
-			.orElse(null);
-	}
-
 	/** {@code GET /task/{id}/pause_info}: the pause rules that hold the task. */
 	Map<String, Object> pauseInfo(SimTask task) {
-		List<Map<String, Object>> rules = TaskEngine.collectionsOf(task)
+		List<Map<String, Object>> rules = task.collections()
 			.stream()
 			.map((id) -> this.catalog.find(id).orElse(null))
 			.filter((c) -> c != null && c.pauseMessage() != null)
