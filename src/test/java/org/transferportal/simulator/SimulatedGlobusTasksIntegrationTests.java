@@ -34,7 +34,7 @@ import static org.transferportal.simulator.SimulatedTransferApi.item;
  * {@code pause_info}, {@code skipped_errors} and real deletes (issue 18).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "simulator.enabled=true", "simulator.time-acceleration=40" })
+		properties = { "simulator.enabled=true", "simulator.time-acceleration=10" })
 class SimulatedGlobusTasksIntegrationTests {
 
 	/** The demo's failing folder: 6 files copy, 3 are unreadable, 2 are gone. */
@@ -406,6 +406,23 @@ class SimulatedGlobusTasksIntegrationTests {
 		Map<String, Object> ignoring = this.api.delete(token, TUTORIAL_2, folder);
 		ignoring.put("ignore_missing", true);
 		this.api.awaitStatus(token, this.api.submit("/delete", token, ignoring), "SUCCEEDED");
+	}
+
+	@Test
+	void aDeleteWithInterpretGlobsRemovesWhatTheLastComponentMatches() throws Exception {
+		String token = this.api.token("bob", LAB_DATA, TUTORIAL_2);
+		String folder = "/~/" + unique("globbed") + "/";
+		this.api.awaitStatus(token,
+				this.api.submit("/transfer", token,
+						this.api.transfer(token, LAB_DATA, TUTORIAL_2, item("/projects/alpha/", folder, true))),
+				"SUCCEEDED");
+		Map<String, Object> globbed = this.api.delete(token, TUTORIAL_2, folder + "raw/scan-*.tif");
+		globbed.put("interpret_globs", true);
+		this.api.awaitStatus(token, this.api.submit("/delete", token, globbed), "SUCCEEDED");
+		JsonNode raw = json(this.api.get("/operation/endpoint/" + TUTORIAL_2 + "/ls?path=" + folder + "raw/", token));
+		assertThat(raw.path("DATA")).isEmpty();
+		JsonNode top = json(this.api.get("/operation/endpoint/" + TUTORIAL_2 + "/ls?path=" + folder, token));
+		assertThat(top.path("DATA").findValuesAsString("name")).contains("README.md", "analysis", "raw");
 	}
 
 	@Test
