@@ -27,17 +27,26 @@ public class CollectionCatalog {
 	public CollectionCatalog(IdentityDirectory identities) {
 		for (JsonNode node : SimJson.resource("simulator/collections.json")) {
 			String owner = text(node, "owner");
-			String ownerId = (owner != null) ? identities.find(owner).orElseThrow().sub()
-					: "cf37806c-572c-47ff-88e2-511c646ef1a4";
+			String entityType = text(node, "entity_type");
+			// A GCSv5 endpoint and its collections belong to the endpoint (its client
+			// identity), not to a person.
+			String ownerId = switch (entityType) {
+				case "GCSv5_endpoint" -> node.get("id").asString();
+				case "GCSv5_mapped_collection", "GCSv5_guest_collection" -> text(node, "endpoint_id");
+				default -> identities.find(owner).orElseThrow().sub();
+			};
 			SimCollection collection = new SimCollection(node.get("id").asString(), text(node, "display_name"),
-					text(node, "entity_type"), node.path("high_assurance").asBoolean(false),
+					entityType, node.path("high_assurance").asBoolean(false),
 					node.path("non_functional").asBoolean(false),
 					node.has("authentication_assurance_timeout") ? node.get("authentication_assurance_timeout").asInt()
 							: null,
 					text(node, "required_domain"), text(node, "description"), text(node, "organization"), owner,
 					ownerId, strings(node.get("administrators")), strings(node.get("shared_with")),
 					text(node, "keywords"), text(node, "gcs_host"), text(node, "host_endpoint_id"),
-					node.path("https").asBoolean(false));
+					node.path("https").asBoolean(false), text(node, "policy_id"), text(node, "storage_domain"),
+					strings(node.get("read_only")),
+					node.hasNonNull("quota_bytes") ? node.get("quota_bytes").asLong() : null,
+					text(node, "pause_message"), node.path("public").asBoolean(true));
 			this.byId.put(collection.id(), collection);
 		}
 	}
@@ -48,6 +57,11 @@ public class CollectionCatalog {
 
 	public List<SimCollection> all() {
 		return List.copyOf(this.byId.values());
+	}
+
+	/** The high-assurance collection that enforces a session policy, if any does. */
+	public Optional<SimCollection> byPolicy(String policyId) {
+		return this.byId.values().stream().filter((c) -> policyId.equals(c.policyId())).findFirst();
 	}
 
 	/** The collection a {@code …/data_access} scope names, if the scope is one. */

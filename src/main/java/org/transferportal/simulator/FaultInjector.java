@@ -25,7 +25,10 @@ import org.springframework.stereotype.Component;
  * {@code slow} (stalls for {@code slow-delay}, then 504) or {@code drop} (the connection
  * is closed in the middle of the answer). Two more hit a submission after Transfer
  * accepted it, so that its task exists but the answer never arrives: {@code lost} (stalls
- * like {@code slow}) and {@code lost-drop} (dropped like {@code drop}).
+ * like {@code slow}) and {@code lost-drop} (dropped like {@code drop}). And
+ * {@code inactive} lets a submission through but expires the credentials of the task it
+ * creates: the task is INACTIVE until its owner authorizes anew. Only named faults give
+ * {@code inactive}; the random fault rate never does.
  */
 @Component
 @ConditionalOnProperty(name = "simulator.enabled", havingValue = "true")
@@ -36,6 +39,9 @@ public class FaultInjector {
 
 	/** Faults that lose the answer of a submission Transfer accepted. */
 	private static final List<String> AFTER = List.of("lost", "lost-drop");
+
+	/** A fault that lets a submission through and expires its task's credentials. */
+	private static final String INACTIVE = "inactive";
 
 	/** How many bytes a dropped answer promises beyond the ones it sends. */
 	private static final int MISSING_BYTES = 512;
@@ -90,6 +96,18 @@ public class FaultInjector {
 		}
 		this.stats.fault(kind);
 		return Optional.of("lost".equals(kind) ? answer("slow", path) : dropped(accepted));
+	}
+
+	/**
+	 * Whether the task an accepted submission created is to lose its credentials (a named
+	 * {@code inactive} fault).
+	 */
+	public boolean expiresCredentials(String method, String path) {
+		boolean due = namedFault(List.of(INACTIVE), method, path).isPresent();
+		if (due) {
+			this.stats.fault(INACTIVE);
+		}
+		return due;
 	}
 
 	private Optional<String> namedFault(List<String> kinds, String method, String path) {
@@ -170,7 +188,7 @@ public class FaultInjector {
 				throw new IllegalArgumentException("simulator.faults entry must read 'METHOD PATH:STATUS[:COUNT]'");
 			}
 			String status = parts[1].trim();
-			if (!BEFORE.contains(status) && !AFTER.contains(status)) {
+			if (!BEFORE.contains(status) && !AFTER.contains(status) && !INACTIVE.equals(status)) {
 				throw new IllegalArgumentException("Unsupported simulated fault status '" + status + "'");
 			}
 			int count = (parts.length > 2) ? Integer.parseInt(parts[2].trim()) : 1;

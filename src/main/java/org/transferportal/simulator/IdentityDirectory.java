@@ -18,13 +18,13 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "simulator.enabled", havingValue = "true")
 public class IdentityDirectory {
 
-	private final Map<String, Identity> byId = new LinkedHashMap<>();
+	private final Map<String, SimIdentity> byId = new LinkedHashMap<>();
 
 	public IdentityDirectory() {
 		for (JsonNode node : SimJson.resource("simulator/identities.json")) {
 			List<String> linked = new ArrayList<>();
 			node.path("linked").forEach((l) -> linked.add(l.asString()));
-			Identity identity = new Identity(node.get("sub").asString(), node.get("username").asString(),
+			SimIdentity identity = new SimIdentity(node.get("sub").asString(), node.get("username").asString(),
 					node.get("name").asString(), node.get("email").asString(), node.get("organization").asString(),
 					node.get("identity_provider").asString(), node.get("identity_provider_display_name").asString(),
 					linked);
@@ -33,9 +33,9 @@ public class IdentityDirectory {
 	}
 
 	/** The identities that can log in (linked-only identities are excluded). */
-	public List<Identity> loginIdentities() {
-		List<Identity> result = new ArrayList<>();
-		for (Identity identity : this.byId.values()) {
+	public List<SimIdentity> loginIdentities() {
+		List<SimIdentity> result = new ArrayList<>();
+		for (SimIdentity identity : this.byId.values()) {
 			boolean isLinkedOnly = this.byId.values()
 				.stream()
 				.anyMatch((other) -> other.linked().contains(identity.username()));
@@ -46,8 +46,8 @@ public class IdentityDirectory {
 		return result;
 	}
 
-	public Optional<Identity> find(String idOrUsername) {
-		for (Identity identity : this.byId.values()) {
+	public Optional<SimIdentity> find(String idOrUsername) {
+		for (SimIdentity identity : this.byId.values()) {
 			if (identity.sub().equals(idOrUsername) || identity.username().equalsIgnoreCase(idOrUsername)) {
 				return Optional.of(identity);
 			}
@@ -56,8 +56,8 @@ public class IdentityDirectory {
 	}
 
 	/** The identity itself followed by its linked identities. */
-	public List<Identity> identitySet(Identity identity) {
-		List<Identity> set = new ArrayList<>();
+	public List<SimIdentity> identitySet(SimIdentity identity) {
+		List<SimIdentity> set = new ArrayList<>();
 		set.add(identity);
 		identity.linked().forEach((username) -> find(username).ifPresent(set::add));
 		return set;

@@ -1,7 +1,6 @@
 package org.transferportal.simulator;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,7 +15,7 @@ import java.util.List;
  * @param expiresAt expiry time
  * @param refreshToken its refresh token, or null
  */
-public record IssuedToken(String accessToken, String resourceServer, String clientId, List<Scope> scopes,
+public record IssuedToken(String accessToken, String resourceServer, String clientId, List<SimScope> scopes,
 		LoginSession session, Instant issuedAt, Instant expiresAt, String refreshToken) {
 
 	public String sub() {
@@ -29,23 +28,7 @@ public record IssuedToken(String accessToken, String resourceServer, String clie
 
 	/** Root scope names, space-separated, as a token response lists them. */
 	public String rootScopeNames() {
-		return String.join(" ", this.scopes.stream().map(Scope::name).toList());
-	}
-
-	/** Every dependent scope name under any root scope, recursively. */
-	public List<String> dependentScopeNames() {
-		List<String> names = new ArrayList<>();
-		collect(this.scopes, names, false);
-		return names;
-	}
-
-	private static void collect(List<Scope> scopes, List<String> names, boolean dependent) {
-		for (Scope scope : scopes) {
-			if (dependent) {
-				names.add(scope.name());
-			}
-			collect(scope.dependencies(), names, true);
-		}
+		return String.join(" ", this.scopes.stream().map(SimScope::name).toList());
 	}
 
 }

@@ -47,6 +47,16 @@ public final class SimJson {
 		}
 	}
 
+	/** A UTF-8 text resource of the classpath. */
+	public static String text(String path) {
+		try (InputStream in = new ClassPathResource(path).getInputStream()) {
+			return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	public static ResponseEntity<String> respond(int status, Object body) {
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(write(body));
 	}

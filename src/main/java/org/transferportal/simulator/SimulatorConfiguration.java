@@ -17,7 +17,7 @@ import org.springframework.util.StringUtils;
 @ConditionalOnProperty(name = "simulator.enabled", havingValue = "true")
 public class SimulatorConfiguration {
 
-	static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "
+	static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
 			+ "base-uri 'none'; frame-ancestors 'none'";
 
 	SimulatorConfiguration(SimulatorProperties properties) {
@@ -42,9 +42,8 @@ public class SimulatorConfiguration {
 	@Order(1)
 	SecurityFilterChain simulatorSecurityFilterChain(HttpSecurity http) throws Exception {
 		// The login/consent forms carry a per-authorization token instead of Spring's
-		// CSRF
-		// token: the simulator keeps no HttpSession (the portal's cookie is on this
-		// host).
+		// CSRF token: the simulator keeps no HttpSession (the portal's cookie is on
+		// this host).
 		http.securityMatcher("/simulator/**")
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

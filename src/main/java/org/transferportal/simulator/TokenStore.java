@@ -2,6 +2,7 @@ package org.transferportal.simulator;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +30,9 @@ public class TokenStore {
 
 	private final Map<String, IssuedToken> byRefreshToken = new ConcurrentHashMap<>();
 
+	/** identity id → when it last completed an authorization (a code exchange). */
+	private final Map<String, Instant> lastAuthorized = new ConcurrentHashMap<>();
+
 	private final SimulatorProperties properties;
 
 	private final Clock clock = Clock.systemUTC();
@@ -41,7 +45,7 @@ public class TokenStore {
 		return this.clock.instant();
 	}
 
-	public IssuedToken issue(String resourceServer, String clientId, java.util.List<Scope> scopes, LoginSession session,
+	public IssuedToken issue(String resourceServer, String clientId, List<SimScope> scopes, LoginSession session,
 			boolean withRefreshToken) {
 		Instant now = now();
 		String refresh = withRefreshToken ? "Ag" + SimJson.randomString(40) + "Refresh" : null;
@@ -51,6 +55,7 @@ public class TokenStore {
 		if (refresh != null) {
 			this.byRefreshToken.put(refresh, token);
 		}
+		this.lastAuthorized.put(session.identityId(), now);
 		return token;
 	}
 
@@ -89,6 +94,25 @@ public class TokenStore {
 		if (grant != null) {
 			this.byAccessToken.values().removeIf((t) -> token.equals(t.refreshToken()));
 		}
+	}
+
+	/**
+	 * When the identity last authorized a client anew (a login or consent), which renews
+	 * the credentials Transfer holds for its tasks.
+	 */
+	public Optional<Instant> lastAuthorized(String identityId) {
+		return Optional.ofNullable(this.lastAuthorized.get(identityId));
+	}
+
+	/**
+	 * Revokes every token of one resource server an identity holds for a client, as
+	 * revoking the consent they rest on does at Globus.
+	 */
+	public void revokeAll(String identityId, String clientId, String resourceServer) {
+		java.util.function.Predicate<IssuedToken> theirs = (t) -> t.sub().equals(identityId)
+				&& t.clientId().equals(clientId) && t.resourceServer().equals(resourceServer);
+		this.byAccessToken.values().removeIf(theirs);
+		this.byRefreshToken.values().removeIf(theirs);
 	}
 
 	/** Reads a bearer token from an Authorization header. */

@@ -31,6 +31,8 @@ class DemoBrowserIntegrationTests {
 
 	static final String CLINICAL = "0b7c5a1e-9d2f-4c8e-b6a3-2f1e4d5c6b7a";
 
+	static final String CLINICAL_POLICY = "7f5e9a2b-4c1d-4e3f-8a6b-9c0d1e2f3a4b";
+
 	static final int PORT = FreePort.pick();
 
 	@DynamicPropertySource
@@ -154,14 +156,14 @@ class DemoBrowserIntegrationTests {
 		try (Browser browser = Browser.start(true)) {
 			browser.open(base() + "/files?a_collection=" + CLINICAL + "&a_path=/");
 			browser.logInAs("carol");
-			// Globus says which session it needs; the portal explains it and
-			// offers the trip.
+			// Globus says which session it needs; the portal explains and offers the
+			// trip.
 			browser.click(By.id("grant-access-a"));
-			// At Globus Auth only identities from uchicago.edu qualify, with a
-			// fresh login.
+			// Transfer names the collection's policy; Globus Auth evaluates it: only
+			// identities from uchicago.edu qualify, with a fresh login.
 			browser.find(By.id("identity-bob"));
 			assertThat(browser.driver.findElements(By.id("identity-carol"))).isEmpty();
-			assertThat(browser.url()).contains("session_required_single_domain=uchicago.edu").contains("prompt=login");
+			assertThat(browser.url()).contains("session_required_policies=" + CLINICAL_POLICY).contains("prompt=login");
 		}
 	}
 

@@ -149,9 +149,10 @@ class ScaleOutFaultsIntegrationTests {
 	 * read from Transfer's task list (asked again while a fault answers instead).
 	 */
 	private static Map<String, List<String>> tasksAtGlobus(GlobusSimulatorInstance globus, String localPart) {
-		String token = new SimulatedGlobusBrowser(globus.port()).transferToken(localPart,
-				"openid " + SimulatedGlobusBrowser.TRANSFER_ALL);
-		SimulatedGlobusBrowser client = new SimulatedGlobusBrowser(globus.port());
+		Map<String, String> credentials = globus.globusProperties();
+		SimulatedGlobusBrowser client = new SimulatedGlobusBrowser(globus.port(), credentials.get("globus.client-id"),
+				credentials.get("globus.client-secret"));
+		String token = client.transferToken(localPart, "openid " + SimulatedGlobusBrowser.TRANSFER_ALL);
 		String path = "/simulator/transfer/v0.10/task_list?limit=1000&filter=label:~" + LABEL_PREFIX + localPart + "-";
 		for (int attempt = 0; attempt < 20; attempt++) {
 			HttpResponse<String> answer;

@@ -26,7 +26,7 @@ class FaultInjectorTests {
 
 	private FaultInjector injector(double faultRate, String... faults) {
 		SimulatorProperties properties = new SimulatorProperties(true, "id", "secret", Duration.ZERO, faultRate,
-				List.of(faults), Duration.ZERO, Duration.ofHours(48), 1, true);
+				List.of(faults), Duration.ZERO, Duration.ofHours(48), 1, true, null, 200, Duration.ofDays(7));
 		return new FaultInjector(properties, this.stats);
 	}
 
@@ -69,6 +69,17 @@ class FaultInjectorTests {
 		assertThat(faults.faultFor("GET", "/submission_id")).isEmpty();
 		assertThat(faults.lostAnswer("GET", "/submission_id", ACCEPTED)).isEmpty();
 		assertThat(SimJson.read(this.stats.stats().getBody()).path("faults").path("drop").asInt()).isEqualTo(2);
+	}
+
+	@Test
+	void aNamedInactiveFaultLetsTheSubmissionThroughAndExpiresItsTaskOnce() {
+		FaultInjector faults = injector(0, "POST /transfer:inactive:1");
+		assertThat(faults.faultFor("POST", "/transfer")).isEmpty();
+		assertThat(faults.lostAnswer("POST", "/transfer", ACCEPTED)).isEmpty();
+		assertThat(faults.expiresCredentials("POST", "/delete")).isFalse();
+		assertThat(faults.expiresCredentials("POST", "/transfer")).isTrue();
+		assertThat(faults.expiresCredentials("POST", "/transfer")).isFalse();
+		assertThat(injector(1.0).expiresCredentials("POST", "/transfer")).as("never at random").isFalse();
 	}
 
 	@Test

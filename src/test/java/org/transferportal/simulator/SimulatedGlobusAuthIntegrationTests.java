@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -37,15 +38,18 @@ class SimulatedGlobusAuthIntegrationTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	SimulatorProperties simulator;
+
 	SimulatedGlobusBrowser browser;
 
 	@BeforeEach
 	void newBrowser() {
-		this.browser = new SimulatedGlobusBrowser(this.port);
+		this.browser = new SimulatedGlobusBrowser(this.port, this.simulator);
 	}
 
 	@Test
-	void discoveryNamesTheIssuerEndpointsAndRs512() {
+	void discoveryNamesTheIssuerEndpointsAndRs512WithAKeyWithoutKid() {
 		JsonNode doc = json(this.browser.get("/simulator/auth/.well-known/openid-configuration", null));
 		String issuer = "http://localhost:" + this.port + "/simulator/auth";
 		assertThat(doc.path("issuer").asString()).isEqualTo(issuer);
@@ -58,7 +62,7 @@ class SimulatedGlobusAuthIntegrationTests {
 		JsonNode key = json(this.browser.get("/simulator/auth/jwk.json", null)).path("keys").get(0);
 		assertThat(key.path("alg").asString()).isEqualTo("RS512");
 		assertThat(key.path("kty").asString()).isEqualTo("RSA");
-		assertThat(key.path("kid").asString()).isNotBlank();
+		assertThat(key.has("kid")).as("Globus's JWK set names no kid").isFalse();
 	}
 
 	@Test
@@ -104,13 +108,18 @@ class SimulatedGlobusAuthIntegrationTests {
 
 		SignedJWT idToken = SignedJWT.parse(tokens.path("id_token").asString());
 		JWKSet jwks = JWKSet.parse(this.browser.get("/simulator/auth/jwk.json", null).body());
-		RSAKey key = (RSAKey) jwks.getKeyByKeyId(idToken.getHeader().getKeyID());
+		RSAKey key = (RSAKey) jwks.getKeys().get(0);
 		assertThat(idToken.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS512);
+		// Globus's header is {"typ":"JWT","alg":"RS512"} and its aud a plain string
+		assertThat(idToken.getHeader().getKeyID()).isNull();
+		assertThat(idToken.getHeader().getType().getType()).isEqualTo("JWT");
+		JsonNode payload = SimulatedGlobusBrowser.JSON.readTree(idToken.getPayload().toString());
+		assertThat(payload.path("aud").isString()).as(payload.toString()).isTrue();
 		assertThat(idToken.verify(new RSASSAVerifier((RSAPublicKey) key.toPublicKey()))).isTrue();
 		var claims = idToken.getJWTClaimsSet();
 		assertThat(claims.getIssuer()).isEqualTo("http://localhost:" + this.port + "/simulator/auth");
 		assertThat(claims.getSubject()).isEqualTo("ae332d86-d274-11e5-b885-b31714a110e9");
-		assertThat(claims.getAudience()).containsExactly(SimulatedGlobusBrowser.CLIENT_ID);
+		assertThat(claims.getAudience()).containsExactly(this.simulator.clientId());
 		assertThat(claims.getStringClaim("nonce")).isEqualTo("nonce-42");
 		assertThat(claims.getStringClaim("preferred_username")).isEqualTo("alice@globusid.org");
 		assertThat(claims.getStringClaim("name")).isEqualTo("Alice Researcher");
@@ -130,6 +139,27 @@ class SimulatedGlobusAuthIntegrationTests {
 	}
 
 	@Test
+	void onlyTheIdentityOfTheSessionHasALastAuthenticationInTheIdentitySet() throws Exception {
+		JsonNode tokens = this.browser.login("bob",
+				"openid profile email urn:globus:auth:scope:auth.globus.org:view_identity_set " + TRANSFER_ALL,
+				Map.of());
+		JsonNode payload = SimulatedGlobusBrowser.JSON
+			.readTree(SignedJWT.parse(tokens.path("id_token").asString()).getPayload().toString());
+		Map<String, JsonNode> byUsername = new java.util.HashMap<>();
+		payload.path("identity_set")
+			.forEach((identity) -> byUsername.put(identity.path("username").asString(), identity));
+		assertThat(byUsername.get("bob@uchicago.edu").path("last_authentication").isNumber()).isTrue();
+		assertThat(byUsername.get("bob@globusid.org").path("last_authentication").isNull()).isTrue();
+	}
+
+	@Test
+	void offlineAccessIsNotAScopeGlobusKnows() {
+		Map<String, String> redirect = SimulatedGlobusBrowser
+			.redirectParams(this.browser.authorize(Map.of("scope", "openid offline_access")));
+		assertThat(redirect).containsEntry("error", "invalid_scope");
+	}
+
+	@Test
 	void withoutOfflineAccessNoRefreshTokensAreIssued() {
 		JsonNode tokens = this.browser.login("carol", "openid " + TRANSFER_ALL, Map.of());
 		assertThat(tokens.has("refresh_token")).isFalse();
@@ -143,7 +173,7 @@ class SimulatedGlobusAuthIntegrationTests {
 		JsonNode transfer = tokenFor(tokens, "transfer.api.globus.org");
 		HttpResponse<String> refreshed = this.browser.postForm("/simulator/auth/v2/oauth2/token",
 				Map.of("grant_type", "refresh_token", "refresh_token", transfer.path("refresh_token").asString()),
-				SimulatedGlobusBrowser.basic(SimulatedGlobusBrowser.CLIENT_ID, SimulatedGlobusBrowser.CLIENT_SECRET));
+				this.simulatorClient());
 		JsonNode body = json(refreshed);
 		assertThat(refreshed.statusCode()).isEqualTo(200);
 		assertThat(body.path("resource_server").asString()).isEqualTo("transfer.api.globus.org");
@@ -174,8 +204,7 @@ class SimulatedGlobusAuthIntegrationTests {
 		String authToken = tokens.path("access_token").asString();
 		assertThat(this.browser.get("/simulator/auth/v2/oauth2/userinfo", authToken).statusCode()).isEqualTo(200);
 		HttpResponse<String> revoke = this.browser.postForm("/simulator/auth/v2/oauth2/token/revoke",
-				Map.of("token", authToken),
-				SimulatedGlobusBrowser.basic(SimulatedGlobusBrowser.CLIENT_ID, SimulatedGlobusBrowser.CLIENT_SECRET));
+				Map.of("token", authToken), this.simulatorClient());
 		assertThat(json(revoke).path("active").asBoolean(true)).isFalse();
 		HttpResponse<String> userinfo = this.browser.get("/simulator/auth/v2/oauth2/userinfo", authToken);
 		assertThat(userinfo.statusCode()).isEqualTo(401);
@@ -249,6 +278,11 @@ class SimulatedGlobusAuthIntegrationTests {
 			.authorize(Map.of("scope", "openid", "redirect_uri", "https://evil.example/callback"));
 		assertThat(badRedirect.statusCode()).isEqualTo(400);
 		assertThat(badRedirect.body()).contains("Simulated Globus — demo only");
+		// the portal's callback path on another host is not the portal's redirect URI
+		HttpResponse<String> otherHost = this.browser.authorize(
+				Map.of("scope", "openid", "redirect_uri", "https://portal.example.org/login/oauth2/code/globus"));
+		assertThat(otherHost.statusCode()).isEqualTo(400);
+		assertThat(otherHost.headers().firstValue("Location")).isEmpty();
 		HttpResponse<String> badClient = this.browser.authorize(Map.of("scope", "openid", "client_id", "nope"));
 		assertThat(badClient.statusCode()).isEqualTo(400);
 	}
@@ -265,11 +299,66 @@ class SimulatedGlobusAuthIntegrationTests {
 	}
 
 	@Test
+	void aSessionPolicyIsEvaluatedNotAForcedLogin() {
+		String policy = "7f5e9a2b-4c1d-4e3f-8a6b-9c0d1e2f3a4b";
+		// a fresh University of Chicago login meets the Clinical Imaging policy ...
+		this.browser.login("bob", "openid", Map.of("prompt", "login"));
+		HttpResponse<String> met = this.browser
+			.authorize(Map.of("scope", "openid", "session_required_policies", policy));
+		assertThat(SimulatedGlobusBrowser.redirectParams(met)).containsKey("code");
+		// ... an Alice session does not: only identities from its domain are offered
+		SimulatedGlobusBrowser other = new SimulatedGlobusBrowser(this.port, this.simulator);
+		other.login("alice", "openid", Map.of("prompt", "login"));
+		HttpResponse<String> page = other.authorize(Map.of("scope", "openid", "session_required_policies", policy));
+		assertThat(SimulatedGlobusBrowser.isLoginPage(page)).isTrue();
+		assertThat(page.body()).contains("id=\"identity-bob\"").doesNotContain("id=\"identity-alice\"");
+		Map<String, String> unknown = SimulatedGlobusBrowser.redirectParams(this.browser
+			.authorize(Map.of("scope", "openid", "session_required_policies", "00000000-0000-0000-0000-000000000000")));
+		assertThat(unknown).containsEntry("error", "invalid_request");
+	}
+
+	@Test
+	void theConsentsPageListsAndRevokesAConsentAndWhatHangsBelowIt() {
+		String scope = "openid " + TRANSFER_ALL + "[*" + dataAccess(ARCHIVE) + "]";
+		this.browser.login("carol", scope, Map.of());
+		HttpResponse<String> page = this.browser.get("/simulator/auth/v2/web/consents", null);
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("Your consents", "Access data on collection Archive (mapped)",
+				"Manage your data transfers");
+		assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).doesNotContain("unsafe-inline");
+		java.util.regex.Matcher transferConsent = java.util.regex.Pattern
+			.compile("title=\"" + java.util.regex.Pattern.quote(TRANSFER_ALL) + "\"\\s+id=\"consent-(\\d+)\"")
+			.matcher(page.body());
+		assertThat(transferConsent.find()).as(page.body()).isTrue();
+		String formToken = page.body().replaceAll("(?s).*name=\"form_token\" value=\"([^\"]+)\".*", "$1");
+
+		HttpResponse<String> forged = this.browser.postForm("/simulator/auth/v2/web/consents/revoke",
+				Map.of("consent_id", transferConsent.group(1), "form_token", "forged"), null);
+		assertThat(forged.statusCode()).isEqualTo(400);
+		HttpResponse<String> revoked = this.browser.postForm("/simulator/auth/v2/web/consents/revoke",
+				Map.of("consent_id", transferConsent.group(1), "form_token", formToken), null);
+		assertThat(revoked.statusCode()).isEqualTo(302);
+		assertThat(this.browser.get("/simulator/auth/v2/web/consents", null).body()).doesNotContain(TRANSFER_ALL)
+			.doesNotContain("Archive (mapped)");
+		assertThat(SimulatedGlobusBrowser.isConsentPage(this.browser.authorize(Map.of("scope", scope)))).isTrue();
+	}
+
+	@Test
+	void theConsentsPageNeedsASimulatedGlobusLogin() {
+		assertThat(this.browser.get("/simulator/auth/v2/web/consents", null).statusCode()).isEqualTo(401);
+		assertThat(this.browser.get("/simulator/auth/v2/web/style.css", null).body()).contains(".banner");
+	}
+
+	@Test
 	void logoutEndsTheSimulatedSession() {
 		this.browser.login("alice", "openid", Map.of());
 		HttpResponse<String> logout = this.browser.get("/simulator/auth/v2/web/logout", null);
 		assertThat(logout.body()).contains("logged out", "Simulated Globus — demo only");
 		assertThat(SimulatedGlobusBrowser.isLoginPage(this.browser.authorize(Map.of("scope", "openid")))).isTrue();
+	}
+
+	String simulatorClient() {
+		return new SimulatedGlobusBrowser(this.port, this.simulator).clientAuthorization();
 	}
 
 }

@@ -29,28 +29,43 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public class SimulatedGlobusBrowser {
 
-	public static final String CLIENT_ID = "transfer-portal-demo";
-
-	public static final String CLIENT_SECRET = "demo-secret-not-for-production";
-
 	public static final String TRANSFER_ALL = "urn:globus:auth:scope:transfer.api.globus.org:all";
 
 	public static final String REDIRECT_URI = "http://localhost:9999/login/oauth2/code/globus";
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final Pattern FORM_FIELD = Pattern
 		.compile("name=\"(authorization_id|form_token)\" value=\"([^\"]*)\"");
 
 	private final String base;
 
+	private final String clientId;
+
+	private final String clientSecret;
+
 	private final HttpClient http;
 
 	/** The last page or answer seen. */
 	private HttpResponse<String> last;
 
-	public SimulatedGlobusBrowser(int port) {
+	/**
+	 * @param port the simulator's port
+	 * @param simulator its settings, for the one client it knows
+	 */
+	public SimulatedGlobusBrowser(int port, SimulatorProperties simulator) {
+		this(port, simulator.clientId(), simulator.clientSecret());
+	}
+
+	/**
+	 * @param port the simulator's port
+	 * @param clientId the one client it knows
+	 * @param clientSecret that client's secret
+	 */
+	public SimulatedGlobusBrowser(int port, String clientId, String clientSecret) {
 		this.base = "http://localhost:" + port;
+		this.clientId = clientId;
+		this.clientSecret = clientSecret;
 		this.http = HttpClient.newBuilder()
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.cookieHandler(new CookieManager())
@@ -95,6 +110,15 @@ public class SimulatedGlobusBrowser {
 		return send(request.build());
 	}
 
+	public String clientId() {
+		return this.clientId;
+	}
+
+	/** HTTP Basic authentication as the simulator's one client. */
+	public String clientAuthorization() {
+		return basic(this.clientId, this.clientSecret);
+	}
+
 	public static String basic(String id, String secret) {
 		return "Basic " + Base64.getEncoder().encodeToString((id + ":" + secret).getBytes(StandardCharsets.UTF_8));
 	}
@@ -102,7 +126,7 @@ public class SimulatedGlobusBrowser {
 	/** Starts an authorization; answers the login page, consent page or redirect. */
 	public HttpResponse<String> authorize(Map<String, String> params) {
 		Map<String, String> all = new LinkedHashMap<>();
-		all.put("client_id", CLIENT_ID);
+		all.put("client_id", this.clientId);
 		all.put("redirect_uri", REDIRECT_URI);
 		all.put("response_type", "code");
 		all.put("state", "state-123");
@@ -184,6 +208,46 @@ public class SimulatedGlobusBrowser {
 		return json(token);
 	}
 
+	/**
+	 * Logs in at the simulated Globus as this identity and revokes every consent it has
+	 * granted on the consents page, so that a test starts from none whatever ran before.
+	 */
+	public void revokeAllConsents(String localPart) {
+		login(localPart, "openid", Map.of("prompt", "login"));
+		Pattern consentId = Pattern.compile("name=\"consent_id\" value=\"(\\d+)\"");
+		Pattern formToken = Pattern.compile("name=\"form_token\" value=\"([^\"]+)\"");
+		for (int round = 0; round < 50; round++) {
+			String page = get("/simulator/auth/v2/web/consents", null).body();
+			Matcher id = consentId.matcher(page);
+			if (!id.find()) {
+				return;
+			}
+			Matcher token = formToken.matcher(page);
+			assertThat(token.find()).isTrue();
+			HttpResponse<String> revoked = postForm("/simulator/auth/v2/web/consents/revoke",
+					Map.of("consent_id", id.group(1), "form_token", token.group(1)), null);
+			assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(302);
+		}
+		throw new AssertionError("Consents of " + localPart + " could not all be revoked");
+	}
+
+	/**
+	 * Logs in at the simulated Globus as this identity and revokes one consent (with what
+	 * hangs below it) on the consents page.
+	 */
+	public void revokeConsent(String localPart, String scopeName) {
+		login(localPart, "openid", Map.of("prompt", "login"));
+		String page = get("/simulator/auth/v2/web/consents", null).body();
+		Matcher id = Pattern.compile("title=\"" + Pattern.quote(scopeName) + "\"\\s+id=\"consent-(\\d+)\"")
+			.matcher(page);
+		assertThat(id.find()).as("a consent to " + scopeName + " on " + page).isTrue();
+		Matcher token = Pattern.compile("name=\"form_token\" value=\"([^\"]+)\"").matcher(page);
+		assertThat(token.find()).isTrue();
+		HttpResponse<String> revoked = postForm("/simulator/auth/v2/web/consents/revoke",
+				Map.of("consent_id", id.group(1), "form_token", token.group(1)), null);
+		assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(302);
+	}
+
 	public HttpResponse<String> exchange(String code, String verifier) {
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("grant_type", "authorization_code");
@@ -192,7 +256,7 @@ public class SimulatedGlobusBrowser {
 		if (verifier != null) {
 			form.put("code_verifier", verifier);
 		}
-		return postForm("/simulator/auth/v2/oauth2/token", form, basic(CLIENT_ID, CLIENT_SECRET));
+		return postForm("/simulator/auth/v2/oauth2/token", form, clientAuthorization());
 	}
 
 	/** Logs in and returns the Transfer access token. */

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -44,9 +45,13 @@ class SimulatedGlobusFaultsIntegrationTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	SimulatorProperties simulator;
+
 	@Test
 	void aDroppedAnswerPromisesMoreThanItSendsAndTheConnectionCloses() throws IOException {
-		String token = new SimulatedGlobusBrowser(this.port).transferToken("bob", "openid " + TRANSFER_ALL);
+		String token = new SimulatedGlobusBrowser(this.port, this.simulator).transferToken("bob",
+				"openid " + TRANSFER_ALL);
 
 		String raw = rawGet(API + "/submission_id", token);
 
@@ -61,14 +66,15 @@ class SimulatedGlobusFaultsIntegrationTests {
 			.isPositive()
 			.isLessThan(Integer.parseInt(length.group(1)));
 		// The fault fired once; the same call now answers.
-		HttpResponse<String> again = new SimulatedGlobusBrowser(this.port).get(API + "/submission_id", token);
+		HttpResponse<String> again = new SimulatedGlobusBrowser(this.port, this.simulator).get(API + "/submission_id",
+				token);
 		assertThat(again.statusCode()).isEqualTo(200);
 		assertThat(json(again).path("value").asString()).isNotBlank();
 	}
 
 	@Test
 	void aSubmissionWhoseAnswerIsDroppedHasItsTaskAndItsResendIsADuplicate() {
-		SimulatedGlobusBrowser client = new SimulatedGlobusBrowser(this.port);
+		SimulatedGlobusBrowser client = new SimulatedGlobusBrowser(this.port, this.simulator);
 		String token = client.transferToken("carol",
 				"openid " + TRANSFER_ALL + "[*" + dataAccess(TUTORIAL_1) + " *" + dataAccess(TUTORIAL_2) + "]");
 		String label = "dropped-" + UUID.randomUUID().toString().substring(0, 8);
@@ -104,8 +110,7 @@ class SimulatedGlobusFaultsIntegrationTests {
 			out.flush();
 			InputStream in = socket.getInputStream();
 			ByteArrayOutputStream received = new ByteArrayOutputStream();
-			// A stall instead of a close ends in SocketTimeoutException, failing the
-			// test.
+			// A stall instead of a close would end in SocketTimeoutException.
 			in.transferTo(received);
 			return received.toString(StandardCharsets.UTF_8);
 		}

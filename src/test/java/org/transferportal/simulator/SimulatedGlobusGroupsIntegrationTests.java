@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -36,9 +37,12 @@ class SimulatedGlobusGroupsIntegrationTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	SimulatorProperties simulator;
+
 	/** A login that asks for the Groups scope too; answers the whole token response. */
 	JsonNode login(String identity) {
-		return new SimulatedGlobusBrowser(this.port).login(identity,
+		return new SimulatedGlobusBrowser(this.port, this.simulator).login(identity,
 				"openid profile email " + TRANSFER_ALL + " " + GROUPS_SCOPE, Map.of("access_type", "offline"));
 	}
 
@@ -47,7 +51,7 @@ class SimulatedGlobusGroupsIntegrationTests {
 	}
 
 	HttpResponse<String> myGroups(String query, String token) {
-		return new SimulatedGlobusBrowser(this.port).get(MY_GROUPS + query, token);
+		return new SimulatedGlobusBrowser(this.port, this.simulator).get(MY_GROUPS + query, token);
 	}
 
 	static JsonNode group(JsonNode groups, String id) {
@@ -76,7 +80,7 @@ class SimulatedGlobusGroupsIntegrationTests {
 
 	@Test
 	void theConsentPageNamesGlobusGroups() {
-		SimulatedGlobusBrowser browser = new SimulatedGlobusBrowser(this.port);
+		SimulatedGlobusBrowser browser = new SimulatedGlobusBrowser(this.port, this.simulator);
 		// Archive's data_access: a scope tree no other test has Carol consent to.
 		browser.authorize(Map.of("scope", "openid " + GROUPS_SCOPE + " " + TRANSFER_ALL + "[*"
 				+ SimulatedGlobusBrowser.dataAccess(ARCHIVE) + "]"));
@@ -152,24 +156,25 @@ class SimulatedGlobusGroupsIntegrationTests {
 			assertThat(json(answer).path("detail").asString()).contains("groups.api.globus.org");
 		}
 
-		SimulatedGlobusBrowser browser = new SimulatedGlobusBrowser(this.port);
-		assertThat(
-				browser
-					.postForm("/simulator/auth/v2/oauth2/token/revoke",
-							Map.of("token", groups.path("refresh_token").asString()), SimulatedGlobusBrowser
-								.basic(SimulatedGlobusBrowser.CLIENT_ID, SimulatedGlobusBrowser.CLIENT_SECRET))
-					.statusCode())
-			.isEqualTo(200);
+		SimulatedGlobusBrowser browser = new SimulatedGlobusBrowser(this.port, this.simulator);
+		assertThat(browser
+			.postForm("/simulator/auth/v2/oauth2/token/revoke",
+					Map.of("token", groups.path("refresh_token").asString()), this.simulatorClient())
+			.statusCode()).isEqualTo(200);
 		assertThat(myGroups("", groups.path("access_token").asString()).statusCode()).isEqualTo(401);
 	}
 
 	@Test
 	void aGroupsTokenIsNotATransferToken() {
 		String groups = groupsToken("bob");
-		HttpResponse<String> answer = new SimulatedGlobusBrowser(this.port).get("/simulator/transfer/v0.10/task_list",
-				groups);
+		HttpResponse<String> answer = new SimulatedGlobusBrowser(this.port, this.simulator)
+			.get("/simulator/transfer/v0.10/task_list", groups);
 		assertThat(answer.statusCode()).isEqualTo(401);
-		assertThat(List.of(json(answer).path("code").asString())).containsExactly("AuthenticationFailed");
+		assertThat(List.of(json(answer).path("code").asString())).containsExactly("ClientError.AuthenticationFailed");
+	}
+
+	String simulatorClient() {
+		return new SimulatedGlobusBrowser(this.port, this.simulator).clientAuthorization();
 	}
 
 }

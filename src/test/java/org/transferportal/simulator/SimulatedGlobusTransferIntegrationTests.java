@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -40,14 +41,21 @@ class SimulatedGlobusTransferIntegrationTests {
 
 	static final String GCS_ENDPOINT = "5c1b6f0e-3a2d-4e8f-9b7c-1d2e3f4a5b6c";
 
+	static final String CAMPUS_CLUSTER = "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b";
+
+	static final String CLINICAL_POLICY = "7f5e9a2b-4c1d-4e3f-8a6b-9c0d1e2f3a4b";
+
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	SimulatorProperties simulator;
 
 	SimulatedGlobusBrowser browser;
 
 	@BeforeEach
 	void newBrowser() {
-		this.browser = new SimulatedGlobusBrowser(this.port);
+		this.browser = new SimulatedGlobusBrowser(this.port, this.simulator);
 	}
 
 	/** A Transfer token carrying data_access for the given collections. */
@@ -60,7 +68,7 @@ class SimulatedGlobusTransferIntegrationTests {
 			}
 			scope += "[" + String.join(" ", deps) + "]";
 		}
-		return new SimulatedGlobusBrowser(this.port).transferToken(identity, scope);
+		return new SimulatedGlobusBrowser(this.port, this.simulator).transferToken(identity, scope);
 	}
 
 	HttpResponse<String> get(String path, String token) {
@@ -99,6 +107,7 @@ class SimulatedGlobusTransferIntegrationTests {
 
 	@Test
 	void lsAnswersConsentRequiredUntilTheTokenCarriesDataAccess() {
+		this.browser.revokeAllConsents("alice");
 		String withoutConsent = token("alice");
 		HttpResponse<String> denied = get("/operation/endpoint/" + TUTORIAL_1 + "/ls?path=/share/godata/",
 				withoutConsent);
@@ -128,6 +137,7 @@ class SimulatedGlobusTransferIntegrationTests {
 
 	@Test
 	void transferNamesEveryMissingDataAccessInOneRootAndIsIdempotent() throws Exception {
+		this.browser.revokeAllConsents("bob");
 		String withoutConsent = token("bob");
 		String submissionId = submissionId(withoutConsent);
 		String body = transferBody(submissionId, TUTORIAL_1, TUTORIAL_2, "/share/godata/file1.txt",
@@ -180,17 +190,52 @@ class SimulatedGlobusTransferIntegrationTests {
 	}
 
 	@Test
-	void aMissingSourceEndsFailedWithFileNotFound() throws Exception {
+	void aMissingSourceKeepsTheTaskRetryingWithFileNotFound() throws Exception {
 		String token = token("carol", TUTORIAL_1, TUTORIAL_2);
 		HttpResponse<String> accepted = post("/transfer", token, transferBody(submissionId(token), TUTORIAL_1,
 				TUTORIAL_2, "/share/godata/no-such-file.txt", "/~/x.txt", false));
 		assertThat(accepted.statusCode()).isEqualTo(202);
-		JsonNode task = awaitCompletion(token, json(accepted).path("task_id").asString());
-		assertThat(task.path("status").asString()).isEqualTo("FAILED");
-		assertThat(task.path("fatal_error").path("code").asString()).isEqualTo("FILE_NOT_FOUND");
-		assertThat(task.path("fatal_error").path("description").asString()).isEqualTo("file not found");
-		JsonNode events = json(get("/task/" + task.path("task_id").asString() + "/event_list", token));
+		String taskId = json(accepted).path("task_id").asString();
+		JsonNode task = json(get("/task/" + taskId, token));
+		Instant giveUp = Instant.now().plus(Duration.ofSeconds(20));
+		while (task.path("is_ok").asBoolean(true) && Instant.now().isBefore(giveUp)) {
+			Thread.sleep(50);
+			task = json(get("/task/" + taskId, token));
+		}
+		// Transfer retries a missing source until the deadline (or a cancel)
+		assertThat(task.path("status").asString()).isEqualTo("ACTIVE");
+		assertThat(task.path("nice_status").asString()).isEqualTo("FILE_NOT_FOUND");
+		assertThat(task.path("nice_status_short_description").asString()).isEqualTo("file not found");
+		assertThat(task.path("fatal_error").isNull()).isTrue();
+		JsonNode events = json(get("/task/" + taskId + "/event_list", token));
 		assertThat(events.path("DATA").get(0).path("is_error").asBoolean()).isTrue();
+		assertThat(events.path("DATA").get(0).path("details").asString())
+			.contains("File: /share/godata/no-such-file.txt");
+		assertThat(json(post("/task/" + taskId + "/cancel", token, null)).path("code").asString())
+			.isEqualTo("Canceled");
+	}
+
+	@Test
+	void foldersNobodyMayWriteRefuseMkdirAndRenameAndLocalUsersMustBeTheCallers() {
+		String token = token("alice", TUTORIAL_1, LAB_DATA);
+		HttpResponse<String> mkdir = post("/operation/endpoint/" + TUTORIAL_1 + "/mkdir", token,
+				"{\"DATA_TYPE\": \"mkdir\", \"path\": \"/share/godata/new\"}");
+		assertThat(mkdir.statusCode()).isEqualTo(403);
+		assertThat(json(mkdir).path("code").asString()).isEqualTo("EndpointPermissionDenied");
+		HttpResponse<String> rename = post("/operation/endpoint/" + TUTORIAL_1 + "/rename", token,
+				"{\"DATA_TYPE\": \"rename\", \"old_path\": \"/share/godata/file1.txt\", "
+						+ "\"new_path\": \"/share/godata/moved.txt\"}");
+		assertThat(rename.statusCode()).isEqualTo(403);
+		HttpResponse<String> unknownField = post("/operation/endpoint/" + LAB_DATA + "/mkdir", token,
+				"{\"DATA_TYPE\": \"mkdir\", \"path\": \"/~/x\", \"mode\": \"0700\"}");
+		assertThat(json(unknownField).path("code").asString()).isEqualTo("ClientError.BadRequest");
+
+		JsonNode own = json(get("/operation/endpoint/" + LAB_DATA + "/ls?path=/~/&local_user=alice", token));
+		assertThat(own.path("path").asString()).isEqualTo("/home/alice/");
+		assertThat(get("/operation/endpoint/" + LAB_DATA + "/ls?path=/~/&local_user=bob", token).statusCode())
+			.isEqualTo(403);
+		assertThat(get("/operation/endpoint/" + GUEST + "/ls?path=/&local_user=alice", token).statusCode())
+			.isEqualTo(400);
 	}
 
 	@Test
@@ -211,9 +256,13 @@ class SimulatedGlobusTransferIntegrationTests {
 		assertThat(denied.statusCode()).isEqualTo(403);
 		JsonNode error = json(denied);
 		assertThat(error.path("code").asString()).isEqualTo("AuthPolicyFailed");
+		assertThat(error.path("message").asString()).isEqualTo("Failing collection authentication policy");
+		// Transfer's shape: the policy as a comma-separated string, no prompt, no domain
 		JsonNode parameters = error.path("authorization_parameters");
-		assertThat(parameters.path("session_required_single_domain").get(0).asString()).isEqualTo("uchicago.edu");
-		assertThat(parameters.path("prompt").asString()).isEqualTo("login");
+		assertThat(parameters.path("session_required_policies").isString()).isTrue();
+		assertThat(parameters.path("session_required_policies").asString()).isEqualTo(CLINICAL_POLICY);
+		assertThat(parameters.has("prompt")).isFalse();
+		assertThat(parameters.has("session_required_single_domain")).isFalse();
 		assertThat(parameters.path("session_message").asString()).isNotBlank();
 		assertThat(error.has("required_scopes")).isFalse();
 
@@ -227,7 +276,7 @@ class SimulatedGlobusTransferIntegrationTests {
 		JsonNode tokens = this.browser.login("alice", "openid " + TRANSFER_ALL, Map.of());
 		HttpResponse<String> response = get("/endpoint/" + GUEST, tokens.path("access_token").asString());
 		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(json(response).path("code").asString()).isEqualTo("AuthenticationFailed");
+		assertThat(json(response).path("code").asString()).isEqualTo("ClientError.AuthenticationFailed");
 		assertThat(get("/endpoint/" + GUEST, null).statusCode()).isEqualTo(401);
 	}
 
@@ -262,7 +311,44 @@ class SimulatedGlobusTransferIntegrationTests {
 		assertThat(json(odd).path("DATA").findValuesAsString("name")).contains("<img src=x onerror=alert(1)>.txt",
 				"<script>alert(1)<\u2215script>.txt", "<script>alert(1)<", "\"quoted\" 'names'.csv", "données-α.dat");
 		HttpResponse<String> endpoint = get("/operation/endpoint/" + GCS_ENDPOINT + "/ls", token);
-		assertThat(endpoint.statusCode()).isEqualTo(502);
+		assertThat(endpoint.statusCode()).isEqualTo(400);
+		assertThat(json(endpoint).path("code").asString()).isEqualTo("ClientError.BadRequest");
+	}
+
+	@Test
+	void dataAccessIsAConsentAtGlobusNotAPartOfTheToken() {
+		this.browser.revokeAllConsents("carol");
+		// granted once, in one login ...
+		token("carol", LAB_DATA);
+		// ... it serves a later token whose request named no dependent scope
+		String plain = token("carol");
+		String ls = "/operation/endpoint/" + LAB_DATA + "/ls?path=/~/";
+		assertThat(get(ls, plain).statusCode()).isEqualTo(200);
+		// revoked at Globus, it serves no token any more
+		this.browser.revokeAllConsents("carol");
+		HttpResponse<String> denied = get(ls, token("carol"));
+		assertThat(denied.statusCode()).isEqualTo(403);
+		assertThat(json(denied).path("code").asString()).isEqualTo("ConsentRequired");
+	}
+
+	@Test
+	void aStorageThatAcceptsOneDomainAnswersLoginFailedWithTheSessionItNeeds() {
+		HttpResponse<String> failed = get("/operation/endpoint/" + CAMPUS_CLUSTER + "/ls?path=/~/",
+				token("alice", CAMPUS_CLUSTER));
+		assertThat(failed.statusCode()).isEqualTo(502);
+		JsonNode error = json(failed);
+		assertThat(error.path("code").asString()).isEqualTo("ExternalError.DirListingFailed.LoginFailed");
+		assertThat(error.path("request_id").asString()).isNotBlank();
+		JsonNode parameters = error.path("authorization_parameters");
+		assertThat(parameters.path("session_required_single_domain").get(0).asString()).isEqualTo("uchicago.edu");
+		assertThat(parameters.path("session_message").asString()).isNotBlank();
+		HttpResponse<String> mkdir = post("/operation/endpoint/" + CAMPUS_CLUSTER + "/mkdir",
+				token("alice", CAMPUS_CLUSTER), "{\"DATA_TYPE\": \"mkdir\", \"path\": \"/~/x\"}");
+		assertThat(json(mkdir).path("code").asString()).isEqualTo("ExternalError.MkdirFailed.LoginFailed");
+
+		HttpResponse<String> listed = get("/operation/endpoint/" + CAMPUS_CLUSTER + "/ls?path=/~/",
+				token("bob", CAMPUS_CLUSTER));
+		assertThat(listed.statusCode()).isEqualTo(200);
 	}
 
 	@Test
@@ -340,6 +426,61 @@ class SimulatedGlobusTransferIntegrationTests {
 		assertThat(found.path("DATA").get(0).has("_rank")).isTrue();
 		JsonNode shared = json(get("/endpoint_search?filter_scope=shared-with-me", token));
 		assertThat(shared.path("DATA").findValuesAsString("id")).contains(GUEST);
+	}
+
+	@Test
+	void gcsCollectionsBelongToTheirEndpointNotToAPerson() {
+		String token = token("alice");
+		JsonNode labData = json(get("/endpoint/" + LAB_DATA, token));
+		assertThat(labData.path("owner_id").asString()).isEqualTo(GCS_ENDPOINT);
+		assertThat(labData.path("owner_string").asString()).isEqualTo(GCS_ENDPOINT + "@clients.auth.globus.org");
+		JsonNode guest = json(get("/endpoint/" + GUEST, token));
+		assertThat(guest.path("owner_id").asString()).isEqualTo(GCS_ENDPOINT);
+		JsonNode endpoint = json(get("/endpoint/" + GCS_ENDPOINT, token));
+		assertThat(endpoint.path("owner_id").asString()).isEqualTo(GCS_ENDPOINT);
+		// so none of them is "mine", though Alice administers them
+		JsonNode mine = json(get("/endpoint_search?filter_scope=my-endpoints", token));
+		assertThat(mine.path("DATA").findValuesAsString("entity_type")).containsOnly("GCP_mapped_collection");
+		assertThat(mine.path("DATA").findValuesAsString("id")).doesNotContain(LAB_DATA, GUEST, GCS_ENDPOINT);
+		JsonNode administered = json(get("/endpoint_search?filter_scope=administered-by-me", token));
+		assertThat(administered.path("DATA").findValuesAsString("id")).contains(LAB_DATA, GUEST, GCS_ENDPOINT);
+		JsonNode byEndpoint = json(get("/endpoint_search?filter_fulltext=lab&filter_owner_id=" + GCS_ENDPOINT, token));
+		assertThat(byEndpoint.path("DATA").findValuesAsString("id")).contains(LAB_DATA).doesNotContain(TUTORIAL_1);
+	}
+
+	@Test
+	void aGlobusConnectPersonalCollectionIsItsOwnersAlone() {
+		String laptop = "c3d5e7f9-2b4d-4f6a-8b0c-3d5e7f9a1b2d";
+		String alice = token("alice");
+		JsonNode doc = json(get("/endpoint/" + laptop, alice));
+		assertThat(doc.path("entity_type").asString()).isEqualTo("GCP_mapped_collection");
+		assertThat(doc.path("owner_id").asString()).isEqualTo("ae332d86-d274-11e5-b885-b31714a110e9");
+		assertThat(doc.path("owner_string").asString()).isEqualTo("alice@globusid.org");
+		assertThat(doc.path("is_globus_connect").asBoolean()).isTrue();
+		assertThat(doc.path("gcs_manager_url").isNull()).isTrue();
+		assertThat(json(get("/endpoint_search?filter_scope=my-endpoints", alice)).path("DATA").findValuesAsString("id"))
+			.containsExactly(laptop);
+		assertThat(json(get("/endpoint_search?filter_scope=my-gcp-endpoints", alice)).path("DATA")
+			.findValuesAsString("id")).containsExactly(laptop);
+		assertThat(get("/operation/endpoint/" + laptop + "/ls?path=/~/Documents/", alice).statusCode()).isEqualTo(200);
+
+		String bob = token("bob");
+		assertThat(json(get("/endpoint_search?filter_scope=my-endpoints", bob)).path("DATA")).isEmpty();
+		assertThat(json(get("/endpoint_search?filter_fulltext=laptop", bob)).path("DATA")).isEmpty();
+		assertThat(get("/operation/endpoint/" + laptop + "/ls?path=/~/", bob).statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void endpointSearchRefusesAnOwnerFilterWithTheScopesItConflictsWith() {
+		String token = token("alice");
+		for (String scope : List.of("my-endpoints", "my-gcp-endpoints", "shared-by-me")) {
+			HttpResponse<String> refused = get(
+					"/endpoint_search?filter_scope=" + scope + "&filter_owner_id=" + GCS_ENDPOINT, token);
+			assertThat(refused.statusCode()).as(scope).isEqualTo(400);
+			assertThat(json(refused).path("code").asString()).as(scope).isEqualTo("BadRequest");
+		}
+		assertThat(get("/endpoint_search?filter_scope=administered-by-me&filter_owner_id=" + GCS_ENDPOINT, token)
+			.statusCode()).isEqualTo(200);
 	}
 
 	@Test

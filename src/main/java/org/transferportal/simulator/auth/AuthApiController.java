@@ -15,11 +15,12 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.transferportal.simulator.ConsentLedger;
 import org.transferportal.simulator.FaultInjector;
-import org.transferportal.simulator.Identity;
+import org.transferportal.simulator.SimIdentity;
 import org.transferportal.simulator.IdentityDirectory;
 import org.transferportal.simulator.IssuedToken;
-import org.transferportal.simulator.Scope;
+import org.transferportal.simulator.SimScope;
 import org.transferportal.simulator.SimJson;
 import org.transferportal.simulator.SimulatorProperties;
 import org.transferportal.simulator.TokenStore;
@@ -58,14 +59,20 @@ class AuthApiController {
 
 	private final FaultInjector faults;
 
+	private final ClientCredentials clients;
+
+	private final ConsentLedger consents;
+
 	AuthApiController(SimulatorProperties properties, TokenStore tokens, AuthorizationStore store,
-			IdentityDirectory identities, IdTokenSigner signer, FaultInjector faults) {
+			IdentityDirectory identities, IdTokenSigner signer, FaultInjector faults, ConsentLedger consents) {
 		this.properties = properties;
 		this.tokens = tokens;
 		this.store = store;
 		this.identities = identities;
 		this.signer = signer;
 		this.faults = faults;
+		this.clients = new ClientCredentials(properties.clientId(), properties.clientSecret());
+		this.consents = consents;
 	}
 
 	static String issuer(HttpServletRequest request) {
@@ -132,12 +139,10 @@ class AuthApiController {
 				|| !pkceMatches(auth.codeChallenge(), form.getFirst("code_verifier"))) {
 			return invalidGrant();
 		}
-		Map<String, List<Scope>> byResourceServer = new LinkedHashMap<>();
-		for (Scope scope : auth.scopes()) {
-			if (!ScopeRules.OFFLINE_ACCESS.equals(scope.name())) {
-				byResourceServer.computeIfAbsent(ScopeRules.resourceServer(scope.name()), (rs) -> new ArrayList<>())
-					.add(scope);
-			}
+		Map<String, List<SimScope>> byResourceServer = new LinkedHashMap<>();
+		for (SimScope scope : auth.scopes()) {
+			byResourceServer.computeIfAbsent(ScopeRules.resourceServer(scope.name()), (rs) -> new ArrayList<>())
+				.add(scope);
 		}
 		List<IssuedToken> issued = new ArrayList<>();
 		byResourceServer.forEach((rs, scopes) -> issued
@@ -174,7 +179,7 @@ class AuthApiController {
 	}
 
 	private String idToken(IssuedToken token, String nonce, String issuer) {
-		Identity identity = this.identities.find(token.sub()).orElseThrow();
+		SimIdentity identity = this.identities.find(token.sub()).orElseThrow();
 		Map<String, Object> claims = claims(identity, token);
 		if (nonce != null) {
 			claims.put("nonce", nonce);
@@ -186,9 +191,10 @@ class AuthApiController {
 
 	/**
 	 * The user's claims; {@code identity_set} only when the token carries the
-	 * view_identity_set scope, as Globus does.
+	 * view_identity_set scope, as Globus does, with a {@code last_authentication} only
+	 * for the identity the session logged in with (null for the others).
 	 */
-	private Map<String, Object> claims(Identity identity, IssuedToken token) {
+	private Map<String, Object> claims(SimIdentity identity, IssuedToken token) {
 		Instant lastAuthentication = token.session().authenticatedAt();
 		Map<String, Object> claims = identityJson(identity);
 		claims.put("preferred_username", identity.username());
@@ -199,13 +205,13 @@ class AuthApiController {
 		claims.put("identity_set", this.identities.identitySet(identity).stream().map((i) -> {
 			Map<String, Object> member = identityJson(i);
 			member.put("username", i.username());
-			member.put("last_authentication", lastAuthentication.getEpochSecond());
+			member.put("last_authentication", i.sub().equals(token.sub()) ? lastAuthentication.getEpochSecond() : null);
 			return member;
 		}).toList());
 		return claims;
 	}
 
-	private static Map<String, Object> identityJson(Identity identity) {
+	private static Map<String, Object> identityJson(SimIdentity identity) {
 		return SimJson.object("sub", identity.sub(), "name", identity.name(), "email", identity.email(), "organization",
 				identity.organization(), "identity_provider", identity.identityProvider(),
 				"identity_provider_display_name", identity.identityProviderDisplayName());
@@ -217,7 +223,7 @@ class AuthApiController {
 		if (token.isEmpty()) {
 			return authError(401);
 		}
-		Identity identity = this.identities.find(token.get().sub()).orElseThrow();
+		SimIdentity identity = this.identities.find(token.get().sub()).orElseThrow();
 		return SimJson.respond(200, claims(identity, token.get()));
 	}
 
@@ -244,14 +250,14 @@ class AuthApiController {
 			return SimJson.respond(200, SimJson.object("active", false));
 		}
 		IssuedToken t = found.get();
-		Identity identity = this.identities.find(t.sub()).orElseThrow();
+		SimIdentity identity = this.identities.find(t.sub()).orElseThrow();
 		Map<String, Object> body = SimJson.object("active", true, "token_type", "Bearer", "scope", t.rootScopeNames(),
 				"client_id", t.clientId(), "sub", t.sub(), "username", identity.username(), "name", identity.name(),
 				"email", identity.email(), "aud", List.of(t.resourceServer(), t.clientId()), "iss", issuer(request),
 				"exp", t.expiresAt().getEpochSecond(), "iat", t.issuedAt().getEpochSecond(), "nbf",
 				t.issuedAt().getEpochSecond());
 		if (include != null && include.contains("identity_set")) {
-			body.put("identity_set", this.identities.identitySet(identity).stream().map(Identity::sub).toList());
+			body.put("identity_set", this.identities.identitySet(identity).stream().map(SimIdentity::sub).toList());
 		}
 		if (include != null && include.contains("session_info")) {
 			body.put("session_info",
@@ -273,7 +279,7 @@ class AuthApiController {
 		if (!token.get().sub().equals(sub)) {
 			return authError(403);
 		}
-		List<Map<String, Object>> consents = this.store.consentsOf(sub)
+		List<Map<String, Object>> consents = this.consents.consentsOf(sub)
 			.stream()
 			.map((c) -> SimJson.object("id", c.id(), "scope_name", c.scopeName(), "scope",
 					UUID.nameUUIDFromBytes(c.scopeName().getBytes(StandardCharsets.UTF_8)).toString(),
@@ -286,26 +292,7 @@ class AuthApiController {
 	}
 
 	private Optional<String> authenticateClient(String header) {
-		if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-			return Optional.empty();
-		}
-		String decoded;
-		try {
-			decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-		}
-		catch (IllegalArgumentException ex) {
-			return Optional.empty();
-		}
-		int colon = decoded.indexOf(':');
-		if (colon < 0) {
-			return Optional.empty();
-		}
-		String id = java.net.URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
-		String secret = java.net.URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
-		boolean ok = id.equals(this.properties.clientId())
-				&& MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8),
-						this.properties.clientSecret().getBytes(StandardCharsets.UTF_8));
-		return ok ? Optional.of(id) : Optional.empty();
+		return this.clients.authenticate(header);
 	}
 
 	private static boolean pkceMatches(String challenge, String verifier) {

@@ -1,6 +1,5 @@
 package org.transferportal.simulator.auth;
 
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -14,10 +13,11 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.transferportal.simulator.CollectionCatalog;
-import org.transferportal.simulator.Identity;
+import org.transferportal.simulator.ConsentLedger;
+import org.transferportal.simulator.SimIdentity;
 import org.transferportal.simulator.IdentityDirectory;
 import org.transferportal.simulator.LoginSession;
-import org.transferportal.simulator.Scope;
+import org.transferportal.simulator.SimScope;
 import org.transferportal.simulator.SimJson;
 import org.transferportal.simulator.SimulatorProperties;
 
@@ -43,8 +43,6 @@ class AuthPagesController {
 
 	static final String COOKIE = "globus_sim_session";
 
-	static final String REDIRECT_PATH = "/login/oauth2/code/globus";
-
 	private final SimulatorProperties properties;
 
 	private final AuthorizationStore store;
@@ -53,12 +51,21 @@ class AuthPagesController {
 
 	private final ScopeRules rules;
 
+	private final RedirectUris redirectUris;
+
+	private final CollectionCatalog collections;
+
+	private final ConsentLedger consents;
+
 	AuthPagesController(SimulatorProperties properties, AuthorizationStore store, IdentityDirectory identities,
-			CollectionCatalog collections) {
+			CollectionCatalog collections, ConsentLedger consents) {
 		this.properties = properties;
 		this.store = store;
 		this.identities = identities;
+		this.collections = collections;
+		this.consents = consents;
 		this.rules = new ScopeRules(collections);
+		this.redirectUris = new RedirectUris(properties.redirectUris());
 	}
 
 	@GetMapping("/v2/oauth2/authorize")
@@ -69,17 +76,17 @@ class AuthPagesController {
 		if (clientId == null || !clientId.equals(this.properties.clientId())) {
 			return errorPage(model, response, "Unknown client_id. This simulator only knows the demo portal.");
 		}
-		if (!isAllowedRedirect(redirectUri)) {
-			return errorPage(model, response,
-					"redirect_uri is not registered: its path must be " + REDIRECT_PATH + ".");
+		if (!this.redirectUris.allows(redirectUri)) {
+			return errorPage(model, response, "redirect_uri is not registered for this client; this simulator accepts "
+					+ this.redirectUris.describe() + ".");
 		}
 		String state = params.get("state");
 		if (!"code".equals(params.get("response_type"))) {
 			return redirectError(redirectUri, "unsupported_response_type", "Only response_type=code", state);
 		}
-		List<Scope> scopes;
+		List<SimScope> scopes;
 		try {
-			scopes = Scope.parse(params.get("scope"));
+			scopes = SimScope.parse(params.get("scope"));
 		}
 		catch (IllegalArgumentException ex) {
 			return redirectError(redirectUri, "invalid_scope", ex.getMessage(), state);
@@ -92,8 +99,7 @@ class AuthPagesController {
 		if (challenge != null && !"S256".equals(params.get("code_challenge_method"))) {
 			return redirectError(redirectUri, "invalid_request", "Only code_challenge_method=S256", state);
 		}
-		boolean offline = "offline".equals(params.get("access_type"))
-				|| scopes.stream().anyMatch((s) -> ScopeRules.OFFLINE_ACCESS.equals(s.name()));
+		boolean offline = "offline".equals(params.get("access_type"));
 		PendingAuthorization request = new PendingAuthorization(UUID.randomUUID().toString(), SimJson.randomString(32),
 				clientId, redirectUri, state, params.get("nonce"), scopes, challenge, offline,
 				"login".equals(params.get("prompt")), commaList(params.get("session_required_identities")),
@@ -101,10 +107,17 @@ class AuthPagesController {
 				commaList(params.get("session_required_policies")),
 				"true".equalsIgnoreCase(params.get("session_required_mfa")), params.get("session_message"),
 				Instant.now());
+		try {
+			SessionRequirements.of(request, this.collections);
+		}
+		catch (IllegalArgumentException ex) {
+			return redirectError(redirectUri, "invalid_request", ex.getMessage(), state);
+		}
 		this.store.savePending(request);
 		Optional<LoginSession> session = this.store.findSession(cookie);
-		if (request.forceLogin() || !request.requiredPolicies().isEmpty() || session.isEmpty()
-				|| !sessionSatisfies(session.get(), request)) {
+		// Only what the request requires forces a new login: prompt=login, or a session
+		// that does not meet its identity, domain, policy or MFA requirements.
+		if (request.forceLogin() || session.isEmpty() || !sessionSatisfies(session.get(), request)) {
 			return loginPage(model, request);
 		}
 		return consentStep(model, request, session.get());
@@ -118,7 +131,7 @@ class AuthPagesController {
 		if (request.isEmpty()) {
 			return errorPage(model, response, "This login form has expired or was not issued by this simulator.");
 		}
-		Optional<Identity> identity = this.identities.find(username)
+		Optional<SimIdentity> identity = this.identities.find(username)
 			.filter((i) -> qualifies(i, request.get()) && this.identities.loginIdentities().contains(i));
 		if (identity.isEmpty()) {
 			return loginPage(model, request.get());
@@ -158,7 +171,7 @@ class AuthPagesController {
 			this.store.removePending(auth.id());
 			return redirectError(auth.redirectUri(), "access_denied", "The user declined the request", auth.state());
 		}
-		this.store.recordConsents(session.get().identityId(), auth.clientId(), auth.scopes());
+		this.consents.record(session.get().identityId(), auth.clientId(), auth.scopes());
 		return redirectWithCode(auth, session.get());
 	}
 
@@ -177,14 +190,14 @@ class AuthPagesController {
 	}
 
 	private String consentStep(Model model, PendingAuthorization request, LoginSession session) {
-		if (this.store.allConsented(session.identityId(), request.clientId(), request.scopes())) {
+		if (this.consents.allConsented(session.identityId(), request.clientId(), request.scopes())) {
 			return redirectWithCode(request, session);
 		}
-		Identity identity = this.identities.find(session.identityId()).orElseThrow();
+		SimIdentity identity = this.identities.find(session.identityId()).orElseThrow();
 		List<ConsentLine> lines = new ArrayList<>();
-		for (Scope scope : request.scopes()) {
+		for (SimScope scope : request.scopes()) {
 			lines.add(new ConsentLine(this.rules.describe(scope.name()), scope.name(), false));
-			for (Scope dependency : scope.dependencies()) {
+			for (SimScope dependency : scope.dependencies()) {
 				lines.add(new ConsentLine(this.rules.describe(dependency.name()), dependency.name(), true));
 			}
 		}
@@ -200,32 +213,22 @@ class AuthPagesController {
 	}
 
 	private String loginPage(Model model, PendingAuthorization request) {
-		List<Identity> offered = this.identities.loginIdentities()
+		List<SimIdentity> offered = this.identities.loginIdentities()
 			.stream()
 			.filter((identity) -> qualifies(identity, request))
 			.toList();
 		model.addAttribute("request", request);
 		model.addAttribute("identities", offered);
+		model.addAttribute("domains", SessionRequirements.of(request, this.collections).domains());
 		return "simulator/login";
 	}
 
 	private boolean sessionSatisfies(LoginSession session, PendingAuthorization request) {
-		Optional<Identity> identity = this.identities.find(session.identityId());
-		return identity.isPresent() && qualifies(identity.get(), request) && (!request.requireMfa() || session.mfa());
+		return SessionRequirements.of(request, this.collections).metBy(session, this.identities, Instant.now());
 	}
 
-	private boolean qualifies(Identity identity, PendingAuthorization request) {
-		if (!request.requiredIdentities().isEmpty()) {
-			boolean listed = this.identities.identitySet(identity)
-				.stream()
-				.anyMatch((i) -> request.requiredIdentities().contains(i.sub())
-						|| request.requiredIdentities().stream().anyMatch((r) -> r.equalsIgnoreCase(i.username())));
-			if (!listed) {
-				return false;
-			}
-		}
-		return request.requiredDomains().isEmpty()
-				|| request.requiredDomains().stream().anyMatch((d) -> d.equalsIgnoreCase(identity.domain()));
+	private boolean qualifies(SimIdentity identity, PendingAuthorization request) {
+		return SessionRequirements.of(request, this.collections).admits(identity, this.identities);
 	}
 
 	private String errorPage(Model model, HttpServletResponse response, String message) {
@@ -236,20 +239,6 @@ class AuthPagesController {
 
 	private static String redirectError(String redirectUri, String error, String description, String state) {
 		return "redirect:" + appendQuery(redirectUri, "error", error, "error_description", description, "state", state);
-	}
-
-	private static boolean isAllowedRedirect(String redirectUri) {
-		if (redirectUri == null) {
-			return false;
-		}
-		try {
-			URI uri = URI.create(redirectUri);
-			return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
-					&& REDIRECT_PATH.equals(uri.getPath()) && uri.getFragment() == null;
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
-		}
 	}
 
 	private static String appendQuery(String uri, String... keysAndValues) {

@@ -2,24 +2,19 @@ package org.transferportal.simulator.auth;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.transferportal.simulator.LoginSession;
-import org.transferportal.simulator.Scope;
 import org.transferportal.simulator.SimJson;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * In-memory state of the simulated Auth: browser sessions, pending authorizations,
- * authorization codes and remembered consents.
+ * In-memory state of the simulated Auth: browser sessions, pending authorizations and
+ * authorization codes (consents are in the {@code ConsentLedger}).
  */
 @Component
 @ConditionalOnProperty(name = "simulator.enabled", havingValue = "true")
@@ -31,13 +26,12 @@ class AuthorizationStore {
 
 	private final Map<String, LoginSession> browserSessions = new ConcurrentHashMap<>();
 
+	/** Session cookie → the token forms of that session's own pages must carry. */
+	private final Map<String, String> sessionFormTokens = new ConcurrentHashMap<>();
+
 	private final Map<String, PendingAuthorization> pending = new ConcurrentHashMap<>();
 
 	private final Map<String, AuthorizationCode> codes = new ConcurrentHashMap<>();
-
-	private final Map<String, ConsentRecord> consents = new ConcurrentHashMap<>();
-
-	private final AtomicLong consentIds = new AtomicLong(142632);
 
 	void savePending(PendingAuthorization request) {
 		Instant cutoff = Instant.now().minus(PENDING_LIFETIME);
@@ -62,18 +56,28 @@ class AuthorizationStore {
 	}
 
 	String startSession(LoginSession session, String previousCookie) {
-		if (previousCookie != null) {
-			this.browserSessions.remove(previousCookie);
-		}
+		endSession(previousCookie);
 		String cookie = SimJson.randomString(40);
 		this.browserSessions.put(cookie, session);
+		this.sessionFormTokens.put(cookie, SimJson.randomString(32));
 		return cookie;
 	}
 
 	void endSession(String cookie) {
 		if (cookie != null) {
 			this.browserSessions.remove(cookie);
+			this.sessionFormTokens.remove(cookie);
 		}
+	}
+
+	/** The form token of a browser session's own pages (e.g. its consents page). */
+	Optional<String> sessionFormToken(String cookie) {
+		return Optional.ofNullable((cookie != null) ? this.sessionFormTokens.get(cookie) : null);
+	}
+
+	boolean sessionFormTokenMatches(String cookie, String formToken) {
+		return formToken != null
+				&& sessionFormToken(cookie).map((expected) -> constantTimeEquals(expected, formToken)).orElse(false);
 	}
 
 	String issueCode(PendingAuthorization request, LoginSession session) {
@@ -90,53 +94,6 @@ class AuthorizationStore {
 			return Optional.empty();
 		}
 		return Optional.of(found);
-	}
-
-	/** Whether every node of the scope trees was already consented. */
-	boolean allConsented(String identityId, String clientId, List<Scope> scopes) {
-		return allConsented(identityId, clientId, scopes, "");
-	}
-
-	private boolean allConsented(String identityId, String clientId, List<Scope> scopes, String parentPath) {
-		for (Scope scope : scopes) {
-			String path = parentPath + "/" + scope.name();
-			if (!this.consents.containsKey(key(identityId, clientId, path))
-					|| !allConsented(identityId, clientId, scope.dependencies(), path)) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	void recordConsents(String identityId, String clientId, List<Scope> scopes) {
-		record(identityId, clientId, scopes, "", List.of());
-	}
-
-	private void record(String identityId, String clientId, List<Scope> scopes, String parentPath,
-			List<Long> parentIds) {
-		for (Scope scope : scopes) {
-			String path = parentPath + "/" + scope.name();
-			ConsentRecord consent = this.consents.computeIfAbsent(key(identityId, clientId, path), (k) -> {
-				long id = this.consentIds.incrementAndGet();
-				List<Long> ids = new ArrayList<>(parentIds);
-				ids.add(id);
-				return new ConsentRecord(id, identityId, clientId, scope.name(), List.copyOf(ids), scope.optional(),
-						Instant.now());
-			});
-			record(identityId, clientId, scope.dependencies(), path, consent.dependencyPath());
-		}
-	}
-
-	List<ConsentRecord> consentsOf(String identityId) {
-		return this.consents.values()
-			.stream()
-			.filter((c) -> c.identityId().equals(identityId))
-			.sorted(Comparator.comparingLong(ConsentRecord::id))
-			.toList();
-	}
-
-	private static String key(String identityId, String clientId, String path) {
-		return identityId + "|" + clientId + "|" + path;
 	}
 
 	private static boolean constantTimeEquals(String a, String b) {

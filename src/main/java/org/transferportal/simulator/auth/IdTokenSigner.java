@@ -6,9 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -26,8 +24,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Signs ID tokens with an RSA key generated at start-up (RS512, like Globus Auth) and
- * publishes its public half as a JWK set.
+ * Signs ID tokens with an RSA key generated at start-up and publishes its public half as
+ * a JWK set, as Globus Auth does: RS512, no {@code kid} in the key or the token header,
+ * and a plain-string {@code aud}.
  */
 @Component
 @ConditionalOnProperty(name = "simulator.enabled", havingValue = "true")
@@ -36,10 +35,7 @@ class IdTokenSigner {
 	private final RSAKey key;
 
 	IdTokenSigner() throws JOSEException {
-		this.key = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE)
-			.algorithm(JWSAlgorithm.RS512)
-			.keyID(UUID.randomUUID().toString())
-			.generate();
+		this.key = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS512).generate();
 	}
 
 	Map<String, Object> jwks() {
@@ -47,13 +43,14 @@ class IdTokenSigner {
 	}
 
 	String sign(Map<String, Object> claims, String issuer, String audience, Date issuedAt, Date expiresAt) {
+		// A single audience: Nimbus writes it as a plain string, as Globus's tokens carry
+		// it.
 		JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().issuer(issuer)
-			.audience(List.of(audience))
+			.audience(audience)
 			.issueTime(issuedAt)
 			.expirationTime(expiresAt);
 		claims.forEach(builder::claim);
-		SignedJWT jwt = new SignedJWT(
-				new JWSHeader.Builder(JWSAlgorithm.RS512).keyID(this.key.getKeyID()).type(JOSEObjectType.JWT).build(),
+		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS512).type(JOSEObjectType.JWT).build(),
 				builder.build());
 		try {
 			jwt.sign(new RSASSASigner(this.key));

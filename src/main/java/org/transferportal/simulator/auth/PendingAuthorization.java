@@ -3,7 +3,7 @@ package org.transferportal.simulator.auth;
 import java.time.Instant;
 import java.util.List;
 
-import org.transferportal.simulator.Scope;
+import org.transferportal.simulator.SimScope;
 
 /**
  * An authorization request waiting for the user's login and consent.
@@ -26,7 +26,7 @@ import org.transferportal.simulator.Scope;
  * @param createdAt creation time
  */
 record PendingAuthorization(String id, String formToken, String clientId, String redirectUri, String state,
-		String nonce, List<Scope> scopes, String codeChallenge, boolean offline, boolean forceLogin,
+		String nonce, List<SimScope> scopes, String codeChallenge, boolean offline, boolean forceLogin,
 		List<String> requiredIdentities, List<String> requiredDomains, List<String> requiredPolicies,
 		boolean requireMfa, String sessionMessage, Instant createdAt) {
 

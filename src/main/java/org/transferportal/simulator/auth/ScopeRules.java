@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.transferportal.simulator.CollectionCatalog;
-import org.transferportal.simulator.Scope;
+import org.transferportal.simulator.SimScope;
 import org.transferportal.simulator.SimCollection;
 import org.transferportal.simulator.TokenStore;
 
@@ -15,8 +15,6 @@ import org.transferportal.simulator.TokenStore;
 final class ScopeRules {
 
 	static final String TRANSFER_ALL = "urn:globus:auth:scope:transfer.api.globus.org:all";
-
-	static final String OFFLINE_ACCESS = "offline_access";
 
 	static final String GROUPS_VIEW_MY_GROUPS = "urn:globus:auth:scope:groups.api.globus.org:view_my_groups_and_memberships";
 
@@ -33,19 +31,19 @@ final class ScopeRules {
 	}
 
 	/** An error description when a requested scope is unknown or not allowed. */
-	Optional<String> validate(List<Scope> scopes) {
+	Optional<String> validate(List<SimScope> scopes) {
 		if (scopes.isEmpty()) {
 			return Optional.of("No scopes requested");
 		}
-		for (Scope scope : scopes) {
+		for (SimScope scope : scopes) {
 			String name = scope.name();
-			if (AUTH_SCOPES.contains(name) || OFFLINE_ACCESS.equals(name) || GROUPS_VIEW_MY_GROUPS.equals(name)) {
+			if (AUTH_SCOPES.contains(name) || GROUPS_VIEW_MY_GROUPS.equals(name)) {
 				if (!scope.dependencies().isEmpty()) {
 					return Optional.of("Scope '" + name + "' has no dependent scopes");
 				}
 			}
 			else if (TRANSFER_ALL.equals(name)) {
-				for (Scope dependency : scope.dependencies()) {
+				for (SimScope dependency : scope.dependencies()) {
 					if (!dependency.dependencies().isEmpty() || dataAccessCollection(dependency.name()).isEmpty()) {
 						return Optional.of("Unknown Scope: " + dependency);
 					}
@@ -83,7 +81,6 @@ final class ScopeRules {
 			case "openid" -> "Know who you are in Globus (your identity)";
 			case "profile" -> "View your name and organization";
 			case "email" -> "View your e-mail address";
-			case OFFLINE_ACCESS -> "Keep working while you are away (refresh tokens)";
 			case TRANSFER_ALL -> "Manage your data transfers and browse your collections (Globus Transfer)";
 			case GROUPS_VIEW_MY_GROUPS -> "View your groups and your memberships in them (Globus Groups)";
 			case VIEW_IDENTITY_SET -> "View the identities linked to yours";

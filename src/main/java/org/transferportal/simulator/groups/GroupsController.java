@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.transferportal.simulator.Identity;
+import org.transferportal.simulator.SimIdentity;
 import org.transferportal.simulator.IdentityDirectory;
 import org.transferportal.simulator.IssuedToken;
 import org.transferportal.simulator.SimJson;
@@ -62,8 +62,8 @@ class GroupsController {
 					SimJson.object("detail", "Token is not active, or is not a token for " + TokenStore.GROUPS),
 					headers);
 		}
-		Identity caller = this.identities.find(token.get().sub()).orElseThrow();
-		List<String> identityIds = this.identities.identitySet(caller).stream().map(Identity::sub).toList();
+		SimIdentity caller = this.identities.find(token.get().sub()).orElseThrow();
+		List<String> identityIds = this.identities.identitySet(caller).stream().map(SimIdentity::sub).toList();
 		List<String> wanted = (statuses != null)
 				? statuses.stream().flatMap((s) -> Arrays.stream(s.split(","))).map(String::trim).toList() : null;
 		List<Map<String, Object>> body = new ArrayList<>();

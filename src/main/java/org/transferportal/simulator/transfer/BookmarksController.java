@@ -3,6 +3,7 @@ package org.transferportal.simulator.transfer;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -49,6 +50,10 @@ class BookmarksController {
 
 	}
 
+	private static final Set<String> CREATE_FIELDS = Set.of("DATA_TYPE", "name", "endpoint_id", "path", "pinned");
+
+	private static final Set<String> UPDATE_FIELDS = Set.of("DATA_TYPE", "name", "pinned");
+
 	private final Map<String, Map<String, Bookmark>> byUser = new ConcurrentHashMap<>();
 
 	private final TransferAccess access;
@@ -66,19 +71,21 @@ class BookmarksController {
 	@PostMapping("/bookmark")
 	ResponseEntity<String> create(@RequestBody(required = false) String body, HttpServletRequest request) {
 		return guarded(request, (caller) -> {
-			JsonNode doc = bookmarkDoc(body);
-			String endpointId = TasksController.requiredString(doc, "endpoint_id");
+			JsonNode doc = bookmarkDoc(body, CREATE_FIELDS);
+			String endpointId = TransferDocuments.requiredString(doc, "endpoint_id");
 			this.access.collection(endpointId);
-			String path = TasksController.requiredString(doc, "path");
-			if (!path.startsWith("/") && !path.startsWith("~")) {
-				throw TransferError.badRequest("path must be absolute");
+			String path = TransferDocuments.absolute(TransferDocuments.requiredString(doc, "path"), "path");
+			// A bookmark is a folder: the CLI documents "PATH must be a directory and end
+			// with '/'".
+			if (!path.endsWith("/")) {
+				throw TransferError.badRequest("A bookmark's path must be a folder ending in '/': '" + path + "'");
 			}
 			String name = name(doc);
 			Map<String, Bookmark> mine = bookmarks(caller);
 			synchronized (mine) {
 				unique(mine, name, null);
 				Bookmark bookmark = new Bookmark(UUID.randomUUID().toString(), name, endpointId, path,
-						doc.path("pinned").asBoolean(false));
+						Boolean.TRUE.equals(TransferDocuments.optionalBoolean(doc, "pinned")));
 				mine.put(bookmark.id(), bookmark);
 				return SimJson.respond(200, bookmark.json());
 			}
@@ -95,13 +102,13 @@ class BookmarksController {
 			HttpServletRequest request) {
 		return guarded(request, (caller) -> {
 			Bookmark existing = find(caller, id);
-			JsonNode doc = bookmarkDoc(body);
+			JsonNode doc = bookmarkDoc(body, UPDATE_FIELDS);
 			String name = doc.has("name") ? name(doc) : existing.name();
 			Map<String, Bookmark> mine = bookmarks(caller);
 			synchronized (mine) {
 				unique(mine, name, id);
 				Bookmark updated = new Bookmark(id, name, existing.endpointId(), existing.path(),
-						doc.has("pinned") ? doc.get("pinned").asBoolean() : existing.pinned());
+						doc.has("pinned") ? TransferDocuments.optionalBoolean(doc, "pinned") : existing.pinned());
 				mine.put(id, updated);
 				return SimJson.respond(200, updated.json());
 			}
@@ -129,19 +136,17 @@ class BookmarksController {
 			.orElseThrow(() -> new TransferError(404, "BookmarkNotFound", "No such bookmark '" + id + "'"));
 	}
 
-	private static JsonNode bookmarkDoc(String body) {
-		if (body == null || body.isBlank()) {
-			throw TransferError.badRequest("A JSON document is required");
-		}
-		JsonNode doc = SimJson.read(body);
-		if (!doc.isObject()) {
-			throw TransferError.badRequest("Request body must be a JSON object");
+	private static JsonNode bookmarkDoc(String body, Set<String> fields) {
+		JsonNode doc = TransferDocuments.parseObject(body);
+		TransferDocuments.knownFields(doc, fields, "bookmark");
+		if (doc.has("DATA_TYPE") && !"bookmark".equals(doc.get("DATA_TYPE").asString(""))) {
+			throw TransferDocuments.schema("DATA_TYPE must be 'bookmark'");
 		}
 		return doc;
 	}
 
 	private static String name(JsonNode doc) {
-		String name = TasksController.requiredString(doc, "name");
+		String name = TransferDocuments.requiredString(doc, "name");
 		if (name.length() > 128 || name.contains("\n") || name.isBlank()) {
 			throw TransferError.badRequest("name must be 1..128 characters without newlines");
 		}

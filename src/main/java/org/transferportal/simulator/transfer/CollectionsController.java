@@ -41,6 +41,9 @@ class CollectionsController {
 
 	static final int LS_MAX = 100_000;
 
+	/** The scopes the SDK documents as conflicting with {@code filter_owner_id}. */
+	private static final List<String> OWNER_SCOPES = List.of("my-endpoints", "my-gcp-endpoints", "shared-by-me");
+
 	private static final List<String> SCOPES = List.of("all", "administered-by-me", "my-endpoints", "my-gcp-endpoints",
 			"recently-used", "in-use", "shared-by-me", "shared-with-me");
 
@@ -61,7 +64,7 @@ class CollectionsController {
 
 	@GetMapping("/endpoint/{id}")
 	ResponseEntity<String> endpoint(@PathVariable String id, HttpServletRequest request) {
-		return guarded(request, (caller) -> SimJson.respond(200, document(this.access.collection(id), caller)));
+		return guarded(request, (caller) -> SimJson.respond(200, document(this.access.collection(id, caller), caller)));
 	}
 
 	@GetMapping("/endpoint_search")
@@ -82,6 +85,9 @@ class CollectionsController {
 			}
 			if (entityType != null && nonFunctional != null) {
 				throw TransferError.badRequest("filter_non_functional and filter_entity_type are exclusive");
+			}
+			if (ownerId != null && OWNER_SCOPES.contains(scope)) {
+				throw TransferError.badRequest("filter_owner_id cannot be combined with filter_scope '" + scope + "'");
 			}
 			if (limit < 1 || limit > 100 || offset < 0 || offset + limit > 1000) {
 				throw TransferError.badRequest("limit must be 1..100 and offset + limit at most 1000");
@@ -113,15 +119,18 @@ class CollectionsController {
 
 	private List<SimCollection> inScope(String scope, TransferAccess.Caller caller) {
 		String username = caller.identity().username();
-		Predicate<SimCollection> owned = (c) -> username.equals(c.owner());
 		return switch (scope) {
 			case "administered-by-me" ->
 				this.catalog.all().stream().filter((c) -> c.administrators().contains(username)).toList();
-			case "my-endpoints" -> this.catalog.all().stream().filter(owned).toList();
-			case "shared-by-me" -> this.catalog.all().stream().filter((c) -> c.isGuest() && owned.test(c)).toList();
+			// Owned by the caller's identity: GCSv5 endpoints and collections belong to
+			// their endpoint, so only Globus Connect Personal collections can be "mine".
+			case "my-endpoints" -> this.catalog.all().stream().filter((c) -> caller.id().equals(c.ownerId())).toList();
+			case "shared-by-me" ->
+				this.catalog.all().stream().filter((c) -> c.isGuest() && username.equals(c.owner())).toList();
 			case "shared-with-me" ->
 				this.catalog.all().stream().filter((c) -> c.isGuest() && c.sharedWith().contains(username)).toList();
-			case "my-gcp-endpoints" -> List.of();
+			case "my-gcp-endpoints" ->
+				this.catalog.all().stream().filter((c) -> c.isPersonal() && caller.id().equals(c.ownerId())).toList();
 			case "recently-used", "in-use" -> {
 				Set<String> ids = new LinkedHashSet<>();
 				for (SimTask task : this.engine.tasksOf(caller.id())) {
@@ -134,7 +143,7 @@ class CollectionsController {
 				}
 				yield ids.stream().map(this.catalog::find).flatMap(Optional::stream).toList();
 			}
-			default -> this.catalog.all();
+			default -> this.catalog.all().stream().filter((c) -> c.visibleTo(caller.id())).toList();
 		};
 	}
 
@@ -166,8 +175,10 @@ class CollectionsController {
 
 	Map<String, Object> document(SimCollection c, TransferAccess.Caller caller) {
 		boolean endpoint = c.nonFunctional();
-		String ownerString = (c.owner() != null) ? c.owner() : c.ownerId() + "@clients.auth.globus.org";
-		String shortHost = c.gcsHost().substring(0, c.gcsHost().indexOf('.'));
+		String ownerString = c.ownerString();
+		// A Globus Connect Personal collection has no GCS host, manager or servers.
+		boolean gcs = c.gcsHost() != null;
+		String shortHost = gcs ? c.gcsHost().substring(0, c.gcsHost().indexOf('.')) : null;
 		Map<String, Object> doc = new LinkedHashMap<>();
 		doc.put("DATA_TYPE", "endpoint");
 		doc.put("id", c.id());
@@ -189,27 +200,27 @@ class CollectionsController {
 		doc.put("user_message", null);
 		doc.put("user_message_link", null);
 		doc.put("default_directory", endpoint ? null : (c.isGuest() ? "/" : "/~/"));
-		doc.put("public", true);
+		doc.put("public", c.isPublic());
 		doc.put("shareable", !endpoint && !c.isGuest() && !c.highAssurance());
 		doc.put("host_endpoint_id", c.hostEndpointId());
 		doc.put("mapped_collection_id", c.hostEndpointId());
-		doc.put("subscription_id", "964be8f5-5f9b-11e4-b64e-12313940394d");
+		doc.put("subscription_id", gcs ? "964be8f5-5f9b-11e4-b64e-12313940394d" : null);
 		doc.put("force_encryption", c.highAssurance());
 		doc.put("disable_verify", false);
-		doc.put("gcs_manager_url", "https://" + c.gcsHost());
-		doc.put("gcs_version", "5.4.78");
-		doc.put("https_server", (c.https() && !endpoint) ? "https://m-" + shortHost + "." + c.gcsHost() : null);
-		doc.put("tlsftp_server", endpoint ? null : "tlsftp://m-" + shortHost + "." + c.gcsHost() + ":443");
+		doc.put("gcs_manager_url", gcs ? "https://" + c.gcsHost() : null);
+		doc.put("gcs_version", gcs ? "5.4.78" : null);
+		doc.put("https_server", (gcs && c.https() && !endpoint) ? "https://m-" + shortHost + "." + c.gcsHost() : null);
+		doc.put("tlsftp_server", (gcs && !endpoint) ? "tlsftp://m-" + shortHost + "." + c.gcsHost() + ":443" : null);
 		doc.put("authentication_assurance_timeout", c.authenticationAssuranceTimeout());
 		doc.put("authentication_timeout_mins", c.authenticationAssuranceTimeout());
 		doc.put("mfa_required", false);
-		doc.put("is_globus_connect", false);
-		doc.put("gcp_connected", null);
-		doc.put("gcp_paused", null);
+		doc.put("is_globus_connect", c.isPersonal());
+		doc.put("gcp_connected", c.isPersonal() ? Boolean.TRUE : null);
+		doc.put("gcp_paused", c.isPersonal() ? Boolean.FALSE : null);
 		doc.put("local_user_info_available", "GCSv5_mapped_collection".equals(c.entityType()));
 		doc.put("my_effective_roles", roles(c, caller));
-		doc.put("DATA", List.of(SimJson.object("DATA_TYPE", "server", "hostname", c.gcsHost(), "port", 443, "scheme",
-				"gsiftp", "subject", null, "is_connected", true, "is_paused", false)));
+		doc.put("DATA", List.of(SimJson.object("DATA_TYPE", "server", "hostname", c.gcsHost(), "port", gcs ? 443 : null,
+				"scheme", "gsiftp", "subject", null, "is_connected", true, "is_paused", false)));
 		return doc;
 	}
 
@@ -226,17 +237,17 @@ class CollectionsController {
 			@RequestParam(name = "show_hidden", defaultValue = "1") String showHidden,
 			@RequestParam(required = false) String orderby, @RequestParam(required = false) List<String> filter,
 			@RequestParam(defaultValue = "100000") int limit, @RequestParam(defaultValue = "0") int offset,
-			HttpServletRequest request) {
+			@RequestParam(name = "local_user", required = false) String localUser, HttpServletRequest request) {
 		return guarded(request, (caller) -> {
-			SimCollection collection = usable(id, caller);
+			SimCollection collection = usable(id, caller, "ExternalError.DirListingFailed");
+			String home = home(collection, caller, localUser);
 			if (limit < 0 || limit > LS_MAX || offset < 0) {
 				throw TransferError.badRequest("limit must be 0.." + LS_MAX + " and offset non-negative");
 			}
 			String raw = (path != null && !path.isEmpty()) ? path : (collection.isGuest() ? "/" : "/~/");
-			String resolved = SimFileSystem
-				.asDir(SimFileSystem.normalize(raw, TransferPlanner.home(collection, caller)));
+			String resolved = SimFileSystem.asDir(SimFileSystem.normalize(raw, home));
 			TransferAccess.checkPathAllowed(collection, resolved);
-			Optional<List<FileEntry>> entries = this.files.list(collection.id(), resolved);
+			Optional<List<SimFileEntry>> entries = this.files.list(collection.id(), resolved);
 			if (entries.isEmpty()) {
 				boolean isFile = this.files.stat(collection.id(), SimFileSystem.stripSlash(resolved)).isPresent();
 				if (isFile) {
@@ -247,11 +258,11 @@ class CollectionsController {
 				throw TransferError
 					.notFound("Directory '" + resolved + "' not found on '" + collection.displayName() + "'");
 			}
-			List<FileEntry> list = new ArrayList<>(entries.get());
+			List<SimFileEntry> list = new ArrayList<>(entries.get());
 			if ("0".equals(showHidden) || "false".equalsIgnoreCase(showHidden)) {
 				list.removeIf((e) -> e.name().startsWith("."));
 			}
-			Predicate<FileEntry> predicate = LsFilter.parse(filter);
+			Predicate<SimFileEntry> predicate = LsFilter.parse(filter);
 			list.removeIf(predicate.negate());
 			list.sort(LsFilter.order(orderby));
 			List<Map<String, Object>> page = list.stream().skip(offset).limit(limit).map(this::fileJson).toList();
@@ -264,16 +275,16 @@ class CollectionsController {
 
 	@GetMapping("/operation/endpoint/{id}/stat")
 	ResponseEntity<String> stat(@PathVariable String id, @RequestParam(required = false) String path,
-			HttpServletRequest request) {
+			@RequestParam(name = "local_user", required = false) String localUser, HttpServletRequest request) {
 		return guarded(request, (caller) -> {
-			SimCollection collection = usable(id, caller);
+			SimCollection collection = usable(id, caller, "ExternalError.DirListingFailed");
 			if (path == null || path.isEmpty()) {
 				throw TransferError.badRequest("path is required");
 			}
 			String resolved = SimFileSystem
-				.stripSlash(SimFileSystem.normalize(path, TransferPlanner.home(collection, caller)));
+				.stripSlash(SimFileSystem.normalize(path, home(collection, caller, localUser)));
 			TransferAccess.checkPathAllowed(collection, resolved);
-			FileEntry entry = this.files.stat(collection.id(), resolved)
+			SimFileEntry entry = this.files.stat(collection.id(), resolved)
 				.orElseThrow(() -> new TransferError(404, "NotFound", "Path not found: '" + resolved + "'"));
 			return SimJson.respond(200, fileJson(entry));
 		});
@@ -283,11 +294,13 @@ class CollectionsController {
 	ResponseEntity<String> mkdir(@PathVariable String id, @RequestBody(required = false) String body,
 			HttpServletRequest request) {
 		return guarded(request, (caller) -> {
-			SimCollection collection = usable(id, caller);
-			JsonNode doc = TasksController.parse(body, "mkdir");
-			String path = SimFileSystem.stripSlash(SimFileSystem.normalize(TasksController.requiredString(doc, "path"),
-					TransferPlanner.home(collection, caller)));
-			TransferAccess.checkPathAllowed(collection, path);
+			SimCollection collection = usable(id, caller, "ExternalError.MkdirFailed");
+			JsonNode doc = TransferDocuments.parse(body, "mkdir");
+			TransferDocuments.knownFields(doc, Set.of("DATA_TYPE", "path", "local_user"), "mkdir");
+			String home = home(collection, caller, TransferDocuments.optionalString(doc, "local_user"));
+			String path = SimFileSystem
+				.stripSlash(SimFileSystem.normalize(TransferDocuments.requiredString(doc, "path"), home));
+			checkWritable(collection, path);
 			if (this.files.stat(collection.id(), path).isPresent()) {
 				throw new TransferError(502, "ExternalError.MkdirFailed.Exists",
 						"Path already exists, Error Path '" + path + "' already exists");
@@ -307,15 +320,16 @@ class CollectionsController {
 	ResponseEntity<String> rename(@PathVariable String id, @RequestBody(required = false) String body,
 			HttpServletRequest request) {
 		return guarded(request, (caller) -> {
-			SimCollection collection = usable(id, caller);
-			JsonNode doc = TasksController.parse(body, "rename");
-			String home = TransferPlanner.home(collection, caller);
+			SimCollection collection = usable(id, caller, "ExternalError.RenameFailed");
+			JsonNode doc = TransferDocuments.parse(body, "rename");
+			TransferDocuments.knownFields(doc, Set.of("DATA_TYPE", "old_path", "new_path", "local_user"), "rename");
+			String home = home(collection, caller, TransferDocuments.optionalString(doc, "local_user"));
 			String oldPath = SimFileSystem
-				.stripSlash(SimFileSystem.normalize(TasksController.requiredString(doc, "old_path"), home));
+				.stripSlash(SimFileSystem.normalize(TransferDocuments.requiredString(doc, "old_path"), home));
 			String newPath = SimFileSystem
-				.stripSlash(SimFileSystem.normalize(TasksController.requiredString(doc, "new_path"), home));
-			TransferAccess.checkPathAllowed(collection, oldPath);
-			TransferAccess.checkPathAllowed(collection, newPath);
+				.stripSlash(SimFileSystem.normalize(TransferDocuments.requiredString(doc, "new_path"), home));
+			checkWritable(collection, oldPath);
+			checkWritable(collection, newPath);
 			if (this.files.stat(collection.id(), oldPath).isEmpty() || "/".equals(oldPath)) {
 				throw TransferError.notFound("Path not found: '" + oldPath + "'");
 			}
@@ -337,17 +351,50 @@ class CollectionsController {
 		});
 	}
 
-	private SimCollection usable(String id, TransferAccess.Caller caller) {
-		SimCollection collection = this.access.collection(id);
+	/**
+	 * The collection of a file operation, once Transfer and its storage let the caller
+	 * in.
+	 * @param failure the operation's storage failure code, e.g.
+	 * {@code ExternalError.DirListingFailed}
+	 */
+	private SimCollection usable(String id, TransferAccess.Caller caller, String failure) {
+		SimCollection collection = this.access.collection(id, caller);
 		if (collection.nonFunctional()) {
-			throw new TransferError(502, "ExternalError.DirListingFailed.NotBrowsable", "'" + collection.displayName()
-					+ "' is a Globus Connect Server endpoint; browse one of its collections instead");
+			// No Globus source shows Transfer's code for this; a request naming an
+			// endpoint where a collection is needed is the client's error, and the
+			// ClientError.BadRequest family is one Transfer uses (NoTransferItems).
+			throw new TransferError(400, "ClientError.BadRequest", "'" + collection.displayName()
+					+ "' is a Globus Connect Server endpoint, not a collection; use one of its collections instead");
 		}
 		this.access.checkUse(caller, collection);
+		TransferAccess.checkStorageLogin(caller, collection, failure);
 		return collection;
 	}
 
-	private Map<String, Object> fileJson(FileEntry e) {
+	/**
+	 * The folder {@code /~/} means for this call: the home of the local account asked
+	 * for, which must be one of the caller's and only on a mapped collection.
+	 */
+	private static String home(SimCollection collection, TransferAccess.Caller caller, String localUser) {
+		if (localUser != null && !collection.isMapped()) {
+			throw TransferError.badRequest("local_user is only allowed for GCSv5 mapped collections");
+		}
+		if (localUser != null && !caller.accounts().contains(localUser)) {
+			throw new TransferError(403, "EndpointPermissionDenied",
+					"No local account '" + localUser + "' on '" + collection.displayName() + "' for your identity");
+		}
+		return TransferPlanner.home(collection, caller, localUser);
+	}
+
+	private static void checkWritable(SimCollection collection, String path) {
+		TransferAccess.checkPathAllowed(collection, path);
+		if (collection.readOnly(path)) {
+			throw new TransferError(403, "EndpointPermissionDenied",
+					"Permission denied: '" + path + "' on '" + collection.displayName() + "' is read-only");
+		}
+	}
+
+	private Map<String, Object> fileJson(SimFileEntry e) {
 		return SimJson.object("DATA_TYPE", "file", "name", e.name(), "type", e.dir() ? "dir" : "file", "link_target",
 				null, "user", e.user(), "group", e.group(), "permissions", e.permissions(), "size", e.size(),
 				"last_modified", Times.listing(e.modified()), "link_size", null, "link_user", null, "link_group", null,

@@ -14,8 +14,8 @@ final class LsFilter {
 	private LsFilter() {
 	}
 
-	static Predicate<FileEntry> parse(List<String> filters) {
-		Predicate<FileEntry> result = (e) -> true;
+	static Predicate<SimFileEntry> parse(List<String> filters) {
+		Predicate<SimFileEntry> result = (e) -> true;
 		if (filters == null) {
 			return result;
 		}
@@ -29,7 +29,7 @@ final class LsFilter {
 		return result;
 	}
 
-	private static Predicate<FileEntry> clause(String clause) {
+	private static Predicate<SimFileEntry> clause(String clause) {
 		int colon = clause.indexOf(':');
 		if (colon < 0) {
 			throw TransferError.badRequest("Invalid filter clause '" + clause + "'");
@@ -56,13 +56,13 @@ final class LsFilter {
 		};
 	}
 
-	private static Predicate<FileEntry> nameClause(String value) {
+	private static Predicate<SimFileEntry> nameClause(String value) {
 		if (value.startsWith("!~")) {
-			Pattern glob = FilterRule.glob(value.substring(2));
+			Pattern glob = SimFilterRule.glob(value.substring(2));
 			return (e) -> !glob.matcher(e.name()).matches();
 		}
 		if (value.startsWith("~")) {
-			Pattern glob = FilterRule.glob(value.substring(1));
+			Pattern glob = SimFilterRule.glob(value.substring(1));
 			return (e) -> glob.matcher(e.name()).matches();
 		}
 		if (value.startsWith("!=")) {
@@ -87,21 +87,21 @@ final class LsFilter {
 	}
 
 	/** Default order: folders first, then by name. */
-	static Comparator<FileEntry> order(String orderby) {
+	static Comparator<SimFileEntry> order(String orderby) {
 		if (orderby == null || orderby.isBlank()) {
-			return Comparator.comparing((FileEntry e) -> !e.dir()).thenComparing(FileEntry::name);
+			return Comparator.comparing((SimFileEntry e) -> !e.dir()).thenComparing(SimFileEntry::name);
 		}
-		Comparator<FileEntry> result = null;
+		Comparator<SimFileEntry> result = null;
 		for (String part : orderby.split(",")) {
 			String[] words = part.trim().split("\\s+");
-			Comparator<FileEntry> comparator = switch (words[0]) {
-				case "name" -> Comparator.comparing(FileEntry::name);
-				case "size" -> Comparator.comparingLong(FileEntry::size);
-				case "last_modified" -> Comparator.comparing(FileEntry::modified);
-				case "type" -> Comparator.comparing((FileEntry e) -> e.dir() ? "dir" : "file");
-				case "user" -> Comparator.comparing(FileEntry::user);
-				case "group" -> Comparator.comparing(FileEntry::group);
-				case "permissions" -> Comparator.comparing(FileEntry::permissions);
+			Comparator<SimFileEntry> comparator = switch (words[0]) {
+				case "name" -> Comparator.comparing(SimFileEntry::name);
+				case "size" -> Comparator.comparingLong(SimFileEntry::size);
+				case "last_modified" -> Comparator.comparing(SimFileEntry::modified);
+				case "type" -> Comparator.comparing((SimFileEntry e) -> e.dir() ? "dir" : "file");
+				case "user" -> Comparator.comparing(SimFileEntry::user);
+				case "group" -> Comparator.comparing(SimFileEntry::group);
+				case "permissions" -> Comparator.comparing(SimFileEntry::permissions);
 				default -> throw TransferError.badRequest("Unsupported orderby field '" + words[0] + "'");
 			};
 			if (words.length > 1 && "DESC".equalsIgnoreCase(words[1])) {

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import tools.jackson.databind.JsonNode;
 
 import org.transferportal.simulator.CollectionCatalog;
-import org.transferportal.simulator.Identity;
+import org.transferportal.simulator.SimIdentity;
 import org.transferportal.simulator.IdentityDirectory;
 import org.transferportal.simulator.SimCollection;
 import org.transferportal.simulator.SimJson;
@@ -35,7 +35,7 @@ class SimFileSystem {
 	private static final Instant SEED_TIME = Instant.parse("2024-03-14T09:26:53Z");
 
 	/** collection id → folder path (ending in "/") → entries by name. */
-	private final Map<String, Map<String, NavigableMap<String, FileEntry>>> trees = new ConcurrentHashMap<>();
+	private final Map<String, Map<String, NavigableMap<String, SimFileEntry>>> trees = new ConcurrentHashMap<>();
 
 	SimFileSystem(CollectionCatalog collections, IdentityDirectory identities) {
 		JsonNode seed = SimJson.resource("simulator/files.json");
@@ -43,11 +43,14 @@ class SimFileSystem {
 			if (collection.nonFunctional()) {
 				continue;
 			}
-			Map<String, NavigableMap<String, FileEntry>> tree = new ConcurrentHashMap<>();
+			Map<String, NavigableMap<String, SimFileEntry>> tree = new ConcurrentHashMap<>();
 			tree.put("/", new ConcurrentSkipListMap<>());
 			this.trees.put(collection.id(), tree);
 			if (!collection.isGuest()) {
-				for (Identity identity : identities.loginIdentities()) {
+				for (SimIdentity identity : identities.loginIdentities()) {
+					if (collection.isPersonal() && !identity.username().equals(collection.owner())) {
+						continue;
+					}
 					mkdirs(collection.id(), "/home/" + identity.localPart() + "/", identity.localPart(), SEED_TIME);
 				}
 			}
@@ -58,7 +61,7 @@ class SimFileSystem {
 				}
 				else {
 					putFile(collection.id(), path, file.path("size").asLong(0), file.path("user").asString("lab"),
-							SEED_TIME);
+							SEED_TIME, file.hasNonNull("fault") ? file.get("fault").asString() : null);
 				}
 			}
 		}
@@ -72,37 +75,52 @@ class SimFileSystem {
 		return this.trees.containsKey(collectionId);
 	}
 
-	Optional<FileEntry> stat(String collectionId, String path) {
+	Optional<SimFileEntry> stat(String collectionId, String path) {
 		if ("/".equals(path)) {
-			return Optional.of(new FileEntry("/", true, 4096, SEED_TIME, "root", "root"));
+			return Optional.of(new SimFileEntry("/", true, 4096, SEED_TIME, "root", "root", null));
 		}
 		String parent = parentOf(path);
-		NavigableMap<String, FileEntry> folder = tree(collectionId).get(parent);
+		NavigableMap<String, SimFileEntry> folder = tree(collectionId).get(parent);
 		return Optional.ofNullable((folder != null) ? folder.get(nameOf(path)) : null);
 	}
 
 	/** The entries of a folder, or empty when the path is no folder. */
-	Optional<List<FileEntry>> list(String collectionId, String dirPath) {
-		NavigableMap<String, FileEntry> folder = tree(collectionId).get(asDir(dirPath));
+	Optional<List<SimFileEntry>> list(String collectionId, String dirPath) {
+		NavigableMap<String, SimFileEntry> folder = tree(collectionId).get(asDir(dirPath));
 		return Optional.ofNullable((folder != null) ? new ArrayList<>(folder.values()) : null);
 	}
 
 	synchronized void mkdirs(String collectionId, String dirPath, String user, Instant time) {
-		Map<String, NavigableMap<String, FileEntry>> tree = tree(collectionId);
+		Map<String, NavigableMap<String, SimFileEntry>> tree = tree(collectionId);
 		String dir = asDir(dirPath);
 		if (tree.containsKey(dir)) {
 			return;
 		}
 		String parent = parentOf(dir);
 		mkdirs(collectionId, parent, user, time);
-		tree.get(parent).put(nameOf(dir), new FileEntry(nameOf(dir), true, 4096, time, user, "lab"));
+		tree.get(parent).put(nameOf(dir), new SimFileEntry(nameOf(dir), true, 4096, time, user, "lab", null));
 		tree.put(dir, new ConcurrentSkipListMap<>());
 	}
 
-	synchronized void putFile(String collectionId, String path, long size, String user, Instant time) {
+	void putFile(String collectionId, String path, long size, String user, Instant time) {
+		putFile(collectionId, path, size, user, time, null);
+	}
+
+	synchronized void putFile(String collectionId, String path, long size, String user, Instant time, String fault) {
 		String parent = parentOf(path);
 		mkdirs(collectionId, parent, user, time);
-		tree(collectionId).get(parent).put(nameOf(path), new FileEntry(nameOf(path), false, size, time, user, "lab"));
+		tree(collectionId).get(parent)
+			.put(nameOf(path), new SimFileEntry(nameOf(path), false, size, time, user, "lab", fault));
+	}
+
+	/** Bytes of all the files a collection holds. */
+	long usage(String collectionId) {
+		return tree(collectionId).values()
+			.stream()
+			.flatMap((folder) -> folder.values().stream())
+			.filter((e) -> !e.dir())
+			.mapToLong(SimFileEntry::size)
+			.sum();
 	}
 
 	/** Every file below a folder as paths relative to it, folders too (ending in "/"). */
@@ -112,13 +130,13 @@ class SimFileSystem {
 		return result;
 	}
 
-	private void walk(Map<String, NavigableMap<String, FileEntry>> tree, String dir, String prefix,
+	private void walk(Map<String, NavigableMap<String, SimFileEntry>> tree, String dir, String prefix,
 			List<String> result) {
-		NavigableMap<String, FileEntry> folder = tree.get(dir);
+		NavigableMap<String, SimFileEntry> folder = tree.get(dir);
 		if (folder == null) {
 			return;
 		}
-		for (FileEntry entry : folder.values()) {
+		for (SimFileEntry entry : folder.values()) {
 			if (entry.dir()) {
 				result.add(prefix + entry.name() + "/");
 				walk(tree, dir + entry.name() + "/", prefix + entry.name() + "/", result);
@@ -130,8 +148,8 @@ class SimFileSystem {
 	}
 
 	synchronized void rename(String collectionId, String oldPath, String newPath) {
-		Map<String, NavigableMap<String, FileEntry>> tree = tree(collectionId);
-		FileEntry entry = stat(collectionId, oldPath).orElseThrow();
+		Map<String, NavigableMap<String, SimFileEntry>> tree = tree(collectionId);
+		SimFileEntry entry = stat(collectionId, oldPath).orElseThrow();
 		tree.get(parentOf(oldPath)).remove(entry.name());
 		String target = entry.dir() ? asDir(newPath) : stripSlash(newPath);
 		tree.get(parentOf(target)).put(nameOf(target), entry.renamed(nameOf(target)));
@@ -146,8 +164,8 @@ class SimFileSystem {
 	}
 
 	synchronized void delete(String collectionId, String path) {
-		Map<String, NavigableMap<String, FileEntry>> tree = tree(collectionId);
-		Optional<FileEntry> entry = stat(collectionId, path);
+		Map<String, NavigableMap<String, SimFileEntry>> tree = tree(collectionId);
+		Optional<SimFileEntry> entry = stat(collectionId, path);
 		if (entry.isEmpty() || "/".equals(path)) {
 			return;
 		}
@@ -158,8 +176,8 @@ class SimFileSystem {
 		}
 	}
 
-	private Map<String, NavigableMap<String, FileEntry>> tree(String collectionId) {
-		Map<String, NavigableMap<String, FileEntry>> tree = this.trees.get(collectionId);
+	private Map<String, NavigableMap<String, SimFileEntry>> tree(String collectionId) {
+		Map<String, NavigableMap<String, SimFileEntry>> tree = this.trees.get(collectionId);
 		if (tree == null) {
 			throw new IllegalStateException("No file tree for " + collectionId);
 		}

@@ -2,16 +2,23 @@ package org.transferportal.simulator.transfer;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
+import org.transferportal.simulator.CollectionCatalog;
 import org.transferportal.simulator.SimulatorProperties;
 import org.transferportal.simulator.TokenStore;
 
@@ -20,8 +27,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs simulated tasks over simulated time ({@code simulator.time-acceleration}) and
- * keeps submission ids idempotent.
+ * Runs simulated tasks over simulated time ({@code simulator.time-acceleration}) the way
+ * Transfer does: at most three transfer and three delete tasks of a user at work, the
+ * others queued; a path that keeps failing retried until the deadline or a cancel unless
+ * the task skips it; INACTIVE while the owner's consent or credentials are missing. Keeps
+ * submission ids idempotent, and forgets old finished tasks
+ * ({@code simulator.kept-finished-tasks}, {@code simulator.finished-task-lifetime}).
  */
 @Component
 @ConditionalOnProperty(name = "simulator.enabled", havingValue = "true")
@@ -30,12 +41,36 @@ class TaskEngine implements DisposableBean {
 	/** Simulated throughput in bytes per simulated second. */
 	static final double BYTES_PER_SECOND = 50_000_000;
 
-	static final double FAILURE_AFTER_SECONDS = 1.0;
+	/** When, in simulated seconds of work, a task first meets its failing paths. */
+	static final double FIRST_ATTEMPT_SECONDS = 1.0;
+
+	/** Tasks of one type a user has at work at once (reference §2.4). */
+	static final int SLOTS_PER_USER = 3;
+
+	/** Retries back off from this many simulated seconds ... */
+	static final double FIRST_RETRY_SECONDS = 30;
+
+	/** ... doubling up to this. */
+	static final double LONGEST_RETRY_SECONDS = 600;
+
+	/** Error events kept per task; Transfer counts further faults without them here. */
+	static final int MAX_EVENTS = 500;
+
+	private static final Duration SWEEP_EVERY = Duration.ofSeconds(2);
 
 	private final Map<String, SimTask> tasks = new ConcurrentHashMap<>();
 
 	/** owner id + "|" + submission id → task id. */
 	private final Map<String, String> submissions = new ConcurrentHashMap<>();
+
+	/** owner id → the ids of its unfinished tasks. */
+	private final Map<String, Set<String>> unfinished = new ConcurrentHashMap<>();
+
+	/** owner id → its finished tasks, oldest first (guarded by {@link #schedule}). */
+	private final Map<String, Deque<SimTask>> finishedByOwner = new ConcurrentHashMap<>();
+
+	/** Guards the slots and queues of every owner. */
+	private final Object schedule = new Object();
 
 	private final SimulatorProperties properties;
 
@@ -43,17 +78,26 @@ class TaskEngine implements DisposableBean {
 
 	private final TokenStore clock;
 
+	private final CollectionCatalog catalog;
+
+	private final TaskConditions conditions;
+
+	private volatile Instant lastSweep = Instant.EPOCH;
+
 	private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor((runnable) -> {
 		Thread thread = new Thread(runnable, "globus-simulator-tasks");
 		thread.setDaemon(true);
 		return thread;
 	});
 
-	TaskEngine(SimulatorProperties properties, SimFileSystem files, TokenStore clock) {
+	TaskEngine(SimulatorProperties properties, SimFileSystem files, TokenStore clock, TransferAccess access,
+			CollectionCatalog catalog) {
 		this.properties = properties;
 		this.files = files;
 		this.clock = clock;
-		this.ticker.scheduleWithFixedDelay(this::advanceAll, 200, 200, TimeUnit.MILLISECONDS);
+		this.catalog = catalog;
+		this.conditions = new TaskConditions(clock, access, catalog);
+		this.ticker.scheduleWithFixedDelay(this::tick, 200, 200, TimeUnit.MILLISECONDS);
 	}
 
 	@Override
@@ -65,30 +109,35 @@ class TaskEngine implements DisposableBean {
 		return this.clock.now();
 	}
 
-	static double simulatedSeconds(long bytes, long fileCount) {
-		return 2.0 + bytes / BYTES_PER_SECOND + fileCount * 0.001;
+	static double simulatedSeconds(long bytes, long stepCount) {
+		return 2.0 + bytes / BYTES_PER_SECOND + stepCount * 0.001;
 	}
 
 	/** The task already created for this submission id, if any. */
-	synchronized Optional<SimTask> findSubmission(String ownerId, String submissionId) {
+	Optional<SimTask> findSubmission(String ownerId, String submissionId) {
 		String taskId = this.submissions.get(ownerId + "|" + submissionId);
 		return Optional.ofNullable((taskId != null) ? this.tasks.get(taskId) : null);
 	}
 
 	/**
-	 * Creates a task unless one exists for the submission id.
+	 * Creates a task unless one exists for the submission id, and starts it if its owner
+	 * has a free slot.
 	 * @return the task and whether it was created now
 	 */
-	synchronized Map.Entry<SimTask, Boolean> submit(String ownerId, String submissionId,
-			java.util.function.Function<String, SimTask> factory) {
-		Optional<SimTask> existing = findSubmission(ownerId, submissionId);
-		if (existing.isPresent()) {
-			return Map.entry(existing.get(), false);
+	Map.Entry<SimTask, Boolean> submit(String ownerId, String submissionId, Function<String, SimTask> factory) {
+		SimTask task;
+		synchronized (this.schedule) {
+			Optional<SimTask> existing = findSubmission(ownerId, submissionId);
+			if (existing.isPresent()) {
+				return Map.entry(existing.get(), false);
+			}
+			task = factory.apply(UUID.randomUUID().toString());
+			this.tasks.put(task.id, task);
+			this.submissions.put(ownerId + "|" + submissionId, task.id);
+			this.unfinished.computeIfAbsent(ownerId, (k) -> ConcurrentHashMap.newKeySet()).add(task.id);
 		}
-		SimTask task = factory.apply(UUID.randomUUID().toString());
-		task.events.add(new SimTask.Event("STARTED", "started", "Starting", false, task.requestTime));
-		this.tasks.put(task.id, task);
-		this.submissions.put(ownerId + "|" + submissionId, task.id);
+		advance(task);
+		schedule(ownerId);
 		return Map.entry(task, true);
 	}
 
@@ -98,113 +147,397 @@ class TaskEngine implements DisposableBean {
 			return Optional.empty();
 		}
 		advance(task);
+		schedule(ownerId);
 		return Optional.of(task);
 	}
 
 	List<SimTask> tasksOf(String ownerId) {
-		return this.tasks.values()
-			.stream()
-			.filter((t) -> t.ownerId.equals(ownerId))
-			.peek(this::advance)
-			.sorted(Comparator.comparing((SimTask t) -> t.requestTime).reversed())
-			.toList();
+		List<SimTask> mine = new ArrayList<>();
+		this.unfinished.getOrDefault(ownerId, Set.of()).forEach((id) -> {
+			SimTask task = this.tasks.get(id);
+			if (task != null) {
+				advance(task);
+			}
+		});
+		schedule(ownerId);
+		synchronized (this.schedule) {
+			mine.addAll(this.finishedByOwner.getOrDefault(ownerId, new ArrayDeque<>()));
+		}
+		this.unfinished.getOrDefault(ownerId, Set.of())
+			.forEach((id) -> Optional.ofNullable(this.tasks.get(id)).ifPresent(mine::add));
+		mine.sort(Comparator.comparing((SimTask t) -> t.requestTime).reversed());
+		return mine;
 	}
 
-	/** Simulated seconds since the task was requested. */
-	double elapsed(SimTask task, Instant at) {
-		return Duration.between(task.requestTime, at).toMillis() / 1000.0 * this.properties.timeAcceleration();
+	/** How many tasks the simulator holds (for its memory bound's tests). */
+	int size() {
+		return this.tasks.size();
 	}
 
-	/** Fraction done, 0..1. */
+	/** Simulated seconds between two instants. */
+	double simulated(Instant from, Instant to) {
+		return Duration.between(from, to).toMillis() / 1000.0 * this.properties.timeAcceleration();
+	}
+
+	/** Simulated seconds the task has worked. */
+	double worked(SimTask task, Instant at) {
+		return task.workedSeconds + ((task.runningSince != null) ? simulated(task.runningSince, at) : 0);
+	}
+
+	/** Fraction of its good work done, 0..1. */
 	double progress(SimTask task) {
-		if ("SUCCEEDED".equals(task.status)) {
-			return 1;
+		synchronized (task) {
+			if (task.applied) {
+				return 1;
+			}
+			if ("SUCCEEDED".equals(task.status)) {
+				return 1;
+			}
+			return Math.min(1, worked(task, now()) / task.simulatedSeconds);
 		}
-		if (!"ACTIVE".equals(task.status) || task.planError != null) {
-			return 0;
-		}
-		return Math.min(1, elapsed(task, now()) / task.simulatedSeconds);
 	}
 
 	boolean cancel(SimTask task) {
+		advance(task);
+		boolean canceled;
 		synchronized (task) {
-			advance(task);
-			if (!"ACTIVE".equals(task.status)) {
-				return false;
+			canceled = !task.finished();
+			if (canceled) {
+				task.canceled = true;
+				// Transfer logs a cancel as an error event (CLI fixture task_event_list).
+				finish(task, "FAILED", new SimTask.Failure("CANCELED", "canceled", "Canceled by the task owner"),
+						new SimTask.Event("CANCELED", "canceled", "Canceled by the task owner", true, now()));
 			}
-			task.canceled = true;
-			finish(task, "FAILED", Map.of("code", "CANCELED", "description", "The task was canceled"),
-					new SimTask.Event("CANCELED", "canceled", "The task was canceled by the user", false, now()));
-			return true;
 		}
+		retire(task);
+		schedule(task.ownerId);
+		return canceled;
 	}
 
-	private void advanceAll() {
+	/**
+	 * Marks a just-submitted task's credentials as expired (the {@code inactive} fault).
+	 */
+	void expireCredentials(SimTask task) {
+		synchronized (task) {
+			task.credentialsExpiredAt = now();
+		}
+		advance(task);
+		schedule(task.ownerId);
+	}
+
+	private void tick() {
 		try {
-			this.tasks.values().forEach(this::advance);
+			Instant now = now();
+			boolean sweep = Duration.between(this.lastSweep, now).compareTo(SWEEP_EVERY) >= 0;
+			for (Map.Entry<String, Set<String>> owner : this.unfinished.entrySet()) {
+				boolean changed = false;
+				for (String id : owner.getValue()) {
+					SimTask task = this.tasks.get(id);
+					// Queued tasks change only on a sweep (deadline, credentials) or
+					// when a slot frees.
+					if (task != null && (sweep || task.phase != SimTask.Phase.QUEUED)) {
+						changed |= advanceNoting(task);
+					}
+				}
+				if (changed || sweep) {
+					schedule(owner.getKey());
+				}
+			}
+			if (sweep) {
+				this.lastSweep = now;
+				forgetOldTasks(now);
+			}
 		}
 		catch (RuntimeException ex) {
 			// keep ticking; a broken task must not stop the others
 		}
 	}
 
-	void advance(SimTask task) {
+	/** Moves a task along; true when its phase or status changed (a slot may be free). */
+	private boolean advanceNoting(SimTask task) {
+		SimTask.Phase phase;
+		String status;
 		synchronized (task) {
-			if (!"ACTIVE".equals(task.status)) {
-				return;
+			phase = task.phase;
+			status = task.status;
+		}
+		advance(task);
+		synchronized (task) {
+			return task.phase != phase || !task.status.equals(status);
+		}
+	}
+
+	/** Moves a task along to now. */
+	void advance(SimTask task) {
+		boolean finished;
+		synchronized (task) {
+			if (!task.finished()) {
+				advance(task, now());
 			}
-			Instant now = now();
-			if (task.deadline != null && now.isAfter(task.deadline)) {
-				finish(task, "FAILED", Map.of("code", "EXPIRED", "description", "The task deadline expired"),
-						new SimTask.Event("EXPIRED", "expired", "The task deadline expired", true, now));
-				return;
+			finished = task.finished();
+		}
+		if (finished) {
+			retire(task);
+		}
+	}
+
+	private void advance(SimTask task, Instant now) {
+		if (now.isAfter(task.effectiveDeadline())) {
+			finish(task, "FAILED", new SimTask.Failure("EXPIRED", "expired", "The task deadline expired"),
+					new SimTask.Event("EXPIRED", "expired", "The task deadline expired", true, now));
+			return;
+		}
+		SimTask.Inactivity lapse = this.conditions.lapse(task);
+		if (lapse != null) {
+			if (!"INACTIVE".equals(task.status)) {
+				stop(task, now);
+				task.status = "INACTIVE";
 			}
-			double elapsed = elapsed(task, now);
-			if (task.planError != null) {
-				if (elapsed >= FAILURE_AFTER_SECONDS) {
-					finish(task, "FAILED", task.planError, new SimTask.Event(task.planError.get("code"),
-							task.planError.get("description"), task.planError.get("details"), true, now));
-				}
-				return;
+			task.inactivity = lapse;
+			return;
+		}
+		if ("INACTIVE".equals(task.status)) {
+			task.status = "ACTIVE";
+			task.inactivity = null;
+		}
+		String pause = this.conditions.pauseMessage(task);
+		if (pause != null) {
+			if (!task.paused) {
+				stop(task, now);
+				task.paused = true;
+				task.addEvent(new SimTask.Event("PAUSED", "paused", pause, false, now), MAX_EVENTS);
 			}
-			if (!task.progressReported && elapsed >= task.simulatedSeconds / 2) {
-				task.progressReported = true;
-				task.events.add(new SimTask.Event("PROGRESS", "progress",
-						"{\"bytes_transferred\": " + task.totalBytes() / 2 + "}", false, now));
-			}
-			if (elapsed >= task.simulatedSeconds) {
-				apply(task, now);
-				finish(task, "SUCCEEDED", null,
-						new SimTask.Event("SUCCEEDED", "succeeded", "The task completed successfully", false, now));
+			return;
+		}
+		switch (task.phase) {
+			case RUNNING -> run(task, now);
+			case RETRYING -> retry(task, now);
+			default -> {
+				// QUEUED waits for a slot, DONE is done
 			}
 		}
 	}
 
-	private void apply(SimTask task, Instant now) {
-		boolean preserve = Boolean.TRUE.equals(task.options.get("preserve_timestamp"));
+	private void run(SimTask task, Instant now) {
+		double worked = worked(task, now);
+		if (!task.attempted && worked >= FIRST_ATTEMPT_SECONDS) {
+			firstAttempt(task, now);
+			if (task.finished()) {
+				return;
+			}
+		}
+		if (!task.progressReported && worked >= task.simulatedSeconds / 2) {
+			task.progressReported = true;
+			task.addEvent(new SimTask.Event("PROGRESS", "progress",
+					"{\"bytes_transferred\": " + task.goodBytes() / 2 + "}", false, now), MAX_EVENTS);
+		}
+		if (worked >= task.simulatedSeconds) {
+			apply(task, now);
+			stop(task, now);
+			if (!task.retryingSteps().isEmpty()) {
+				// Backing off from an error frees the slot for the owner's next task.
+				task.phase = SimTask.Phase.RETRYING;
+				return;
+			}
+			if (!task.skippedErrors.isEmpty()) {
+				task.addEvent(new SimTask.Event("SKIPPED_ERRORS", "skipped errors",
+						task.skippedErrors.size() + " path(s) were skipped because of errors on the source", false,
+						now), MAX_EVENTS);
+			}
+			finish(task, "SUCCEEDED", null,
+					new SimTask.Event("SUCCEEDED", "succeeded", "The task completed successfully", false, now));
+		}
+	}
+
+	/** The first time the task meets its failing paths: fail, skip or start retrying. */
+	private void firstAttempt(SimTask task, Instant now) {
+		task.attempted = true;
+		if (task.planFailure != null) {
+			fail(task, task.planFailure, now);
+			return;
+		}
 		for (SimTask.Step step : task.steps) {
-			if (step.skip()) {
+			if (step.good()) {
 				continue;
 			}
-			if ("DELETE".equals(task.type)) {
+			String details = TaskErrors.details(task, step, this.catalog);
+			if (task.skips(step)) {
+				task.skippedErrors.add(new SimTask.SkippedError(step, details, now));
+			}
+			else if ("QUOTA_EXCEEDED".equals(step.fault())
+					&& Boolean.TRUE.equals(task.options.get("fail_on_quota_errors"))) {
+				fail(task, new SimTask.Failure(step.fault(), TaskErrors.description(step.fault()), details), now);
+				return;
+			}
+			else {
+				error(task, step, details, now);
+			}
+		}
+		if (!task.retryingSteps().isEmpty()) {
+			task.retryDelaySeconds = FIRST_RETRY_SECONDS;
+			task.nextRetry = now.plusMillis(realMillis(task.retryDelaySeconds));
+		}
+	}
+
+	private void retry(SimTask task, Instant now) {
+		while (task.nextRetry != null && !now.isBefore(task.nextRetry)) {
+			for (SimTask.Step step : task.retryingSteps()) {
+				error(task, step, TaskErrors.details(task, step, this.catalog), task.nextRetry);
+			}
+			task.retryDelaySeconds = Math.min(LONGEST_RETRY_SECONDS, task.retryDelaySeconds * 2);
+			task.nextRetry = task.nextRetry.plusMillis(realMillis(task.retryDelaySeconds));
+		}
+	}
+
+	private void error(SimTask task, SimTask.Step step, String details, Instant at) {
+		SimTask.Event event = new SimTask.Event(step.fault(), TaskErrors.description(step.fault()), details, true, at);
+		task.faults++;
+		task.lastError = event;
+		task.addEvent(event, MAX_EVENTS);
+	}
+
+	private void fail(SimTask task, SimTask.Failure failure, Instant now) {
+		task.faults++;
+		finish(task, "FAILED", failure,
+				new SimTask.Event(failure.code(), failure.description(), failure.details(), true, now));
+	}
+
+	private long realMillis(double simulatedSeconds) {
+		return Math.max(1, Math.round(simulatedSeconds * 1000 / this.properties.timeAcceleration()));
+	}
+
+	/** Stops the clock of a running task and gives its slot back. */
+	private void stop(SimTask task, Instant now) {
+		if (task.runningSince != null) {
+			task.workedSeconds = worked(task, now);
+			task.runningSince = null;
+		}
+		if (task.phase == SimTask.Phase.RUNNING) {
+			task.phase = task.applied ? SimTask.Phase.RETRYING : SimTask.Phase.QUEUED;
+		}
+	}
+
+	/** Starts queued tasks while the owner has slots free. */
+	void schedule(String ownerId) {
+		synchronized (this.schedule) {
+			List<SimTask> mine = new ArrayList<>();
+			this.unfinished.getOrDefault(ownerId, Set.of())
+				.forEach((id) -> Optional.ofNullable(this.tasks.get(id)).ifPresent(mine::add));
+			for (String type : List.of("TRANSFER", "DELETE")) {
+				int running = 0;
+				TreeSet<SimTask> queued = new TreeSet<>(
+						Comparator.comparing((SimTask t) -> t.requestTime).thenComparing((t) -> t.id));
+				for (SimTask task : mine) {
+					synchronized (task) {
+						if (!type.equals(task.type) || !"ACTIVE".equals(task.status) || task.paused) {
+							continue;
+						}
+						if (task.phase == SimTask.Phase.RUNNING) {
+							running++;
+						}
+						else if (task.phase == SimTask.Phase.QUEUED) {
+							queued.add(task);
+						}
+					}
+				}
+				for (SimTask task : queued) {
+					if (running >= SLOTS_PER_USER) {
+						break;
+					}
+					if (start(task)) {
+						running++;
+					}
+				}
+			}
+		}
+	}
+
+	private boolean start(SimTask task) {
+		synchronized (task) {
+			if (task.phase != SimTask.Phase.QUEUED || !"ACTIVE".equals(task.status) || task.paused) {
+				return false;
+			}
+			Instant now = now();
+			task.phase = SimTask.Phase.RUNNING;
+			task.runningSince = now;
+			if (!task.started) {
+				task.started = true;
+				task.addEvent(new SimTask.Event("STARTED", "started",
+						"{\"type\": \"GridFTP Transfer\", \"concurrency\": 2, \"parallelism\": 4, \"pipelining\": 20}",
+						false, now), MAX_EVENTS);
+			}
+			advance(task, now);
+		}
+		return true;
+	}
+
+	/** Applies the task's good steps to the simulated file systems, once. */
+	private void apply(SimTask task, Instant now) {
+		if (task.applied) {
+			return;
+		}
+		task.applied = true;
+		boolean preserve = Boolean.TRUE.equals(task.options.get("preserve_timestamp"));
+		String user = (String) task.options.getOrDefault("destination_user", "lab");
+		for (SimTask.Step step : task.steps) {
+			if (!step.good() || step.syncSkip()) {
+				continue;
+			}
+			if (task.isDelete()) {
 				this.files.delete(task.sourceId, step.sourcePath());
 			}
 			else if (step.dir()) {
-				this.files.mkdirs(task.destinationId, step.destinationPath(), "lab", now);
+				this.files.mkdirs(task.destinationId, step.destinationPath(), user, now);
 			}
 			else {
 				Instant modified = preserve
-						? this.files.stat(task.sourceId, step.sourcePath()).map(FileEntry::modified).orElse(now) : now;
-				this.files.putFile(task.destinationId, step.destinationPath(), step.size(), "lab", modified);
+						? this.files.stat(task.sourceId, step.sourcePath()).map(SimFileEntry::modified).orElse(now)
+						: now;
+				this.files.putFile(task.destinationId, step.destinationPath(), step.size(), user, modified);
 			}
 		}
 	}
 
-	private void finish(SimTask task, String status, Map<String, String> fatalError, SimTask.Event event) {
+	private void finish(SimTask task, String status, SimTask.Failure fatalError, SimTask.Event event) {
+		if (task.runningSince != null) {
+			task.workedSeconds = worked(task, event.time());
+			task.runningSince = null;
+		}
 		task.status = status;
+		task.phase = SimTask.Phase.DONE;
 		task.fatalError = fatalError;
 		task.completionTime = event.time();
-		task.events.add(event);
+		task.inactivity = null;
+		task.addEvent(event, Integer.MAX_VALUE);
+	}
+
+	/** Moves a finished task from its owner's unfinished tasks to the finished ones. */
+	private void retire(SimTask task) {
+		synchronized (this.schedule) {
+			Set<String> open = this.unfinished.get(task.ownerId);
+			if (open != null && open.remove(task.id)) {
+				this.finishedByOwner.computeIfAbsent(task.ownerId, (k) -> new ArrayDeque<>()).addLast(task);
+			}
+		}
+	}
+
+	/**
+	 * Forgets finished tasks beyond the newest {@code kept-finished-tasks} of each owner
+	 * and those finished longer than {@code finished-task-lifetime} ago, so that the
+	 * simulator's memory stays bounded under a long benchmark.
+	 */
+	void forgetOldTasks(Instant now) {
+		Instant cutoff = now.minus(this.properties.finishedTaskLifetime());
+		synchronized (this.schedule) {
+			for (Deque<SimTask> finished : this.finishedByOwner.values()) {
+				while (!finished.isEmpty() && (finished.size() > this.properties.keptFinishedTasks()
+						|| finished.peekFirst().completionTime.isBefore(cutoff))) {
+					SimTask old = finished.removeFirst();
+					this.tasks.remove(old.id);
+					this.submissions.remove(old.ownerId + "|" + old.submissionId);
+				}
+			}
+		}
 	}
 
 }

@@ -8,8 +8,9 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.transferportal.simulator.CollectionCatalog;
+import org.transferportal.simulator.ConsentLedger;
 import org.transferportal.simulator.FaultInjector;
-import org.transferportal.simulator.Identity;
+import org.transferportal.simulator.SimIdentity;
 import org.transferportal.simulator.IdentityDirectory;
 import org.transferportal.simulator.IssuedToken;
 import org.transferportal.simulator.SimCollection;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The checks every simulated Transfer call goes through: faults, the bearer token, and
- * per collection the data_access consent or the high-assurance session policy.
+ * per collection the data_access consent or the high-assurance session policy; file
+ * operations also log in to the storage.
  */
 @Component
 @ConditionalOnProperty(name = "simulator.enabled", havingValue = "true")
@@ -43,23 +45,28 @@ class TransferAccess {
 
 	private final IdentityDirectory identities;
 
-	TransferAccess(TokenStore tokens, FaultInjector faults, CollectionCatalog collections,
-			IdentityDirectory identities) {
+	private final ConsentLedger consents;
+
+	TransferAccess(TokenStore tokens, FaultInjector faults, CollectionCatalog collections, IdentityDirectory identities,
+			ConsentLedger consents) {
 		this.tokens = tokens;
 		this.faults = faults;
 		this.collections = collections;
 		this.identities = identities;
+		this.consents = consents;
 	}
 
-	/** The caller of a request, once faults and the token have been checked. */
-	record Caller(IssuedToken token, Identity identity) {
+	/**
+	 * The caller of a request, once faults and the token have been checked.
+	 *
+	 * @param token its token
+	 * @param identity the identity it acts as
+	 * @param accounts the local accounts its identities map to on mapped collections
+	 */
+	record Caller(IssuedToken token, SimIdentity identity, List<String> accounts) {
 
 		String id() {
 			return this.token.sub();
-		}
-
-		String home() {
-			return "/home/" + this.identity.localPart() + "/";
 		}
 
 	}
@@ -71,10 +78,15 @@ class TransferAccess {
 
 	Caller authenticate(HttpServletRequest request) {
 		IssuedToken token = this.tokens.fromHeader(request.getHeader(HttpHeaders.AUTHORIZATION), TokenStore.TRANSFER)
-			.orElseThrow(() -> new TransferError(401, "AuthenticationFailed",
+			.orElseThrow(() -> new TransferError(401, "ClientError.AuthenticationFailed",
 					"Token is not active, or is not a token for transfer.api.globus.org"));
-		Identity identity = this.identities.find(token.sub()).orElseThrow();
-		return new Caller(token, identity);
+		SimIdentity identity = this.identities.find(token.sub()).orElseThrow();
+		List<String> accounts = this.identities.identitySet(identity)
+			.stream()
+			.map(SimIdentity::localPart)
+			.distinct()
+			.toList();
+		return new Caller(token, identity, accounts);
 	}
 
 	SimCollection collection(String id) {
@@ -82,15 +94,41 @@ class TransferAccess {
 			.orElseThrow(() -> new TransferError(404, "EndpointNotFound", "No such endpoint '" + id + "'"));
 	}
 
+	/** A collection the caller may see: a private one is its owner's alone. */
+	SimCollection collection(String id, Caller caller) {
+		SimCollection collection = collection(id);
+		if (!collection.visibleTo(caller.id())) {
+			throw new TransferError(403, "PermissionDenied",
+					"You do not have permission to use '" + collection.displayName() + "'");
+		}
+		return collection;
+	}
+
+	/**
+	 * A collection a task may name: a collection, not an endpoint, and a local account
+	 * only where one exists (GCSv5 mapped collections, per the CLI's help).
+	 */
+	SimCollection usableForTask(String id, Caller caller, String localUser, String localUserField) {
+		SimCollection collection = collection(id, caller);
+		if (collection.nonFunctional()) {
+			throw TransferError.badRequest("'" + collection.displayName()
+					+ "' is a Globus Connect Server endpoint, not a collection; pick one of its collections");
+		}
+		if (localUser != null && !collection.isMapped()) {
+			throw TransferError.badRequest(localUserField + " is only allowed for GCSv5 mapped collections, and '"
+					+ collection.displayName() + "' is a " + collection.entityType());
+		}
+		return collection;
+	}
+
 	/**
 	 * Checks that the caller may use the collections now: data_access consent for mapped
 	 * collections (all missing ones reported in one error), then session policies.
 	 */
 	void checkUse(Caller caller, SimCollection... used) {
-		List<String> granted = caller.token().dependentScopeNames();
 		List<String> missing = new ArrayList<>();
 		for (SimCollection collection : used) {
-			if (collection.requiresDataAccess() && !granted.contains(collection.dataAccessScope())
+			if (collection.requiresDataAccess() && !hasDataAccess(caller.id(), caller.token().clientId(), collection)
 					&& !missing.contains(collection.dataAccessScope())) {
 				missing.add(collection.dataAccessScope());
 			}
@@ -103,12 +141,39 @@ class TransferAccess {
 		}
 		for (SimCollection collection : used) {
 			if (collection.highAssurance() && !sessionAcceptable(caller, collection)) {
-				Object parameters = SimJson.object("session_message",
-						POLICY_MESSAGE + ": log in again with a " + collection.requiredDomain() + " identity",
-						"session_required_single_domain", List.of(collection.requiredDomain()), "prompt", "login");
+				// Transfer names the collection's policy as a comma-separated string and
+				// leaves the rest (domain, timeout, prompt) to Globus Auth.
+				Object parameters = SimJson.object("session_message", POLICY_MESSAGE, "session_required_policies",
+						collection.policyId());
 				throw new TransferError(403, "AuthPolicyFailed", POLICY_MESSAGE).with("authorization_parameters",
 						parameters);
 			}
+		}
+	}
+
+	/**
+	 * Whether the identity has granted the client {@code data_access} on the collection
+	 * at Globus Auth: a consent, not a property of the token, so one given in another
+	 * session counts and a revoked one no longer does.
+	 */
+	boolean hasDataAccess(String identityId, String clientId, SimCollection collection) {
+		return this.consents.hasDependent(identityId, clientId, TRANSFER_ALL, collection.dataAccessScope());
+	}
+
+	/**
+	 * The storage side of a file operation: a collection whose storage gateway accepts
+	 * identities of one domain fails the login to the storage for other sessions, which
+	 * Transfer reports as a 502 carrying the session it needs.
+	 * @param failure the operation's failure code, e.g.
+	 * {@code ExternalError.DirListingFailed}
+	 */
+	static void checkStorageLogin(Caller caller, SimCollection collection, String failure) {
+		String domain = collection.storageDomain();
+		if (domain != null && !domain.equalsIgnoreCase(caller.token().session().domain())) {
+			String message = "Login to the storage of '" + collection.displayName() + "' failed: it accepts " + domain
+					+ " identities only";
+			throw new TransferError(502, failure + ".LoginFailed", message).with("authorization_parameters",
+					SimJson.object("session_message", message, "session_required_single_domain", List.of(domain)));
 		}
 	}
 

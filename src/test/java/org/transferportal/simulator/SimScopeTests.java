@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Tests for {@link Scope}.
+ * Tests for {@link SimScope}.
  */
-class ScopeTests {
+class SimScopeTests {
 
 	static final String TRANSFER = "urn:globus:auth:scope:transfer.api.globus.org:all";
 
@@ -20,33 +20,33 @@ class ScopeTests {
 
 	@Test
 	void spacesInsideBracketsSeparateDependentsNotRoots() {
-		List<Scope> scopes = Scope.parse("openid  " + TRANSFER + "[*" + A + " *" + B + "] email");
-		assertThat(scopes).extracting(Scope::name).containsExactly("openid", TRANSFER, "email");
-		Scope transfer = scopes.get(1);
-		assertThat(transfer.dependencies()).extracting(Scope::name).containsExactly(A, B);
-		assertThat(transfer.dependencies()).allMatch(Scope::optional);
+		List<SimScope> scopes = SimScope.parse("openid  " + TRANSFER + "[*" + A + " *" + B + "] email");
+		assertThat(scopes).extracting(SimScope::name).containsExactly("openid", TRANSFER, "email");
+		SimScope transfer = scopes.get(1);
+		assertThat(transfer.dependencies()).extracting(SimScope::name).containsExactly(A, B);
+		assertThat(transfer.dependencies()).allMatch(SimScope::optional);
 	}
 
 	@Test
 	void nestedDependentsParse() {
-		Scope root = Scope.parse("a[b[*c d] e]").get(0);
+		SimScope root = SimScope.parse("a[b[*c d] e]").get(0);
 		assertThat(root.toString()).isEqualTo("a[b[*c d] e]");
 		assertThat(root.dependencies().get(0).dependencies().get(0).optional()).isTrue();
 	}
 
 	@Test
 	void sameRootsMergeTheirDependentsAndRequiredBeatsOptional() {
-		List<Scope> merged = Scope.parse(TRANSFER + "[*" + A + "] " + TRANSFER + "[*" + B + " " + A + "]");
+		List<SimScope> merged = SimScope.parse(TRANSFER + "[*" + A + "] " + TRANSFER + "[*" + B + " " + A + "]");
 		assertThat(merged).hasSize(1);
 		assertThat(merged.get(0).toString()).isEqualTo(TRANSFER + "[" + A + " *" + B + "]");
 	}
 
 	@Test
 	void malformedStringsAreRejected() {
-		assertThatIllegalArgumentException().isThrownBy(() -> Scope.parse(TRANSFER + "[" + A));
-		assertThatIllegalArgumentException().isThrownBy(() -> Scope.parse("a]"));
-		assertThatIllegalArgumentException().isThrownBy(() -> Scope.parse("a[]"));
-		assertThatIllegalArgumentException().isThrownBy(() -> Scope.parse("*"));
+		assertThatIllegalArgumentException().isThrownBy(() -> SimScope.parse(TRANSFER + "[" + A));
+		assertThatIllegalArgumentException().isThrownBy(() -> SimScope.parse("a]"));
+		assertThatIllegalArgumentException().isThrownBy(() -> SimScope.parse("a[]"));
+		assertThatIllegalArgumentException().isThrownBy(() -> SimScope.parse("*"));
 	}
 
 }

@@ -12,7 +12,7 @@ import org.transferportal.simulator.SimJson;
  * @param name glob on the entry name
  * @param type file, dir, or null for both
  */
-record FilterRule(String method, String name, String type) {
+record SimFilterRule(String method, String name, String type) {
 
 	boolean matches(String entryName, boolean dir) {
 		boolean typeMatches = this.type == null || this.type.equals(dir ? "dir" : "file");
@@ -23,8 +23,8 @@ record FilterRule(String method, String name, String type) {
 		return SimJson.object("DATA_TYPE", "filter_rule", "method", this.method, "name", this.name, "type", this.type);
 	}
 
-	static boolean included(Iterable<FilterRule> rules, String entryName, boolean dir) {
-		for (FilterRule rule : rules) {
+	static boolean included(Iterable<SimFilterRule> rules, String entryName, boolean dir) {
+		for (SimFilterRule rule : rules) {
 			if (rule.matches(entryName, dir)) {
 				return "include".equals(rule.method);
 			}

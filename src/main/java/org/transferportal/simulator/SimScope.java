@@ -14,14 +14,14 @@ import java.util.stream.Collectors;
  * @param optional whether it was marked {@code *} (atomically revocable)
  * @param dependencies its dependent scopes
  */
-public record Scope(String name, boolean optional, List<Scope> dependencies) {
+public record SimScope(String name, boolean optional, List<SimScope> dependencies) {
 
-	public Scope {
+	public SimScope {
 		dependencies = List.copyOf(dependencies);
 	}
 
-	public static Scope of(String name) {
-		return new Scope(name, false, List.of());
+	public static SimScope of(String name) {
+		return new SimScope(name, false, List.of());
 	}
 
 	/**
@@ -29,9 +29,9 @@ public record Scope(String name, boolean optional, List<Scope> dependencies) {
 	 * dependents.
 	 * @throws IllegalArgumentException when the string is not well-formed
 	 */
-	public static List<Scope> parse(String text) {
+	public static List<SimScope> parse(String text) {
 		Parser parser = new Parser(text == null ? "" : text);
-		List<Scope> scopes = parser.list(false);
+		List<SimScope> scopes = parser.list(false);
 		if (parser.pos < parser.text.length()) {
 			throw new IllegalArgumentException("Unexpected '" + parser.text.charAt(parser.pos) + "' in scope string");
 		}
@@ -42,24 +42,24 @@ public record Scope(String name, boolean optional, List<Scope> dependencies) {
 	 * Merges scopes with the same name: dependents are unioned and required beats
 	 * optional.
 	 */
-	public static List<Scope> merge(List<Scope> scopes) {
-		Map<String, Scope> merged = new LinkedHashMap<>();
-		for (Scope scope : scopes) {
+	public static List<SimScope> merge(List<SimScope> scopes) {
+		Map<String, SimScope> merged = new LinkedHashMap<>();
+		for (SimScope scope : scopes) {
 			merged.merge(scope.name, scope, (a, b) -> {
-				List<Scope> deps = new ArrayList<>(a.dependencies);
+				List<SimScope> deps = new ArrayList<>(a.dependencies);
 				deps.addAll(b.dependencies);
-				return new Scope(a.name, a.optional && b.optional, merge(deps));
+				return new SimScope(a.name, a.optional && b.optional, merge(deps));
 			});
 		}
 		return List.copyOf(merged.values());
 	}
 
-	public static String format(List<Scope> scopes) {
-		return scopes.stream().map(Scope::toString).collect(Collectors.joining(" "));
+	public static String format(List<SimScope> scopes) {
+		return scopes.stream().map(SimScope::toString).collect(Collectors.joining(" "));
 	}
 
-	public Scope withDependencies(List<Scope> deps) {
-		return new Scope(this.name, this.optional, deps);
+	public SimScope withDependencies(List<SimScope> deps) {
+		return new SimScope(this.name, this.optional, deps);
 	}
 
 	@Override
@@ -81,8 +81,8 @@ public record Scope(String name, boolean optional, List<Scope> dependencies) {
 			this.text = text;
 		}
 
-		List<Scope> list(boolean nested) {
-			List<Scope> scopes = new ArrayList<>();
+		List<SimScope> list(boolean nested) {
+			List<SimScope> scopes = new ArrayList<>();
 			while (true) {
 				skipSpaces();
 				if (this.pos >= this.text.length()) {
@@ -102,7 +102,7 @@ public record Scope(String name, boolean optional, List<Scope> dependencies) {
 			}
 		}
 
-		Scope scope() {
+		SimScope scope() {
 			boolean optional = false;
 			if (this.text.charAt(this.pos) == '*') {
 				optional = true;
@@ -116,7 +116,7 @@ public record Scope(String name, boolean optional, List<Scope> dependencies) {
 			if (name.isEmpty() || name.contains("*")) {
 				throw new IllegalArgumentException("Malformed scope at position " + start);
 			}
-			List<Scope> deps = List.of();
+			List<SimScope> deps = List.of();
 			if (this.pos < this.text.length() && this.text.charAt(this.pos) == '[') {
 				this.pos++;
 				deps = list(true);
@@ -125,7 +125,7 @@ public record Scope(String name, boolean optional, List<Scope> dependencies) {
 					throw new IllegalArgumentException("Empty dependent scope list for " + name);
 				}
 			}
-			return new Scope(name, optional, deps);
+			return new SimScope(name, optional, deps);
 		}
 
 		private void skipSpaces() {

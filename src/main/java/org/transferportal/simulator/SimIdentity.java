@@ -14,7 +14,7 @@ import java.util.List;
  * @param identityProviderDisplayName identity provider name
  * @param linked usernames of linked identities
  */
-public record Identity(String sub, String username, String name, String email, String organization,
+public record SimIdentity(String sub, String username, String name, String email, String organization,
 		String identityProvider, String identityProviderDisplayName, List<String> linked) {
 
 	public String localPart() {
