@@ -20,6 +20,7 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
+import org.springframework.stereotype.Component;
 
 import org.transferportal.globus.AuthorizationParameters;
 import org.transferportal.globus.GlobusScopes;
@@ -30,6 +31,7 @@ import org.transferportal.support.LocalPaths;
  * After Globus Auth: keeps the user's tokens, remembers the consents given, and resumes
  * the pending action of a consent round trip — or returns to the page that needed login.
  */
+@Component
 class LoginSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler {
 
 	private static final Log logger = LogFactory.getLog(LoginSuccessHandler.class);

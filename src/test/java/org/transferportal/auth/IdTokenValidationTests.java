@@ -39,7 +39,7 @@ class IdTokenValidationTests {
 	}
 
 	private boolean valid(Jwt jwt, String issuer) {
-		return !SecurityConfiguration.idTokenClaims(jwt, issuer, this.registration).hasErrors();
+		return !GlobusLoginConfiguration.idTokenClaims(jwt, issuer, this.registration).hasErrors();
 	}
 
 	private static Jwt token(String issuer, String audience) {
