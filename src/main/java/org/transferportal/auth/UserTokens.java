@@ -1,12 +1,9 @@
 package org.transferportal.auth;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.apache.commons.logging.Log;
@@ -48,39 +45,20 @@ class UserTokens {
 	}
 
 	/**
-	 * Saves the tokens of a login: the top-level one and each of {@code other_tokens},
-	 * picked by resource server whatever their order. The Transfer token is marked with
-	 * the dependent scopes the authorization asked for, since Globus does not list them.
+	 * Saves the tokens of a login, one per resource server. The Transfer token is marked
+	 * with the dependent scopes the authorization asked for, since Globus does not list
+	 * them.
 	 */
 	void saveLogin(String subject, OAuth2AccessTokenResponse response, Set<String> requestedScopes) {
 		Set<String> dependents = transferDependents(requestedScopes);
-		Map<String, Object> extra = response.getAdditionalParameters();
-		String topServer = text(extra.get("resource_server"), GlobusScopes.AUTH_RESOURCE_SERVER);
-		Instant expiresAt = (response.getAccessToken().getExpiresAt() != null)
-				? response.getAccessToken().getExpiresAt() : this.clock.instant().plusSeconds(3600);
-		save(subject, topServer, response.getAccessToken().getTokenValue(),
-				(response.getRefreshToken() != null) ? response.getRefreshToken().getTokenValue() : null, expiresAt,
-				String.join(" ", response.getAccessToken().getScopes()), dependents);
-		if (extra.get("other_tokens") instanceof List<?> others) {
-			for (Object other : others) {
-				if (other instanceof Map<?, ?> token && token.get("access_token") != null) {
-					String scope = text(token.get("scope"), "");
-					save(subject, text(token.get("resource_server"), resourceServerOf(scope)),
-							text(token.get("access_token"), null), text(token.get("refresh_token"), null),
-							expiry(token.get("expires_in")), text(token.get("scope"), ""), dependents);
-				}
-			}
+		for (TokenAnswer.Token token : TokenAnswer.of(response, this.clock).tokens()) {
+			this.store.save(new StoredToken(subject, token.resourceServer(), token.accessToken(), token.refreshToken(),
+					token.expiresAt(), token.scope(),
+					GlobusScopes.TRANSFER_RESOURCE_SERVER.equals(token.resourceServer()) ? dependents : Set.of()));
 		}
 		if (this.store.find(subject, GlobusScopes.TRANSFER_RESOURCE_SERVER).isEmpty()) {
 			logger.warn("Globus returned no Transfer token at login; Transfer calls will ask the user to log in again");
 		}
-	}
-
-	private void save(String subject, String resourceServer, String access, String refresh, Instant expiresAt,
-			String scope, Set<String> transferDependents) {
-		Set<String> dependents = GlobusScopes.TRANSFER_RESOURCE_SERVER.equals(resourceServer) ? transferDependents
-				: Set.of();
-		this.store.save(new StoredToken(subject, resourceServer, access, refresh, expiresAt, scope, dependents));
 	}
 
 	/** The dependent scopes the user's current Transfer token was issued with. */
@@ -173,17 +151,8 @@ class UserTokens {
 	 * that failed after Globus issued its tokens).
 	 */
 	void revokeUnkept(OAuth2AccessTokenResponse response) {
-		Map<String, Object> extra = response.getAdditionalParameters();
-		revokeAtGlobus(text(extra.get("resource_server"), GlobusScopes.AUTH_RESOURCE_SERVER),
-				(response.getRefreshToken() != null) ? response.getRefreshToken().getTokenValue() : null,
-				response.getAccessToken().getTokenValue());
-		if (extra.get("other_tokens") instanceof List<?> others) {
-			for (Object other : others) {
-				if (other instanceof Map<?, ?> token) {
-					revokeAtGlobus(text(token.get("resource_server"), "unknown"),
-							text(token.get("refresh_token"), null), text(token.get("access_token"), null));
-				}
-			}
+		for (TokenAnswer.Token token : TokenAnswer.of(response, this.clock).tokens()) {
+			revokeAtGlobus(token.resourceServer(), token.values().toArray(String[]::new));
 		}
 	}
 
@@ -215,37 +184,6 @@ class UserTokens {
 			.flatMap((s) -> s.dependencies().stream())
 			.forEach((d) -> dependents.add(d.name()));
 		return dependents;
-	}
-
-	/**
-	 * The resource server of a token that does not name it (Globus always does; a
-	 * Globus-shaped server might not): Transfer's or Groups' if its scope is theirs.
-	 */
-	static String resourceServerOf(String scope) {
-		for (String name : scope.split("\\s+")) {
-			if (name.startsWith(GlobusScopes.TRANSFER)) {
-				return GlobusScopes.TRANSFER_RESOURCE_SERVER;
-			}
-			if (name.equals(GlobusScopes.GROUPS_VIEW_MY_GROUPS)) {
-				return GlobusScopes.GROUPS_RESOURCE_SERVER;
-			}
-		}
-		return "unknown";
-	}
-
-	private Instant expiry(Object expiresIn) {
-		long seconds = 3600;
-		if (expiresIn instanceof Number number) {
-			seconds = number.longValue();
-		}
-		else if (expiresIn != null) {
-			seconds = Optional.of(expiresIn.toString()).map(Long::parseLong).orElse(3600L);
-		}
-		return this.clock.instant().plusSeconds(seconds);
-	}
-
-	private static String text(Object value, String fallback) {
-		return (value != null) ? value.toString() : fallback;
 	}
 
 	private static GlobusUnauthorizedException loginAgain(String message) {
