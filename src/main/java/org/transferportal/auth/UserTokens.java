@@ -4,11 +4,16 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
 import org.springframework.stereotype.Service;
 
@@ -37,27 +42,51 @@ class UserTokens {
 
 	private final Clock clock;
 
-	UserTokens(UserTokenStore store, GlobusClients globus, AuthProperties properties, Clock clock) {
+	private final Executor background;
+
+	/**
+	 * @param background where superseded refresh tokens are revoked (Spring Boot's
+	 * application task executor)
+	 */
+	UserTokens(UserTokenStore store, GlobusClients globus, AuthProperties properties, Clock clock,
+			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) Executor background) {
 		this.store = store;
 		this.globus = globus;
 		this.properties = properties;
 		this.clock = clock;
+		this.background = background;
 	}
 
 	/**
 	 * Saves the tokens of a login, one per resource server. The Transfer token is marked
 	 * with the dependent scopes the authorization asked for, since Globus does not list
-	 * them.
+	 * them. A refresh token the new answer replaces is revoked at Globus, in the
+	 * background: the portal can no longer reach it, so it would otherwise stay valid for
+	 * months.
 	 */
 	void saveLogin(String subject, OAuth2AccessTokenResponse response, Set<String> requestedScopes) {
 		Set<String> dependents = transferDependents(requestedScopes);
 		for (TokenAnswer.Token token : TokenAnswer.of(response, this.clock).tokens()) {
+			Optional<StoredToken> previous = this.store.find(subject, token.resourceServer());
 			this.store.save(new StoredToken(subject, token.resourceServer(), token.accessToken(), token.refreshToken(),
 					token.expiresAt(), token.scope(),
 					GlobusScopes.TRANSFER_RESOURCE_SERVER.equals(token.resourceServer()) ? dependents : Set.of()));
+			previous.map(StoredToken::refreshToken)
+				.filter((old) -> !old.equals(token.refreshToken()))
+				.ifPresent((old) -> revokeSuperseded(token.resourceServer(), old));
 		}
 		if (this.store.find(subject, GlobusScopes.TRANSFER_RESOURCE_SERVER).isEmpty()) {
 			logger.warn("Globus returned no Transfer token at login; Transfer calls will ask the user to log in again");
+		}
+	}
+
+	/** Revokes a refresh token no longer kept, without holding up the login. */
+	private void revokeSuperseded(String resourceServer, String refreshToken) {
+		try {
+			this.background.execute(() -> revokeAtGlobus(resourceServer, refreshToken));
+		}
+		catch (RejectedExecutionException ex) {
+			logger.warn("Could not revoke a superseded " + resourceServer + " refresh token: no thread free to do it");
 		}
 	}
 
@@ -112,9 +141,12 @@ class UserTokens {
 		try {
 			answer = this.globus.auth().refresh(token.refreshToken());
 		}
+		catch (GlobusUnauthorizedException ex) {
+			return newerOrLoginAgain(token);
+		}
 		catch (GlobusApiException ex) {
 			if (ex.status() == 400 || ex.status() == 401) {
-				throw loginAgain("Globus no longer accepts your session");
+				return newerOrLoginAgain(token);
 			}
 			throw ex;
 		}
@@ -130,6 +162,16 @@ class UserTokens {
 				token.dependentScopes());
 		this.store.save(refreshed);
 		return refreshed;
+	}
+
+	/**
+	 * The token a login stored after this one was read, if any (that login revoked the
+	 * refresh token this one carried); otherwise the user must log in again.
+	 */
+	private StoredToken newerOrLoginAgain(StoredToken token) {
+		return this.store.find(token.subject(), token.resourceServer())
+			.filter((stored) -> stored.refreshToken() != null && !stored.refreshToken().equals(token.refreshToken()))
+			.orElseThrow(() -> loginAgain("Globus no longer accepts your session"));
 	}
 
 	/** Revokes every token of the user at Globus, then forgets them. */
