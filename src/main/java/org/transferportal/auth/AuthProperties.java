@@ -16,8 +16,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pkce whether authorization requests carry a PKCE challenge (on, as RFC 9700
  * recommends even for confidential clients; {@code PORTAL_AUTH_PKCE=false} for a Globus
  * deployment that refuses it)
+ * @param consentCacheTtl how long the data_access consents Globus Auth reported for a
+ * user are trusted without asking again (a missing one is always asked for afresh)
  */
 @ConfigurationProperties("portal.auth")
 public record AuthProperties(String tokenKey, String issuer, @DefaultValue("30m") Duration pendingActionLifetime,
-		@DefaultValue("2m") Duration refreshAhead, @DefaultValue("true") boolean pkce) {
+		@DefaultValue("2m") Duration refreshAhead, @DefaultValue("true") boolean pkce,
+		@DefaultValue("30s") Duration consentCacheTtl) {
 }
