@@ -193,8 +193,7 @@ final class GlobusHttp {
 			Answer answer = ready
 				.exchangeToMono((response) -> response.bodyToMono(String.class)
 					.defaultIfEmpty("")
-					.onErrorMap(DataBufferLimitException.class,
-							(ex) -> tooLarge(response.statusCode().value(), uri, ex))
+					.onErrorMap(GlobusHttp::isTooLarge, (ex) -> tooLarge(response.statusCode().value(), uri, ex))
 					.map((text) -> new Answer(response.statusCode().value(), text))
 					.map((a) -> withRetryAfter(a, response.headers().asHttpHeaders(), uri)))
 				.timeout(this.properties.timeout())
@@ -205,16 +204,21 @@ final class GlobusHttp {
 			throw ex;
 		}
 		catch (RuntimeException ex) {
-			if (NestedExceptionUtils.getRootCause(ex) instanceof DataBufferLimitException limit) {
-				throw tooLarge(0, uri, limit);
-			}
 			// Timeouts, refused or dropped connections: Globus gave no answer.
 			String message = "Globus did not answer in time or the connection failed";
 			throw new GlobusApiException(0, "Unreachable", message, null, uri.getPath(), ex);
 		}
 	}
 
-	private GlobusApiException tooLarge(int status, URI uri, DataBufferLimitException cause) {
+	/**
+	 * Whether reading the answer stopped at the codec's size limit (possibly wrapped).
+	 */
+	private static boolean isTooLarge(Throwable ex) {
+		return ex instanceof DataBufferLimitException
+				|| NestedExceptionUtils.getRootCause(ex) instanceof DataBufferLimitException;
+	}
+
+	private GlobusApiException tooLarge(int status, URI uri, Throwable cause) {
 		long bytes = this.properties.maxAnswerSize().toBytes();
 		String limit = (bytes >= 1024 * 1024) ? (bytes / (1024 * 1024)) + " MB" : (bytes / 1024) + " KB";
 		String message = "Globus answered with more than " + limit + ", more than the portal reads in one answer";
