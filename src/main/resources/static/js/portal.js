@@ -250,6 +250,12 @@
           set('task-rate', p.rate);
           set('task-elapsed', p.elapsed);
           set('task-error', p.fatalError || 'none');
+          var note = document.getElementById('task-note');
+          if (note) {
+            note.textContent = p.note || '';
+            note.hidden = !p.note;
+            note.className = p.noteIsProblem ? 'error' : 'notice';
+          }
           document.getElementById('task-error').classList.toggle('error', !!p.fatalError);
           if (p.active) {
             window.setTimeout(poll, 2000);

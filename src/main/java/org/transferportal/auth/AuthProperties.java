@@ -13,8 +13,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param issuer the expected {@code iss} of ID tokens; defaults to the Globus Auth URL
  * @param pendingActionLifetime how long a consent round trip may take
  * @param refreshAhead refresh a token this long before it expires
+ * @param pkce whether authorization requests carry a PKCE challenge (on, as RFC 9700
+ * recommends even for confidential clients; {@code PORTAL_AUTH_PKCE=false} for a Globus
+ * deployment that refuses it)
+ * @param consentCacheTtl how long the data_access consents Globus Auth reported for a
+ * user are trusted without asking again (a missing one is always asked for afresh)
  */
 @ConfigurationProperties("portal.auth")
 public record AuthProperties(String tokenKey, String issuer, @DefaultValue("30m") Duration pendingActionLifetime,
-		@DefaultValue("2m") Duration refreshAhead) {
+		@DefaultValue("2m") Duration refreshAhead, @DefaultValue("true") boolean pkce,
+		@DefaultValue("30s") Duration consentCacheTtl) {
 }

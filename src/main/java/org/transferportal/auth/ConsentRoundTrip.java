@@ -37,14 +37,17 @@ public class ConsentRoundTrip {
 
 	private final ConsentMemory memory;
 
+	private final GrantedConsents granted;
+
 	private final MeterRegistry meters;
 
 	ConsentRoundTrip(CurrentUser currentUser, PendingActions pendingActions, UserTokens tokens, ConsentMemory memory,
-			MeterRegistry meters) {
+			GrantedConsents granted, MeterRegistry meters) {
 		this.currentUser = currentUser;
 		this.pendingActions = pendingActions;
 		this.tokens = tokens;
 		this.memory = memory;
+		this.granted = granted;
 		this.meters = meters;
 	}
 
@@ -59,7 +62,10 @@ public class ConsentRoundTrip {
 		if (RETURN_KIND.equals(kind) && !LocalPaths.isLocal(target)) {
 			throw new IllegalArgumentException("A consent round trip can only return to a local path");
 		}
-		PendingAction action = this.pendingActions.create(this.currentUser.subject(), kind, target, parameters);
+		String subject = this.currentUser.subject();
+		PendingAction action = this.pendingActions.create(subject, kind, target, parameters);
+		// The trip changes what the user granted: ask Globus Auth again afterwards.
+		this.granted.forget(subject);
 		this.meters
 			.counter("portal.consent.trips", "kind", kind, "session", String.valueOf(parameters.requiresSession()))
 			.increment();
@@ -74,24 +80,38 @@ public class ConsentRoundTrip {
 	}
 
 	/**
-	 * Which of these collections the user's current Transfer token has no data_access
-	 * for.
+	 * Which of these collections the user has not granted data_access to, as Globus Auth
+	 * lists the user's consents; when Auth cannot say, which ones the user's current
+	 * Transfer token was not issued with.
 	 */
 	public Set<UUID> missingDataAccess(Collection<UUID> collections) {
-		Set<String> carried = this.tokens.transferDependentScopes(this.currentUser.subject());
+		if (collections.isEmpty()) {
+			return Set.of();
+		}
+		String subject = this.currentUser.subject();
+		Set<String> needed = new LinkedHashSet<>();
+		collections.forEach((collection) -> needed.add(GlobusScopes.dataAccess(collection)));
+		Set<String> have = this.granted.dataAccess(subject, needed)
+			.orElseGet(() -> this.tokens.transferDependentScopes(subject));
 		Set<UUID> missing = new LinkedHashSet<>();
 		for (UUID collection : collections) {
-			if (!carried.contains(GlobusScopes.dataAccess(collection))) {
+			if (!have.contains(GlobusScopes.dataAccess(collection))) {
 				missing.add(collection);
 			}
 		}
 		return missing;
 	}
 
-	/** Whether the user consented to data_access for all these collections before. */
+	/**
+	 * Whether the user consented to data_access for all these collections before, so that
+	 * Globus would approve them again without asking. Not when Globus Auth has just said
+	 * they are missing: then they were revoked there, and Globus will ask.
+	 */
 	public boolean consentedBefore(Collection<UUID> collections) {
-		Set<String> remembered = this.memory.remembered(this.currentUser.subject());
-		return collections.stream().allMatch((c) -> remembered.contains(GlobusScopes.dataAccess(c)));
+		String subject = this.currentUser.subject();
+		Set<String> remembered = this.memory.remembered(subject);
+		boolean all = collections.stream().allMatch((c) -> remembered.contains(GlobusScopes.dataAccess(c)));
+		return all && this.granted.lastAnswer(subject).isEmpty();
 	}
 
 }

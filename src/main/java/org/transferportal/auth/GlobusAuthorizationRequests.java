@@ -17,7 +17,6 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.web.AuthorizationRequestRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizationRequestRepository;
-import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -27,9 +26,9 @@ import org.transferportal.globus.GlobusScopes;
 import org.transferportal.globus.Scope;
 
 /**
- * Builds every authorization request to Globus Auth: refresh tokens, PKCE, and — on a
- * consent round trip — the scopes and session requirements of the pending action, merged
- * into one Transfer root scope with what the user already has.
+ * Builds every authorization request to Globus Auth: refresh tokens, and — on a consent
+ * round trip — the scopes and session requirements of the pending action, merged into one
+ * Transfer root scope with what the user already has.
  */
 final class GlobusAuthorizationRequests {
 
@@ -62,9 +61,10 @@ final class GlobusAuthorizationRequests {
 	OAuth2AuthorizationRequestResolver resolver(ClientRegistrationRepository registrations) {
 		DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(
 				registrations, "/oauth2/authorization");
-		resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce()
-			.andThen((builder) -> builder.additionalParameters((p) -> p.put("access_type", "offline")))
-			.andThen(this::roundTrip));
+		// PKCE comes from the registration's settings (GlobusLoginConfiguration).
+		Consumer<OAuth2AuthorizationRequest.Builder> offline = (builder) -> builder
+			.additionalParameters((p) -> p.put("access_type", "offline"));
+		resolver.setAuthorizationRequestCustomizer(offline.andThen(this::roundTrip));
 		return resolver;
 	}
 

@@ -21,6 +21,7 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.stereotype.Component;
 
 import org.transferportal.lab.LabAccess;
 
@@ -34,6 +35,7 @@ import org.transferportal.lab.LabAccess;
  * it lives in the session with the rest of the security context (in the database, so
  * every instance sees it) and is decided again only at the next login.
  */
+@Component
 final class LabGate {
 
 	/** Where people outside the lab are sent after login. */

@@ -1,8 +1,8 @@
 package org.transferportal.auth;
 
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -110,27 +110,10 @@ final class LabGroupMembership implements OAuth2UserService<OidcUserRequest, Oid
 	 * comes first when {@code openid} is asked.
 	 */
 	private static String groupsToken(OidcUserRequest request) {
-		Map<String, Object> extra = request.getAdditionalParameters();
-		if (isGroups(extra.get("resource_server"), extra.get("scope"))) {
-			return request.getAccessToken().getTokenValue();
-		}
-		if (extra.get("other_tokens") instanceof List<?> others) {
-			for (Object other : others) {
-				if (other instanceof Map<?, ?> token && isGroups(token.get("resource_server"), token.get("scope"))
-						&& token.get("access_token") != null) {
-					return token.get("access_token").toString();
-				}
-			}
-		}
-		return null;
-	}
-
-	private static boolean isGroups(Object resourceServer, Object scope) {
-		if (resourceServer != null) {
-			return GlobusScopes.GROUPS_RESOURCE_SERVER.equals(resourceServer);
-		}
-		return scope != null
-				&& GlobusScopes.GROUPS_RESOURCE_SERVER.equals(UserTokens.resourceServerOf(scope.toString()));
+		return TokenAnswer.of(request.getAccessToken(), null, request.getAdditionalParameters(), Clock.systemUTC())
+			.forResourceServer(GlobusScopes.GROUPS_RESOURCE_SERVER)
+			.map(TokenAnswer.Token::accessToken)
+			.orElse(null);
 	}
 
 	private static OAuth2AuthenticationException unavailable() {

@@ -17,12 +17,14 @@ import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.RedirectStrategy;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.stereotype.Component;
 
 /**
  * A trip to Globus Auth that did not end in a login: the user declined, or something
  * failed. Puts the user back where they were, with their work and a plain message; when
  * the lab's group could not be checked, says so on a page of its own.
  */
+@Component
 class LoginFailureHandler implements AuthenticationFailureHandler {
 
 	private static final Log logger = LogFactory.getLog(LoginFailureHandler.class);

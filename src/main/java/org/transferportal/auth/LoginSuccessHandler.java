@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.servlet.ServletException;
@@ -20,6 +21,7 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
+import org.springframework.stereotype.Component;
 
 import org.transferportal.globus.AuthorizationParameters;
 import org.transferportal.globus.GlobusScopes;
@@ -30,6 +32,7 @@ import org.transferportal.support.LocalPaths;
  * After Globus Auth: keeps the user's tokens, remembers the consents given, and resumes
  * the pending action of a consent round trip — or returns to the page that needed login.
  */
+@Component
 class LoginSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler {
 
 	private static final Log logger = LogFactory.getLog(LoginSuccessHandler.class);
@@ -46,12 +49,15 @@ class LoginSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler 
 
 	private final LabGate gate;
 
+	private final GrantedConsents granted;
+
 	private final RequestCache requestCache = new HttpSessionRequestCache();
 
 	LoginSuccessHandler(UserTokens tokens, ConsentMemory memory, PendingActions pendingActions,
-			PendingActionDispatcher dispatcher, ConsentRoundTrip consent, LabGate gate) {
+			PendingActionDispatcher dispatcher, ConsentRoundTrip consent, LabGate gate, GrantedConsents granted) {
 		this.consent = consent;
 		this.gate = gate;
+		this.granted = granted;
 		this.tokens = tokens;
 		this.memory = memory;
 		this.pendingActions = pendingActions;
@@ -82,6 +88,8 @@ class LoginSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler 
 			this.tokens.saveLogin(subject, tokenResponse, requested);
 			this.memory.remember(subject, UserTokens.transferDependents(requested));
 		}
+		// A login, consent trips included, may change what the user granted.
+		this.granted.forget(subject);
 		String pendingId = (authorization != null)
 				? authorization.getAttribute(GlobusAuthorizationRequests.PENDING_ATTRIBUTE) : null;
 		if (pendingId != null) {
@@ -101,15 +109,30 @@ class LoginSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler 
 
 	/**
 	 * A plain login asks only for the lab's known scopes, since the user is not known
-	 * before it. If this user consented to more before, one more trip — approved by
-	 * Globus without a page, as the consent exists — gets a token that carries them, so
-	 * that the user never meets ConsentRequired for them. The trip then goes on to the
-	 * page that needed the login.
+	 * before it. If this user consented to more through the portal before, one more trip
+	 * — approved by Globus without a page, as the consents exist — gets a token that
+	 * carries them, so that the user never meets ConsentRequired for them; the trip then
+	 * goes on to the page that needed the login. Globus Auth's list of the user's
+	 * consents says which of them still exist: ones revoked there are forgotten rather
+	 * than asked for (Globus would show its consent page for them, unasked for).
 	 * @return whether the trip was started
 	 */
 	private boolean askRememberedConsents(HttpServletRequest request, HttpServletResponse response, String subject)
 			throws IOException {
 		Set<String> missing = new LinkedHashSet<>(this.memory.remembered(subject));
+		if (missing.isEmpty()) {
+			return false;
+		}
+		Optional<Set<String>> atGlobus = this.granted.dataAccess(subject, missing);
+		if (atGlobus.isPresent()) {
+			Set<String> revoked = new LinkedHashSet<>(missing);
+			revoked.removeAll(atGlobus.get());
+			if (!revoked.isEmpty()) {
+				logger.info("Forgetting " + revoked.size() + " remembered consents that Globus Auth no longer lists");
+				this.memory.forget(subject, revoked);
+				missing.removeAll(revoked);
+			}
+		}
 		missing.removeAll(this.tokens.transferDependentScopes(subject));
 		if (missing.isEmpty()) {
 			return false;

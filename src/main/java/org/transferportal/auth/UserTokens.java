@@ -1,21 +1,24 @@
 package org.transferportal.auth;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
 import org.springframework.stereotype.Service;
 
 import org.transferportal.globus.AccessTokenProvider;
+import org.transferportal.globus.GlobusApiException;
 import org.transferportal.globus.GlobusClients;
 import org.transferportal.globus.GlobusException;
 import org.transferportal.globus.GlobusScopes;
@@ -40,47 +43,52 @@ class UserTokens {
 
 	private final Clock clock;
 
-	UserTokens(UserTokenStore store, GlobusClients globus, AuthProperties properties, Clock clock) {
+	private final Executor background;
+
+	/**
+	 * @param background where superseded refresh tokens are revoked (Spring Boot's
+	 * application task executor)
+	 */
+	UserTokens(UserTokenStore store, GlobusClients globus, AuthProperties properties, Clock clock,
+			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) Executor background) {
 		this.store = store;
 		this.globus = globus;
 		this.properties = properties;
 		this.clock = clock;
+		this.background = background;
 	}
 
 	/**
-	 * Saves the tokens of a login: the top-level one and each of {@code other_tokens},
-	 * picked by resource server whatever their order. The Transfer token is marked with
-	 * the dependent scopes the authorization asked for, since Globus does not list them.
+	 * Saves the tokens of a login, one per resource server. The Transfer token is marked
+	 * with the dependent scopes the authorization asked for, since Globus does not list
+	 * them. A refresh token the new answer replaces is revoked at Globus, in the
+	 * background: the portal can no longer reach it, so it would otherwise stay valid for
+	 * months.
 	 */
 	void saveLogin(String subject, OAuth2AccessTokenResponse response, Set<String> requestedScopes) {
 		Set<String> dependents = transferDependents(requestedScopes);
-		Map<String, Object> extra = response.getAdditionalParameters();
-		String topServer = text(extra.get("resource_server"), GlobusScopes.AUTH_RESOURCE_SERVER);
-		Instant expiresAt = (response.getAccessToken().getExpiresAt() != null)
-				? response.getAccessToken().getExpiresAt() : this.clock.instant().plusSeconds(3600);
-		save(subject, topServer, response.getAccessToken().getTokenValue(),
-				(response.getRefreshToken() != null) ? response.getRefreshToken().getTokenValue() : null, expiresAt,
-				String.join(" ", response.getAccessToken().getScopes()), dependents);
-		if (extra.get("other_tokens") instanceof List<?> others) {
-			for (Object other : others) {
-				if (other instanceof Map<?, ?> token && token.get("access_token") != null) {
-					String scope = text(token.get("scope"), "");
-					save(subject, text(token.get("resource_server"), resourceServerOf(scope)),
-							text(token.get("access_token"), null), text(token.get("refresh_token"), null),
-							expiry(token.get("expires_in")), text(token.get("scope"), ""), dependents);
-				}
-			}
+		for (TokenAnswer.Token token : TokenAnswer.of(response, this.clock).tokens()) {
+			Optional<StoredToken> previous = this.store.find(subject, token.resourceServer());
+			this.store.save(new StoredToken(subject, token.resourceServer(), token.accessToken(), token.refreshToken(),
+					token.expiresAt(), token.scope(),
+					GlobusScopes.TRANSFER_RESOURCE_SERVER.equals(token.resourceServer()) ? dependents : Set.of()));
+			previous.map(StoredToken::refreshToken)
+				.filter((old) -> !old.equals(token.refreshToken()))
+				.ifPresent((old) -> revokeSuperseded(token.resourceServer(), old));
 		}
 		if (this.store.find(subject, GlobusScopes.TRANSFER_RESOURCE_SERVER).isEmpty()) {
 			logger.warn("Globus returned no Transfer token at login; Transfer calls will ask the user to log in again");
 		}
 	}
 
-	private void save(String subject, String resourceServer, String access, String refresh, Instant expiresAt,
-			String scope, Set<String> transferDependents) {
-		Set<String> dependents = GlobusScopes.TRANSFER_RESOURCE_SERVER.equals(resourceServer) ? transferDependents
-				: Set.of();
-		this.store.save(new StoredToken(subject, resourceServer, access, refresh, expiresAt, scope, dependents));
+	/** Revokes a refresh token no longer kept, without holding up the login. */
+	private void revokeSuperseded(String resourceServer, String refreshToken) {
+		try {
+			this.background.execute(() -> revokeAtGlobus(resourceServer, refreshToken));
+		}
+		catch (RejectedExecutionException ex) {
+			logger.warn("Could not revoke a superseded " + resourceServer + " refresh token: no thread free to do it");
+		}
 	}
 
 	/** The dependent scopes the user's current Transfer token was issued with. */
@@ -134,9 +142,12 @@ class UserTokens {
 		try {
 			answer = this.globus.auth().refresh(token.refreshToken());
 		}
-		catch (GlobusException ex) {
+		catch (GlobusUnauthorizedException ex) {
+			return newerOrLoginAgain(token);
+		}
+		catch (GlobusApiException ex) {
 			if (ex.status() == 400 || ex.status() == 401) {
-				throw loginAgain("Globus no longer accepts your session");
+				return newerOrLoginAgain(token);
 			}
 			throw ex;
 		}
@@ -152,6 +163,16 @@ class UserTokens {
 				token.dependentScopes());
 		this.store.save(refreshed);
 		return refreshed;
+	}
+
+	/**
+	 * The token a login stored after this one was read, if any (that login revoked the
+	 * refresh token this one carried); otherwise the user must log in again.
+	 */
+	private StoredToken newerOrLoginAgain(StoredToken token) {
+		return this.store.find(token.subject(), token.resourceServer())
+			.filter((stored) -> stored.refreshToken() != null && !stored.refreshToken().equals(token.refreshToken()))
+			.orElseThrow(() -> loginAgain("Globus no longer accepts your session"));
 	}
 
 	/** Revokes every token of the user at Globus, then forgets them. */
@@ -173,17 +194,8 @@ class UserTokens {
 	 * that failed after Globus issued its tokens).
 	 */
 	void revokeUnkept(OAuth2AccessTokenResponse response) {
-		Map<String, Object> extra = response.getAdditionalParameters();
-		revokeAtGlobus(text(extra.get("resource_server"), GlobusScopes.AUTH_RESOURCE_SERVER),
-				(response.getRefreshToken() != null) ? response.getRefreshToken().getTokenValue() : null,
-				response.getAccessToken().getTokenValue());
-		if (extra.get("other_tokens") instanceof List<?> others) {
-			for (Object other : others) {
-				if (other instanceof Map<?, ?> token) {
-					revokeAtGlobus(text(token.get("resource_server"), "unknown"),
-							text(token.get("refresh_token"), null), text(token.get("access_token"), null));
-				}
-			}
+		for (TokenAnswer.Token token : TokenAnswer.of(response, this.clock).tokens()) {
+			revokeAtGlobus(token.resourceServer(), token.values().toArray(String[]::new));
 		}
 	}
 
@@ -215,37 +227,6 @@ class UserTokens {
 			.flatMap((s) -> s.dependencies().stream())
 			.forEach((d) -> dependents.add(d.name()));
 		return dependents;
-	}
-
-	/**
-	 * The resource server of a token that does not name it (Globus always does; a
-	 * Globus-shaped server might not): Transfer's or Groups' if its scope is theirs.
-	 */
-	static String resourceServerOf(String scope) {
-		for (String name : scope.split("\\s+")) {
-			if (name.startsWith(GlobusScopes.TRANSFER)) {
-				return GlobusScopes.TRANSFER_RESOURCE_SERVER;
-			}
-			if (name.equals(GlobusScopes.GROUPS_VIEW_MY_GROUPS)) {
-				return GlobusScopes.GROUPS_RESOURCE_SERVER;
-			}
-		}
-		return "unknown";
-	}
-
-	private Instant expiry(Object expiresIn) {
-		long seconds = 3600;
-		if (expiresIn instanceof Number number) {
-			seconds = number.longValue();
-		}
-		else if (expiresIn != null) {
-			seconds = Optional.of(expiresIn.toString()).map(Long::parseLong).orElse(3600L);
-		}
-		return this.clock.instant().plusSeconds(seconds);
-	}
-
-	private static String text(Object value, String fallback) {
-		return (value != null) ? value.toString() : fallback;
 	}
 
 	private static GlobusUnauthorizedException loginAgain(String message) {

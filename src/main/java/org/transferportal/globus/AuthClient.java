@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,12 +25,19 @@ public final class AuthClient {
 
 	private final GlobusHttp http;
 
+	private final GlobusHttp consentsHttp;
+
 	private final JsonMapper json;
 
 	private final GlobusProperties properties;
 
-	AuthClient(GlobusHttp http, JsonMapper json, GlobusProperties properties) {
+	/**
+	 * @param consentsHttp for the consents, which a preflight waits on and can do
+	 * without: short timeouts
+	 */
+	AuthClient(GlobusHttp http, GlobusHttp consentsHttp, JsonMapper json, GlobusProperties properties) {
 		this.http = http;
+		this.consentsHttp = consentsHttp;
 		this.json = json;
 		this.properties = properties;
 	}
@@ -57,15 +65,37 @@ public final class AuthClient {
 		return this.http.read(answer, uri, Map.class);
 	}
 
-	/** The consents the identity gave, with their dependency paths. */
+	/**
+	 * The consents the identity gave this client, with their dependency paths ({@code GET
+	 * /v2/api/identities/{id}/consents}, with the identity's own {@code auth.globus.org}
+	 * token).
+	 */
 	public List<Consent> consents(String identityId, String authToken) {
+		return readConsents(identityId, () -> authToken);
+	}
+
+	/**
+	 * Like {@link #consents(String, String)}, with a token that is refreshed once if
+	 * Globus refuses it, as Transfer calls do.
+	 */
+	public List<Consent> consents(String identityId, AccessTokenProvider authTokens) {
+		try {
+			return readConsents(identityId, authTokens::accessToken);
+		}
+		catch (GlobusUnauthorizedException ex) {
+			String refreshed = authTokens.refreshAccessToken();
+			return readConsents(identityId, () -> refreshed);
+		}
+	}
+
+	private List<Consent> readConsents(String identityId, Supplier<String> token) {
 		URI uri = UriComponentsBuilder.fromUriString(this.properties.authBaseUrl() + "/v2/api/identities/{id}/consents")
 			.encode()
 			.buildAndExpand(identityId)
 			.toUri();
-		Answer answer = this.http.exchange(HttpMethod.GET, uri, null, Retry.SAFE,
-				(headers) -> headers.setBearerAuth(authToken));
-		JsonNode consents = this.http.read(answer, uri, JsonNode.class).path("consents");
+		Answer answer = this.consentsHttp.exchange(HttpMethod.GET, uri, null, Retry.SAFE,
+				(headers) -> headers.setBearerAuth(token.get()));
+		JsonNode consents = this.consentsHttp.read(answer, uri, JsonNode.class).path("consents");
 		return consents.isArray() ? List.of(this.json.treeToValue(consents, Consent[].class)) : List.of();
 	}
 

@@ -33,6 +33,10 @@ public class GlobusClients {
 
 	private final GlobusHttp http;
 
+	private final GlobusHttp submitHttp;
+
+	private final GlobusHttp healthHttp;
+
 	private final JsonMapper json;
 
 	private final GlobusProperties properties;
@@ -47,6 +51,18 @@ public class GlobusClients {
 	/** Retries of the Groups call a login waits on. */
 	static final int GROUPS_RETRIES = 1;
 
+	/**
+	 * Per attempt, for the consents a preflight asks Globus Auth for: without an answer
+	 * the preflight falls back on what the portal remembers, so it need not wait long.
+	 */
+	static final Duration CONSENTS_TIMEOUT = Duration.ofSeconds(5);
+
+	/** Retries of the consents call. */
+	static final int CONSENTS_RETRIES = 1;
+
+	/** Per attempt, for the health check, which a probe waits on. */
+	static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(5);
+
 	@Autowired
 	public GlobusClients(WebClient.Builder webClientBuilder, GlobusProperties properties, MeterRegistry meters) {
 		this(webClientBuilder.build(), properties, GlobusHttp.Sleeper.real(), meters);
@@ -59,18 +75,28 @@ public class GlobusClients {
 	GlobusClients(WebClient webClient, GlobusProperties properties, GlobusHttp.Sleeper sleeper, MeterRegistry meters) {
 		this.json = globusJson();
 		this.properties = properties;
-		this.http = new GlobusHttp(webClient, properties, this.json, sleeper, meters);
-		this.authClient = new AuthClient(this.http, this.json, properties);
+		// WebFlux reads at most 256 KiB of an answer unless told; Globus's answers are
+		// larger than that (a 1,000-entry listing, a page of a task's files).
+		WebClient sized = webClient.mutate()
+			.codecs((codecs) -> codecs.defaultCodecs()
+				.maxInMemorySize(Math.toIntExact(properties.maxAnswerSize().toBytes())))
+			.build();
+		this.http = new GlobusHttp(sized, properties, this.json, sleeper, meters);
+		this.submitHttp = new GlobusHttp(sized, properties.forSubmission(), this.json, sleeper, meters);
+		this.healthHttp = new GlobusHttp(sized, properties.atMost(HEALTH_TIMEOUT, 0), this.json, sleeper, meters);
+		GlobusHttp consentsHttp = new GlobusHttp(sized, properties.atMost(CONSENTS_TIMEOUT, CONSENTS_RETRIES),
+				this.json, sleeper, meters);
+		this.authClient = new AuthClient(this.http, consentsHttp, this.json, properties);
 		// The Groups call happens during login, with the user waiting: a hung Groups API
-		// must cost seconds, not the minute that full timeouts and retries would.
-		GlobusHttp groupsHttp = new GlobusHttp(webClient, properties.atMost(GROUPS_TIMEOUT, GROUPS_RETRIES), this.json,
+		// must cost seconds, not the minutes that full timeouts and retries would.
+		GlobusHttp groupsHttp = new GlobusHttp(sized, properties.atMost(GROUPS_TIMEOUT, GROUPS_RETRIES), this.json,
 				sleeper, meters);
 		this.groupsClient = new GroupsClient(groupsHttp, properties.groupsBaseUrl());
 	}
 
 	/** Transfer on behalf of the user whose tokens the provider holds. */
 	public TransferClient transfer(AccessTokenProvider tokens) {
-		return new TransferClient(this.http, this.json, this.properties.transferApiUrl(), tokens);
+		return new TransferClient(this.http, this.submitHttp, this.json, this.properties.transferApiUrl(), tokens);
 	}
 
 	/**
@@ -79,7 +105,7 @@ public class GlobusClients {
 	 */
 	public boolean reachable() {
 		try {
-			this.http.send(HttpMethod.GET, URI.create(this.properties.authBaseUrl() + "/jwk.json"), null,
+			this.healthHttp.send(HttpMethod.GET, URI.create(this.properties.authBaseUrl() + "/jwk.json"), null,
 					GlobusHttp.Retry.NEVER, (headers) -> {
 					});
 		}
@@ -87,7 +113,7 @@ public class GlobusClients {
 			return false;
 		}
 		try {
-			this.http.send(HttpMethod.GET, URI.create(this.properties.transferApiUrl() + "/submission_id"), null,
+			this.healthHttp.send(HttpMethod.GET, URI.create(this.properties.transferApiUrl() + "/submission_id"), null,
 					GlobusHttp.Retry.NEVER, (headers) -> {
 					});
 			return true;

@@ -12,6 +12,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -38,6 +40,12 @@ final class GlobusHttp {
 	/** A response as text, before it is parsed. */
 	record Answer(int status, String body) {
 	}
+
+	/**
+	 * The code of an answer larger than {@link GlobusProperties#maxAnswerSize()}: never
+	 * retried, since Globus would send the same again.
+	 */
+	static final String ANSWER_TOO_LARGE = "AnswerTooLarge";
 
 	private final WebClient webClient;
 
@@ -118,7 +126,8 @@ final class GlobusHttp {
 				throw this.errors.toException(answer.status(), answer.body(), uri.getPath());
 			}
 			catch (GlobusException ex) {
-				if (retry == Retry.NEVER || !ex.isRetryable() || attempt >= this.properties.maxRetries()) {
+				if (retry == Retry.NEVER || !ex.isRetryable() || ex.hasCode(ANSWER_TOO_LARGE)
+						|| attempt >= this.properties.maxRetries()) {
 					throw (ex instanceof RetryAfterException retryAfter) ? retryAfter.original() : ex;
 				}
 				Duration delay = delay(attempt, ex);
@@ -178,6 +187,7 @@ final class GlobusHttp {
 			Answer answer = ready
 				.exchangeToMono((response) -> response.bodyToMono(String.class)
 					.defaultIfEmpty("")
+					.onErrorMap(GlobusHttp::isTooLarge, (ex) -> tooLarge(response.statusCode().value(), uri, ex))
 					.map((text) -> new Answer(response.statusCode().value(), text))
 					.map((a) -> withRetryAfter(a, response.headers().asHttpHeaders(), uri)))
 				.timeout(this.properties.timeout())
@@ -192,6 +202,21 @@ final class GlobusHttp {
 			String message = "Globus did not answer in time or the connection failed";
 			throw new GlobusApiException(0, "Unreachable", message, null, uri.getPath(), ex);
 		}
+	}
+
+	/**
+	 * Whether reading the answer stopped at the codec's size limit (possibly wrapped).
+	 */
+	private static boolean isTooLarge(Throwable ex) {
+		return ex instanceof DataBufferLimitException
+				|| NestedExceptionUtils.getRootCause(ex) instanceof DataBufferLimitException;
+	}
+
+	private GlobusApiException tooLarge(int status, URI uri, Throwable cause) {
+		long bytes = this.properties.maxAnswerSize().toBytes();
+		String limit = (bytes >= 1024 * 1024) ? (bytes / (1024 * 1024)) + " MB" : (bytes / 1024) + " KB";
+		String message = "Globus answered with more than " + limit + ", more than the portal reads in one answer";
+		return new GlobusApiException(status, ANSWER_TOO_LARGE, message, null, uri.getPath(), cause);
 	}
 
 	private Answer withRetryAfter(Answer answer, HttpHeaders headers, URI uri) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Where Globus lives and how patiently the portal talks to it.
@@ -13,18 +14,27 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param authUrl base URL of Globus Auth
  * @param transferUrl base URL of Globus Transfer (the client adds {@code /v0.10})
  * @param groupsUrl base URL of Globus Groups (the client adds {@code /v2})
- * @param timeout the longest a single call may take
+ * @param timeout the longest a single call may take: 60 s, as Globus's own SDK waits,
+ * since {@code ls}, {@code mkdir} and {@code rename} wait for the storage behind a
+ * collection
  * @param maxRetries retries for calls that are safe to repeat
  * @param retryBaseDelay first back-off delay, doubled on each retry and jittered
  * @param maxRetryDelay cap on any single wait, including a server's Retry-After
+ * @param submitTimeout the longest one attempt of a submission (and of fetching its
+ * submission id) may take: the user waits on the click
+ * @param submitRetries retries of a submission within one click; the click can be
+ * repeated safely, since the draft keeps its submission id
+ * @param maxAnswerSize the largest answer the portal reads; the largest it asks for is a
+ * 1,000-entry page of a task's files, two paths of up to 4,096 characters each
  */
 @ConfigurationProperties("globus")
 public record GlobusProperties(String clientId, String clientSecret,
 		@DefaultValue("https://auth.globus.org") String authUrl,
 		@DefaultValue("https://transfer.api.globus.org") String transferUrl,
-		@DefaultValue("https://groups.api.globus.org") String groupsUrl, @DefaultValue("20s") Duration timeout,
+		@DefaultValue("https://groups.api.globus.org") String groupsUrl, @DefaultValue("60s") Duration timeout,
 		@DefaultValue("3") int maxRetries, @DefaultValue("200ms") Duration retryBaseDelay,
-		@DefaultValue("10s") Duration maxRetryDelay) {
+		@DefaultValue("10s") Duration maxRetryDelay, @DefaultValue("15s") Duration submitTimeout,
+		@DefaultValue("1") int submitRetries, @DefaultValue("16MB") DataSize maxAnswerSize) {
 
 	/** The Transfer API root, with its version. */
 	public String transferApiUrl() {
@@ -33,12 +43,17 @@ public record GlobusProperties(String clientId, String clientSecret,
 
 	/**
 	 * The same settings with at most this timeout per attempt and this many retries, for
-	 * calls a user waits on at login.
+	 * calls a user waits on.
 	 */
 	GlobusProperties atMost(Duration limit, int retries) {
 		return new GlobusProperties(this.clientId, this.clientSecret, this.authUrl, this.transferUrl, this.groupsUrl,
 				(this.timeout.compareTo(limit) > 0) ? limit : this.timeout, Math.min(this.maxRetries, retries),
-				this.retryBaseDelay, this.maxRetryDelay);
+				this.retryBaseDelay, this.maxRetryDelay, this.submitTimeout, this.submitRetries, this.maxAnswerSize);
+	}
+
+	/** The settings for the calls a submit click waits on. */
+	GlobusProperties forSubmission() {
+		return atMost(this.submitTimeout, this.submitRetries);
 	}
 
 	/** The Groups base URL without a trailing slash. */

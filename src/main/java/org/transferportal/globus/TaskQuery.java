@@ -9,19 +9,32 @@ import java.util.List;
  * {@code FAILED}); empty for all
  * @param taskIds task ids to keep; empty for all
  * @param type {@code TRANSFER} or {@code DELETE}, or {@code null}
- * @param requestedAfter ISO-8601 lower bound of the request time, or {@code null}
- * @param requestedBefore ISO-8601 upper bound of the request time, or {@code null}
- * @param limit page size (Globus allows up to 1000)
- * @param offset first task
+ * @param requestedAfter lower bound of the request time (UTC, e.g.
+ * {@code 2024-01-31 18:00:00} as the Globus CLI sends it), or {@code null}
+ * @param requestedBefore upper bound of the request time, or {@code null}
+ * @param limit page size, shrunk so that the page ends within the first
+ * {@value #MAX_RESULTS} tasks
+ * @param offset first task, below {@value #MAX_RESULTS}
  */
 public record TaskQuery(List<String> statuses, List<String> taskIds, String type, String requestedAfter,
 		String requestedBefore, int limit, int offset) {
 
+	/**
+	 * How far Transfer pages one task list: it refuses {@code offset + limit} beyond this
+	 * (Globus's SDK stops its paginator there too). Older tasks are reached by narrowing
+	 * the query, e.g. with {@code requestedBefore}.
+	 */
+	public static final int MAX_RESULTS = 1000;
+
 	public TaskQuery {
 		statuses = (statuses != null) ? List.copyOf(statuses) : List.of();
 		taskIds = (taskIds != null) ? List.copyOf(taskIds) : List.of();
-		limit = (limit <= 0) ? 25 : Math.min(limit, 1000);
 		offset = Math.max(0, offset);
+		if (offset >= MAX_RESULTS) {
+			throw new IllegalArgumentException(
+					"Transfer lists only the first " + MAX_RESULTS + " tasks of a query; narrow it instead");
+		}
+		limit = Math.min((limit <= 0) ? 25 : limit, MAX_RESULTS - offset);
 	}
 
 	/** The {@code filter} parameter of Transfer's task list. */

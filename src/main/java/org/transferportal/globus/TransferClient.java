@@ -21,14 +21,23 @@ public final class TransferClient {
 
 	private final GlobusHttp http;
 
+	private final GlobusHttp submitHttp;
+
 	private final JsonMapper json;
 
 	private final String baseUrl;
 
 	private final AccessTokenProvider tokens;
 
-	TransferClient(GlobusHttp http, JsonMapper json, String baseUrl, AccessTokenProvider tokens) {
+	/**
+	 * @param http for every call but submissions
+	 * @param submitHttp for submissions and their ids, which a click waits on: shorter
+	 * timeouts and fewer retries
+	 */
+	TransferClient(GlobusHttp http, GlobusHttp submitHttp, JsonMapper json, String baseUrl,
+			AccessTokenProvider tokens) {
 		this.http = http;
+		this.submitHttp = submitHttp;
 		this.json = json;
 		this.baseUrl = baseUrl;
 		this.tokens = tokens;
@@ -88,7 +97,7 @@ public final class TransferClient {
 	/** A new submission id, which makes a later submission idempotent. */
 	public String submissionId() {
 		URI uri = uri("/submission_id");
-		JsonNode node = get(JsonNode.class, uri);
+		JsonNode node = send(this.submitHttp, HttpMethod.GET, uri, null, Retry.SAFE, JsonNode.class);
 		String value = node.path("value").asString("");
 		if (value.isBlank()) {
 			throw new GlobusApiException(200, "UnexpectedResponse", "Globus answered without a submission id", null,
@@ -104,13 +113,13 @@ public final class TransferClient {
 	 */
 	public SubmitResult submitTransfer(TransferDocument document) {
 		requireSubmissionId(document.submissionId());
-		return send(HttpMethod.POST, uri("/transfer"), document, Retry.SAFE, SubmitResult.class);
+		return send(this.submitHttp, HttpMethod.POST, uri("/transfer"), document, Retry.SAFE, SubmitResult.class);
 	}
 
 	/** Submits a delete, exactly once for its submission id. */
 	public SubmitResult submitDelete(DeleteDocument document) {
 		requireSubmissionId(document.submissionId());
-		return send(HttpMethod.POST, uri("/delete"), document, Retry.SAFE, SubmitResult.class);
+		return send(this.submitHttp, HttpMethod.POST, uri("/delete"), document, Retry.SAFE, SubmitResult.class);
 	}
 
 	/** One task of the user. */
@@ -208,10 +217,14 @@ public final class TransferClient {
 	 * Sends a call and reads its answer as {@code type}; {@link Void} ignores the answer.
 	 */
 	private <T> T send(HttpMethod method, URI uri, Object body, Retry retry, Class<T> type) {
+		return send(this.http, method, uri, body, retry, type);
+	}
+
+	private <T> T send(GlobusHttp through, HttpMethod method, URI uri, Object body, Retry retry, Class<T> type) {
 		String jsonBody = (body != null) ? this.json.writeValueAsString(body) : null;
 		Answer answer = withFreshTokenOnce(
-				(token) -> this.http.exchange(method, uri, jsonBody, retry, (headers) -> bearer(headers, token)));
-		return (type == Void.class) ? null : this.http.read(answer, uri, type);
+				(token) -> through.exchange(method, uri, jsonBody, retry, (headers) -> bearer(headers, token)));
+		return (type == Void.class) ? null : through.read(answer, uri, type);
 	}
 
 	private Answer withFreshTokenOnce(Function<String, Answer> call) {

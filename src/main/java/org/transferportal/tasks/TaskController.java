@@ -1,5 +1,7 @@
 package org.transferportal.tasks;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +39,27 @@ class TaskController {
 
 	@GetMapping("/tasks")
 	String list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int offset,
-			Model model) {
+			@RequestParam(required = false) String before, Model model) {
 		String filter = (status != null && STATUSES.contains(status)) ? status : null;
+		Instant window = instantOrNull(before);
+		if (before != null && !before.isEmpty() && window == null) {
+			model.addAttribute("problem",
+					"That is not a time the portal understands, so the newest transfers are shown.");
+		}
 		model.addAttribute("status", filter);
 		model.addAttribute("statuses", STATUSES);
-		model.addAttribute("page", this.service.tasks((filter != null) ? List.of(filter) : List.of(),
-				Math.max(0, Math.min(offset, 100_000))));
+		model.addAttribute("page",
+				this.service.tasks((filter != null) ? List.of(filter) : List.of(), Math.max(0, offset), window));
 		return "tasks/list";
+	}
+
+	private static Instant instantOrNull(String text) {
+		try {
+			return (text != null && !text.isEmpty()) ? Instant.parse(text) : null;
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
 	}
 
 	@GetMapping("/tasks/{id}")

@@ -19,16 +19,20 @@ package org.transferportal.tasks;
  * @param rate transfer rate, in human units per second
  * @param elapsed time since the request, e.g. {@code 2 min 5 s}
  * @param fatalError why it failed, or {@code null}
+ * @param note what Globus says of its state in plain words (retrying after errors,
+ * queued, paused, suspended), or {@code null}
+ * @param noteIsProblem whether the note says something is wrong
  */
 record TaskProgress(String status, String niceStatus, boolean active, int percent, int filesPercent, String bytes,
 		int filesTransferred, int files, int subtasksSucceeded, int subtasksPending, int subtasksFailed,
-		int subtasksTotal, String rate, String elapsed, String fatalError) {
+		int subtasksTotal, String rate, String elapsed, String fatalError, String note, boolean noteIsProblem) {
 
 	static TaskProgress of(TaskView task, java.time.Instant now) {
 		return new TaskProgress(task.status(), task.niceStatus(), task.active(), task.percent(), task.filesPercent(),
 				task.bytesText(), task.filesTransferred(), task.files(), task.subtasksSucceeded(),
 				task.subtasksPending(), task.subtasksFailed(), task.subtasksTotal(), task.rateText(), task.elapsed(now),
-				task.fatalError());
+				task.fatalError(), (task.note() != null) ? task.note().text() : null,
+				task.note() != null && task.note().problem());
 	}
 
 }

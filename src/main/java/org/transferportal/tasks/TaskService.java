@@ -1,6 +1,10 @@
 package org.transferportal.tasks;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +30,13 @@ class TaskService {
 
 	static final int PAGE_SIZE = 25;
 
+	/** The last page that ends within what Transfer lists of one query. */
+	static final int LAST_OFFSET = TaskQuery.MAX_RESULTS - PAGE_SIZE;
+
+	/** Times in a task-list filter, as the Globus CLI sends them (UTC). */
+	static final DateTimeFormatter WINDOW_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+		.withZone(ZoneOffset.UTC);
+
 	private final CurrentUser user;
 
 	private final Clock clock;
@@ -38,10 +49,17 @@ class TaskService {
 		this.events = events;
 	}
 
-	/** A page of tasks, newest first. */
-	TaskPage tasks(List<String> statuses, int offset) {
+	/**
+	 * A page of tasks, newest first; with {@code before}, of the tasks requested at or
+	 * before then. Transfer lists only the first {@value TaskQuery#MAX_RESULTS} tasks of
+	 * a query, so the page at that point leads on to a window of older tasks rather than
+	 * to a further offset.
+	 */
+	TaskPage tasks(List<String> statuses, int offset, Instant before) {
+		int first = Math.min(Math.max(0, offset), LAST_OFFSET);
+		String until = (before != null) ? WINDOW_TIME.format(before) : null;
 		TaskList list = this.user.transfer()
-			.tasks(new TaskQuery(statuses, List.of(), null, null, null, PAGE_SIZE, offset));
+			.tasks(new TaskQuery(statuses, List.of(), null, null, until, PAGE_SIZE, first));
 		Map<String, String> statusByTask = new HashMap<>();
 		list.data()
 			.stream()
@@ -50,7 +68,7 @@ class TaskService {
 		this.events.publishEvent(new TaskStatusesSeen(this.user.subject(), statusByTask));
 		List<TaskView> views = list.data().stream().map(TaskView::of).toList();
 		int total = (list.total() != null) ? list.total() : views.size();
-		return new TaskPage(views, offset, total);
+		return new TaskPage(views, first, total, before);
 	}
 
 	/**
@@ -122,11 +140,24 @@ class TaskService {
 		this.user.transfer().cancelTask(taskId);
 	}
 
-	/** A page of the task list. */
-	record TaskPage(List<TaskView> tasks, int offset, int total) {
+	/**
+	 * A page of the task list.
+	 *
+	 * @param tasks the tasks, newest first
+	 * @param offset the first task's place in the list
+	 * @param total how many tasks the list has, as Globus counts them
+	 * @param before the end of the time window the list is limited to, or {@code null}
+	 */
+	record TaskPage(List<TaskView> tasks, int offset, int total, Instant before) {
 
+		/** Whether older tasks follow this page. */
+		public boolean hasOlder() {
+			return this.offset + this.tasks.size() < this.total && (hasNext() || olderWindow() != null);
+		}
+
+		/** Whether the older tasks are the next page of this list. */
 		public boolean hasNext() {
-			return this.offset + this.tasks.size() < this.total;
+			return this.offset + this.tasks.size() < this.total && nextOffset() <= LAST_OFFSET;
 		}
 
 		public int nextOffset() {
@@ -135,6 +166,25 @@ class TaskService {
 
 		public int previousOffset() {
 			return Math.max(0, this.offset - PAGE_SIZE);
+		}
+
+		/**
+		 * Where the older tasks start when this page is the last Globus lists: the
+		 * request time of its oldest task (tasks of that very second may show twice,
+		 * rather than not at all); {@code null} when another page of this list follows or
+		 * the time is unknown.
+		 */
+		public Instant olderWindow() {
+			if (hasNext() || this.offset + this.tasks.size() >= this.total || this.tasks.isEmpty()) {
+				return null;
+			}
+			OffsetDateTime oldest = this.tasks.get(this.tasks.size() - 1).requested();
+			return (oldest != null) ? oldest.toInstant() : null;
+		}
+
+		/** Whether the page reached the end of what Globus lists of one query. */
+		public boolean atListLimit() {
+			return this.offset + this.tasks.size() < this.total && !hasNext();
 		}
 
 	}

@@ -7,12 +7,14 @@ import org.transferportal.globus.Task;
 import org.transferportal.support.Sizes;
 
 /**
- * What the activity pages show of a task, in the portal's words.
+ * What the activity pages show of a task, in the portal's words; {@code note} explains
+ * its state beyond the status word, or is {@code null}.
  */
 record TaskView(String id, String label, String type, String status, String niceStatus, String source, String sourceId,
 		String destination, String destinationId, OffsetDateTime requested, OffsetDateTime completed, long bytes,
 		int files, int filesTransferred, int filesSkipped, int subtasksTotal, int subtasksSucceeded, int subtasksFailed,
-		int subtasksPending, int percent, long bytesPerSecond, String fatalError, boolean finished, boolean active) {
+		int subtasksPending, int percent, long bytesPerSecond, String fatalError, boolean finished, boolean active,
+		StatusNote note) {
 
 	static TaskView of(Task task) {
 		int total = value(task.subtasksTotal());
@@ -31,7 +33,7 @@ record TaskView(String id, String label, String type, String status, String nice
 				value(task.bytesTransferred()), value(task.files()), value(task.filesTransferred()),
 				value(task.filesSkipped()), total, succeeded, failed, value(task.subtasksPending()), percent,
 				value(task.effectiveBytesPerSecond()), fatal, task.finished(),
-				"ACTIVE".equals(task.status()) || "INACTIVE".equals(task.status()));
+				"ACTIVE".equals(task.status()) || "INACTIVE".equals(task.status()), StatusNote.of(task));
 	}
 
 	/** Share of the files transferred, 0 to 100. */

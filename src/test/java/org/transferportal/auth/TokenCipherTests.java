@@ -83,7 +83,7 @@ class TokenCipherTests {
 
 	private static TokenCipher cipher(String key, String url) {
 		MockEnvironment environment = new MockEnvironment().withProperty("spring.datasource.url", url);
-		return new TokenCipher(new AuthProperties(key, null, null, null), environment);
+		return new TokenCipher(new AuthProperties(key, null, null, null, true, null), environment);
 	}
 
 }

@@ -198,6 +198,21 @@ class AuthClientTests {
 	}
 
 	@Test
+	void consentsAskedWithTheUsersTokenProviderRefreshTheTokenOnceWhenGlobusRefusesIt() {
+		String path = "/v2/api/identities/" + IDENTITY + "/consents";
+		server.stubFor(get(path).withHeader("Authorization", equalTo("Bearer AgAuthTokOld"))
+			.willReturn(json(401, "auth/error_unauthorized.json")));
+		server.stubFor(get(path).withHeader("Authorization", equalTo("Bearer AgAuthTokNew"))
+			.willReturn(json(200, "auth/consents.json")));
+		GlobusFixtures.Tokens tokens = new GlobusFixtures.Tokens("AgAuthTokOld", "AgAuthTokNew");
+
+		List<Consent> consents = client().consents(IDENTITY, tokens);
+
+		assertThat(consents).hasSize(2);
+		assertThat(tokens.refreshes).isEqualTo(1);
+	}
+
+	@Test
 	void consentsOfAnotherIdentityIsForbidden() {
 		server.stubFor(
 				get("/v2/api/identities/" + IDENTITY + "/consents").willReturn(json(403, "auth/error_forbidden.json")));

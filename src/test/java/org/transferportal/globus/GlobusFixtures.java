@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -55,8 +56,16 @@ final class GlobusFixtures {
 
 	static GlobusProperties properties(WireMockServer server, Duration timeout, int maxRetries) {
 		// A trailing slash on purpose: the client must not produce "//v0.10".
-		return new GlobusProperties(CLIENT_ID, CLIENT_SECRET, server.baseUrl() + "/", server.baseUrl() + "/",
-				server.baseUrl() + "/", timeout, maxRetries, Duration.ofMillis(200), Duration.ofSeconds(10));
+		return properties(server.baseUrl() + "/", timeout, maxRetries);
+	}
+
+	/**
+	 * Globus at this URL; submissions get the same timeout and retries as every call, and
+	 * answers up to 16 MB are read.
+	 */
+	static GlobusProperties properties(String url, Duration timeout, int maxRetries) {
+		return new GlobusProperties(CLIENT_ID, CLIENT_SECRET, url, url, url, timeout, maxRetries,
+				Duration.ofMillis(200), Duration.ofSeconds(10), timeout, maxRetries, DataSize.ofMegabytes(16));
 	}
 
 	static GlobusClients clients(GlobusProperties properties, RecordingSleeper sleeper) {

@@ -39,8 +39,7 @@ class GlobusHealthIndicatorTests {
 	}
 
 	private static GlobusHealthIndicator indicator(String url) {
-		GlobusProperties properties = new GlobusProperties("id", "secret", url, url, url, Duration.ofSeconds(2), 0,
-				Duration.ofMillis(1), Duration.ofMillis(1));
+		GlobusProperties properties = GlobusFixtures.properties(url, Duration.ofSeconds(2), 0);
 		GlobusClients clients = new GlobusClients(WebClient.create(), properties, (wait) -> {
 		});
 		return new GlobusHealthIndicator(clients, properties, Clock.systemUTC());

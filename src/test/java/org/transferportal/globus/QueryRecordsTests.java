@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.util.unit.DataSize;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -48,10 +50,10 @@ class QueryRecordsTests {
 	void propertiesAddTheTransferVersionWithoutDoubleSlashes() {
 		GlobusProperties withSlash = new GlobusProperties("id", "s", "https://auth.globus.org/",
 				"https://transfer.api.globus.org/", "https://groups.api.globus.org/", Duration.ofSeconds(20), 3,
-				Duration.ofMillis(200), Duration.ofSeconds(10));
+				Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofSeconds(15), 1, DataSize.ofMegabytes(16));
 		GlobusProperties without = new GlobusProperties("id", "s", "https://auth.globus.org",
 				"https://transfer.api.globus.org", "https://groups.api.globus.org", Duration.ofSeconds(20), 3,
-				Duration.ofMillis(200), Duration.ofSeconds(10));
+				Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofSeconds(15), 1, DataSize.ofMegabytes(16));
 
 		assertThat(withSlash.transferApiUrl()).isEqualTo("https://transfer.api.globus.org/v0.10");
 		assertThat(without.transferApiUrl()).isEqualTo("https://transfer.api.globus.org/v0.10");

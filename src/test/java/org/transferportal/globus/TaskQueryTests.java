@@ -5,6 +5,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * The task list's {@code filter} parameter and paging limits.
@@ -39,14 +40,28 @@ class TaskQueryTests {
 	}
 
 	@Test
-	void limitDefaultsTo25AndStopsAt1000AndOffsetIsNeverNegative() {
+	void limitDefaultsTo25AndOffsetIsNeverNegative() {
 		TaskQuery none = new TaskQuery(null, null, null, null, null, 0, -5);
-		TaskQuery huge = new TaskQuery(null, null, null, null, null, 5000, 3);
 
 		assertThat(none.limit()).isEqualTo(25);
 		assertThat(none.offset()).isZero();
-		assertThat(huge.limit()).isEqualTo(1000);
-		assertThat(huge.offset()).isEqualTo(3);
+	}
+
+	@Test
+	void aPageNeverEndsPastTheFirstThousandTasks() {
+		TaskQuery huge = new TaskQuery(null, null, null, null, null, 5000, 3);
+		TaskQuery last = new TaskQuery(null, null, null, null, null, 25, 990);
+		TaskQuery exact = new TaskQuery(null, null, null, null, null, 25, 975);
+
+		assertThat(huge.offset() + huge.limit()).isEqualTo(1000);
+		assertThat(last.limit()).isEqualTo(10);
+		assertThat(exact.limit()).isEqualTo(25);
+	}
+
+	@Test
+	void anOffsetAtOrPastTheThousandthTaskIsRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new TaskQuery(null, null, null, null, null, 25, 1000))
+			.withMessageContaining("1000");
 	}
 
 }

@@ -600,8 +600,7 @@ class TransferClientFailureTests {
 	}
 
 	private TransferClient client(RawHttpServer globus) {
-		return client(new GlobusProperties("id", "secret", globus.baseUrl(), globus.baseUrl(), globus.baseUrl(),
-				Duration.ofSeconds(5), 3, Duration.ofMillis(200), Duration.ofSeconds(10)));
+		return client(GlobusFixtures.properties(globus.baseUrl(), Duration.ofSeconds(5), 3));
 	}
 
 	/**
@@ -635,8 +634,7 @@ class TransferClientFailureTests {
 			closedPort = socket.getLocalPort();
 		}
 		String url = "http://localhost:" + closedPort;
-		GlobusProperties properties = new GlobusProperties("id", "secret", url, url, url, Duration.ofSeconds(2), 2,
-				Duration.ofMillis(200), Duration.ofSeconds(10));
+		GlobusProperties properties = GlobusFixtures.properties(url, Duration.ofSeconds(2), 2);
 
 		GlobusApiException ex = catchThrowableOfType(GlobusApiException.class, () -> client(properties).task(TASK));
 

@@ -416,6 +416,8 @@ class TransferClientTests {
 		assertThat(task.status()).isEqualTo("ACTIVE");
 		assertThat(task.niceStatus()).isEqualTo("OK");
 		assertThat(task.niceStatusShortDescription()).isEqualTo("OK");
+		assertThat(task.niceStatusDetails()).isNull();
+		assertThat(task.niceStatusExpiresIn()).isEqualTo(-1L);
 		assertThat(task.label()).isEqualTo("nightly sync");
 		assertThat(task.ownerId()).isEqualTo("ae332d86-d274-11e5-b885-b31714a110e9");
 		assertThat(task.requestTime()).isEqualTo("2022-01-26T19:18:20+00:00");
@@ -437,6 +439,34 @@ class TransferClientTests {
 		assertThat(task.ok()).isTrue();
 		assertThat(task.fatalError()).isNull();
 		assertThat(task.finished()).isFalse();
+	}
+
+	@Test
+	void taskReadsWhyARunningTaskIsNotOk() {
+		server.stubFor(get("/v0.10/task/" + TASK).willReturn(json(200, "transfer/task_active_retrying.json")));
+
+		Task task = this.client.task(TASK);
+
+		assertThat(task.status()).isEqualTo("ACTIVE");
+		assertThat(task.ok()).isFalse();
+		assertThat(task.niceStatus()).isEqualTo("PERMISSION_DENIED");
+		assertThat(task.niceStatusDetails())
+			.isEqualTo("Permission denied on '/share/restricted/a.csv' of collection 'Lab Data (mapped)'");
+		assertThat(task.niceStatusExpiresIn()).isEqualTo(7380L);
+		assertThat(task.faults()).isEqualTo(3);
+		assertThat(task.canceledByAdmin()).isNull();
+	}
+
+	@Test
+	void taskReadsWhichAdministratorCancelledItAndWhy() {
+		server.stubFor(get("/v0.10/task/" + TASK).willReturn(json(200, "transfer/task_canceled_by_admin.json")));
+
+		Task task = this.client.task(TASK);
+
+		assertThat(task.status()).isEqualTo("FAILED");
+		assertThat(task.canceledByAdmin()).isEqualTo("SOURCE");
+		assertThat(task.canceledByAdminMessage()).isEqualTo("Storage maintenance tonight; please resubmit tomorrow.");
+		assertThat(task.niceStatusExpiresIn()).isNull();
 	}
 
 	@Test

@@ -92,8 +92,8 @@ class TaskControllerTests {
 	@Test
 	void theListFiltersByStatusAndShowsProgressAndPaging() throws Exception {
 		Task task = fixture("task_active.json", Task.class);
-		given(this.service.tasks(List.of("ACTIVE"), 25))
-			.willReturn(new TaskService.TaskPage(List.of(TaskView.of(task)), 25, 60));
+		given(this.service.tasks(List.of("ACTIVE"), 25, null))
+			.willReturn(new TaskService.TaskPage(List.of(TaskView.of(task)), 25, 60, null));
 		this.mvc.perform(get("/tasks").param("status", "ACTIVE").param("offset", "25").with(oauth2Login()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("nightly sync")))
@@ -104,7 +104,7 @@ class TaskControllerTests {
 
 	@Test
 	void anUnknownStatusIsIgnored() throws Exception {
-		given(this.service.tasks(List.of(), 0)).willReturn(new TaskService.TaskPage(List.of(), 0, 0));
+		given(this.service.tasks(List.of(), 0, null)).willReturn(new TaskService.TaskPage(List.of(), 0, 0, null));
 		this.mvc.perform(get("/tasks").param("status", "<script>").with(oauth2Login()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("<script>"))));
