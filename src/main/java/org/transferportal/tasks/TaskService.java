@@ -1,9 +1,7 @@
 package org.transferportal.tasks;
 
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -42,12 +40,7 @@ class TaskService {
 	TaskPage tasks(List<String> statuses, int offset) {
 		TaskList list = this.user.transfer()
 			.tasks(new TaskQuery(statuses, List.of(), null, null, null, PAGE_SIZE, offset));
-		Map<String, String> statusByTask = new HashMap<>();
-		list.data()
-			.stream()
-			.filter((task) -> task.taskId() != null && task.status() != null)
-			.forEach((task) -> statusByTask.put(task.taskId(), task.status()));
-		this.events.publishEvent(new TaskStatusesSeen(this.user.subject(), statusByTask));
+		this.events.publishEvent(new TaskStatusesSeen(this.user.subject(), list.data()));
 		List<TaskView> views = list.data().stream().map(TaskView::of).toList();
 		int total = (list.total() != null) ? list.total() : views.size();
 		return new TaskPage(views, offset, total);
@@ -81,7 +74,7 @@ class TaskService {
 
 	private void seen(Task task) {
 		if (task.taskId() != null && task.status() != null) {
-			this.events.publishEvent(TaskStatusesSeen.of(this.user.subject(), task.taskId(), task.status()));
+			this.events.publishEvent(TaskStatusesSeen.of(this.user.subject(), task));
 		}
 	}
 
