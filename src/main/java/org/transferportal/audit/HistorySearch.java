@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -39,10 +40,34 @@ class HistorySearch {
 	record Items(int count, Item shown) {
 	}
 
+	/**
+	 * Up to this many matches of a search text, the search starts from the matches;
+	 * beyond, from the newest transfers (see {@link #find}).
+	 */
+	static final int FEW = 10_000;
+
+	/**
+	 * Requests whose label or any item's path matches a pattern: a union of lookups each
+	 * index can serve (trigram indexes on PostgreSQL), not an OR across tables.
+	 */
+	private static final String MATCHES = """
+			select l.id from transfer_request l where lower(l.label) like ? escape '\\'
+			union all select i.request_id from transfer_item i
+			where lower(i.source_path) like ? escape '\\' or lower(i.destination_path) like ? escape '\\'""";
+
 	private final JdbcClient jdbc;
 
+	private final int few;
+
+	@Autowired
 	HistorySearch(JdbcClient jdbc) {
+		this(jdbc, FEW);
+	}
+
+	/** With another threshold between few and many matches (tests take both ways). */
+	HistorySearch(JdbcClient jdbc, int few) {
 		this.jdbc = jdbc;
+		this.few = few;
 	}
 
 	/**
@@ -86,15 +111,21 @@ class HistorySearch {
 			params.add(Timestamp.from(filter.to().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
 		}
 		if (filter.text() != null) {
-			// A union of two index-friendly lookups (trigram indexes on PostgreSQL)
-			// rather
-			// than an OR across tables, which no index can serve.
-			sql.append("""
-					and r.id in (select l.id from transfer_request l where lower(l.label) like ? escape '\\'
-					union select i.request_id from transfer_item i
-					where lower(i.source_path) like ? escape '\\' or lower(i.destination_path) like ? escape '\\')"""
-				.indent(1));
 			String pattern = contains(filter.text());
+			if (matchesAtMost(pattern, this.few)) {
+				// Few matches: find them through the (trigram) indexes, then sort them.
+				sql.append(" and r.id in (" + MATCHES + ")");
+			}
+			else {
+				// Many: walk the newest transfers and keep those that match, which stops
+				// after a page instead of gathering every match first.
+				sql.append(
+						"""
+								and (lower(r.label) like ? escape '\\' or exists (select 1 from transfer_item i
+								where i.request_id = r.id
+								and (lower(i.source_path) like ? escape '\\' or lower(i.destination_path) like ? escape '\\')))"""
+							.indent(1));
+			}
 			params.add(pattern);
 			params.add(pattern);
 			params.add(pattern);
@@ -103,6 +134,14 @@ class HistorySearch {
 		params.add(limit);
 		params.add(offset);
 		return this.jdbc.sql(sql.toString()).params(params).query(HistorySearch::row).list();
+	}
+
+	/** Whether at most {@code limit} labels and paths match (counted up to one more). */
+	private boolean matchesAtMost(String pattern, int limit) {
+		return this.jdbc.sql("select count(*) from (" + MATCHES + " limit ?) m")
+			.params(pattern, pattern, pattern, limit + 1)
+			.query(Long.class)
+			.single() <= limit;
 	}
 
 	/**

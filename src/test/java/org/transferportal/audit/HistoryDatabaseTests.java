@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The history search on both databases the portal runs on: text in the label or any path
- * (any case, wildcards taken literally), collection on either side, status, UTC days of
+ * (any case, wildcards taken literally; starting from few matches or walking the newest
+ * transfers when there are many), collection on either side, status, UTC days of
  * submission, one user's or everyone's, newest first and a page at a time.
  */
 class HistoryDatabaseTests {
@@ -44,6 +45,7 @@ class HistoryDatabaseTests {
 			.migrate();
 		JdbcClient jdbc = JdbcClient.create(dataSource);
 		HistorySearch search = new HistorySearch(jdbc);
+		HistorySearch walking = new HistorySearch(jdbc, 0);
 		String run42 = insert(jdbc, "alice", "Nightly copy", LAB, ARCHIVE, "SUCCEEDED", "2026-03-01T23:59:59Z",
 				"/projects/alpha/Run-042/", "/archive/alpha/run-042/");
 		String batch = insert(jdbc, "alice", "Figures", OTHER, LAB, "FAILED", "2026-03-02T00:00:00Z",
@@ -51,7 +53,16 @@ class HistoryDatabaseTests {
 		String bob = insert(jdbc, "bob", "Run 42 again", ARCHIVE, OTHER, null, "2026-02-27T10:00:00Z", "/archive/b/",
 				"/b/");
 
-		assertThat(ids(search.find(filter("run-042", null, null, null, null), null, 10, 0))).containsExactly(run42);
+		for (HistorySearch way : List.of(search, walking)) {
+			assertThat(ids(way.find(filter("run-042", null, null, null, null), null, 10, 0))).containsExactly(run42);
+			assertThat(ids(way.find(filter("a", null, null, null, null), null, 1, 0)))
+				.as("in a path or a label, a page at a time")
+				.containsExactly(run42);
+			assertThat(ids(way.find(filter("a", null, null, null, null), null, 1, 1))).containsExactly(bob);
+			assertThat(ids(way.find(filter("run", null, null, null, null), "subject-alice", 10, 0)))
+				.containsExactly(run42);
+			assertThat(ids(way.find(filter("100%_", null, null, null, null), null, 10, 0))).containsExactly(batch);
+		}
 		assertThat(ids(search.find(filter("run 42", null, null, null, null), null, 10, 0))).as("in the label, any case")
 			.containsExactly(bob);
 		assertThat(ids(search.find(filter("100%_", null, null, null, null), null, 10, 0)))
