@@ -46,6 +46,9 @@ class HistoryBrowserIntegrationTests {
 					"carol@example.edu");
 			int finished = number(browser.find(By.id("total-tasks")).getText());
 			assertThat(finished).as("seeded months").isGreaterThan(10);
+			// The figures and the first chart in view, for the README.
+			browser.open(base() + "/lab/usage#summary");
+			browser.find(By.id("summary"));
 			browser.screenshot("usage-1-lab");
 
 			browser.open(base() + "/history");
