@@ -14,9 +14,10 @@ import org.transferportal.auth.OfflineTransfer;
 import org.transferportal.globus.GlobusException;
 
 /**
- * Keeps the lab audit's "current status" current: every so often, asks Globus — with each
- * owner's own tokens — about submitted tasks that have not finished yet. A lab admin
- * cannot see other people's tasks at Globus, so this is how the audit learns them.
+ * The background watcher: every so often, asks Globus — with each owner's own tokens —
+ * about submitted tasks whose end has not been recorded yet, and hands what it learns to
+ * {@link TaskStatuses}. A lab admin cannot see other people's tasks at Globus, so this is
+ * how the audit, the history and the usage figures learn them.
  */
 @Component
 class TaskStatusRefresher {
@@ -27,7 +28,8 @@ class TaskStatusRefresher {
 	private static final int BATCH = 50;
 
 	/**
-	 * Tasks older than this are left as last seen (Globus ends tasks by their deadline).
+	 * Tasks submitted longer ago than this are left as last seen (Globus ends tasks by
+	 * their deadline).
 	 */
 	private static final Duration HORIZON = Duration.ofDays(30);
 
@@ -66,8 +68,7 @@ class TaskStatusRefresher {
 				continue;
 			}
 			try {
-				String status = this.owners.forSubject(due.subject()).task(due.taskId()).status();
-				this.statuses.seen(due.subject(), due.taskId(), status);
+				this.statuses.learned(due.subject(), this.owners.forSubject(due.subject()).task(due.taskId()));
 				refreshed++;
 			}
 			catch (GlobusException | IllegalStateException ex) {

@@ -3,37 +3,51 @@ package org.transferportal.audit;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import org.transferportal.globus.Task;
 import org.transferportal.tasks.TaskStatusesSeen;
 import org.transferportal.transfer.RequestStatus;
 
 /**
- * What the portal last saw of its submissions' tasks at Globus: their status and when.
- * The lab audit shows it; the refresh keeps unfinished tasks current.
+ * What the portal learned of its submissions' tasks at Globus: the status as last seen
+ * and, once a task has finished, its figures and its place in the usage roll-up. The one
+ * place that records a task document, whoever read it (the owner's pages or the
+ * background watcher).
  */
 @Component
 public class TaskStatuses {
-
-	/** Statuses after which a task never changes. */
-	static final List<String> FINAL = List.of("SUCCEEDED", "FAILED");
 
 	/** A submitted task whose status is due for a check. */
 	record Due(String requestId, String subject, String taskId, Timestamp checkedAt) {
 	}
 
+	/** A request whose task has just been seen finished, not recorded as such yet. */
+	private record Unfinished(String id, String username, String taskType, String sourceCollection,
+			String destinationCollection) {
+	}
+
 	private final JdbcClient jdbc;
+
+	private final UsageRollup rollup;
+
+	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
-	TaskStatuses(JdbcClient jdbc, Clock clock) {
+	TaskStatuses(JdbcClient jdbc, UsageRollup rollup, TransactionTemplate transactions, Clock clock) {
 		this.jdbc = jdbc;
+		this.rollup = rollup;
+		this.transactions = transactions;
 		this.clock = clock;
 	}
 
@@ -43,61 +57,114 @@ public class TaskStatuses {
 	 */
 	@EventListener
 	void onStatusesSeen(TaskStatusesSeen seen) {
-		if (seen.statusByTask().size() == 1) {
-			seen.statusByTask().forEach((taskId, status) -> seen(seen.subject(), taskId, status));
-		}
-		else if (!seen.statusByTask().isEmpty()) {
-			seenAll(seen.subject(), seen.statusByTask());
-		}
+		learned(seen.subject(), seen.tasks());
 	}
 
 	/**
-	 * Records a status Globus just gave the user for one of their tasks; tasks of other
-	 * users (or not submitted through the portal) are left alone.
+	 * Records what Globus just said to a user about their tasks; tasks of other users (or
+	 * not submitted through the portal) are left alone. Unfinished tasks get their status
+	 * (one statement per status); a finished task gets its figures, once.
 	 */
-	void seen(String subject, String taskId, String status) {
-		if (subject == null || taskId == null || status == null || status.length() > 16) {
+	void learned(String subject, List<Task> tasks) {
+		if (subject == null) {
 			return;
 		}
-		this.jdbc.sql("""
-				update transfer_request set task_status = ?, status_checked_at = ?
-				  where subject = ? and task_id = ? and status = ?""")
-			.params(status, Timestamp.from(this.clock.instant()), subject, taskId, RequestStatus.SUBMITTED)
-			.update();
-	}
-
-	/**
-	 * Records the statuses of a page of the user's tasks (the activity list) at once: one
-	 * statement per status rather than one per task.
-	 */
-	void seenAll(String subject, Map<String, String> statusByTask) {
-		Map<String, List<String>> tasksByStatus = statusByTask.entrySet()
-			.stream()
-			.filter((entry) -> entry.getKey() != null && entry.getValue() != null && entry.getValue().length() <= 16)
-			.collect(Collectors.groupingBy(Map.Entry::getValue,
-					Collectors.mapping(Map.Entry::getKey, Collectors.toList())));
-		Timestamp now = Timestamp.from(this.clock.instant());
-		tasksByStatus.forEach((status, taskIds) -> this.jdbc.sql("""
+		List<TaskReport> reports = tasks.stream().map(TaskReport::of).filter(TaskReport::storable).toList();
+		Instant now = this.clock.instant();
+		Map<String, List<String>> unfinished = reports.stream()
+			.filter((report) -> !report.finished())
+			.collect(Collectors.groupingBy(TaskReport::status,
+					Collectors.mapping(TaskReport::taskId, Collectors.toList())));
+		unfinished.forEach((status, taskIds) -> this.jdbc.sql("""
 				update transfer_request set task_status = :status, status_checked_at = :now
-				  where subject = :subject and task_id in (:tasks) and status = :submitted""")
+				  where subject = :subject and task_id in (:tasks) and status = :submitted and completed_at is null""")
 			.param("status", status)
-			.param("now", now)
+			.param("now", Timestamp.from(now))
 			.param("subject", subject)
 			.param("tasks", taskIds)
 			.param("submitted", RequestStatus.SUBMITTED)
 			.update());
+		List<TaskReport> finished = reports.stream().filter(TaskReport::finished).toList();
+		if (!finished.isEmpty()) {
+			Set<String> open = notRecordedYet(subject, finished.stream().map(TaskReport::taskId).toList());
+			finished.stream()
+				.filter((report) -> open.contains(report.taskId()))
+				.forEach((report) -> finish(subject, report, now));
+		}
 	}
 
-	/** Unfinished tasks not checked since {@code before}, oldest check first. */
+	/** Records one task document (see {@link #learned(String, List)}). */
+	void learned(String subject, Task task) {
+		learned(subject, List.of(task));
+	}
+
+	/**
+	 * Records a finished task's status and figures and adds it to the usage roll-up, in
+	 * one transaction and only once: of two instances seeing the end at the same time,
+	 * only the first to mark the request counts it.
+	 * @return whether this call recorded it
+	 */
+	boolean finish(String subject, TaskReport report, Instant seenAt) {
+		Instant completed = report.completedOr(seenAt);
+		Boolean recorded = this.transactions.execute((tx) -> {
+			boolean any = false;
+			for (Unfinished request : unfinished(subject, report.taskId())) {
+				int marked = this.jdbc.sql("""
+						update transfer_request set task_status = ?, status_checked_at = ?, bytes_transferred = ?,
+						  files_transferred = ?, files_skipped = ?, subtasks_failed = ?, skipped_errors = ?, faults = ?,
+						  failure_kind = ?, completed_at = ?, duration_seconds = ?
+						where id = ? and completed_at is null""")
+					.params(report.status(), Timestamp.from(seenAt), report.bytes(), report.files(),
+							report.filesSkipped(), report.subtasksFailed(), report.skippedErrors(), report.faults(),
+							report.failureKind(), Timestamp.from(completed), report.durationSeconds(), request.id())
+					.update();
+				if (marked == 1) {
+					this.rollup.add(new UsageRollup.Entry(completed.atZone(ZoneOffset.UTC).toLocalDate(), subject,
+							request.username(), request.taskType(), request.sourceCollection(),
+							request.destinationCollection(), report.status(), report.failureKind(), report.bytes(),
+							report.files()));
+					any = true;
+				}
+			}
+			return any;
+		});
+		return Boolean.TRUE.equals(recorded);
+	}
+
+	private List<Unfinished> unfinished(String subject, String taskId) {
+		return this.jdbc.sql("""
+				select id, username, task_type, source_collection, destination_collection from transfer_request
+				  where subject = ? and task_id = ? and status = ? and completed_at is null""")
+			.params(subject, taskId, RequestStatus.SUBMITTED)
+			.query(Unfinished.class)
+			.list();
+	}
+
+	/**
+	 * Which of these tasks of the user are submitted requests not recorded as finished.
+	 */
+	private Set<String> notRecordedYet(String subject, List<String> taskIds) {
+		return new java.util.HashSet<>(this.jdbc.sql("""
+				select task_id from transfer_request
+				  where subject = :subject and task_id in (:tasks) and status = :submitted and completed_at is null""")
+			.param("subject", subject)
+			.param("tasks", taskIds)
+			.param("submitted", RequestStatus.SUBMITTED)
+			.query(String.class)
+			.list());
+	}
+
+	/**
+	 * Submitted tasks whose end has not been recorded, not checked since {@code before},
+	 * oldest check first.
+	 */
 	List<Due> due(Instant before, Instant submittedSince, int limit) {
 		return this.jdbc.sql("""
 				select id, subject, task_id, status_checked_at from transfer_request
-				  where status = ? and task_id is not null and submitted_at >= ?
-				    and (task_status is null or task_status not in (?, ?))
+				  where status = ? and task_id is not null and submitted_at >= ? and completed_at is null
 				    and (status_checked_at is null or status_checked_at < ?)
 				  order by status_checked_at nulls first, submitted_at limit ?""")
-			.params(RequestStatus.SUBMITTED, Timestamp.from(submittedSince), FINAL.get(0), FINAL.get(1),
-					Timestamp.from(before), limit)
+			.params(RequestStatus.SUBMITTED, Timestamp.from(submittedSince), Timestamp.from(before), limit)
 			.query((rs, row) -> new Due(rs.getString("id"), rs.getString("subject"), rs.getString("task_id"),
 					rs.getTimestamp("status_checked_at")))
 			.list();

@@ -1,5 +1,6 @@
 /**
- * The lab audit: what was submitted through the portal, by whom, and what became of it at
- * Globus (kept current in the background with each owner's tokens).
+ * The lab's record of what moved: the audit of submissions, the history search, the usage
+ * figures and charts, and the background watcher that learns each task's outcome with its
+ * owner's tokens.
  */
 package org.transferportal.audit;

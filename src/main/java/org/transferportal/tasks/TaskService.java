@@ -5,9 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -60,12 +58,7 @@ class TaskService {
 		String until = (before != null) ? WINDOW_TIME.format(before) : null;
 		TaskList list = this.user.transfer()
 			.tasks(new TaskQuery(statuses, List.of(), null, null, until, PAGE_SIZE, first));
-		Map<String, String> statusByTask = new HashMap<>();
-		list.data()
-			.stream()
-			.filter((task) -> task.taskId() != null && task.status() != null)
-			.forEach((task) -> statusByTask.put(task.taskId(), task.status()));
-		this.events.publishEvent(new TaskStatusesSeen(this.user.subject(), statusByTask));
+		this.events.publishEvent(new TaskStatusesSeen(this.user.subject(), list.data()));
 		List<TaskView> views = list.data().stream().map(TaskView::of).toList();
 		int total = (list.total() != null) ? list.total() : views.size();
 		return new TaskPage(views, first, total, before);
@@ -99,7 +92,7 @@ class TaskService {
 
 	private void seen(Task task) {
 		if (task.taskId() != null && task.status() != null) {
-			this.events.publishEvent(TaskStatusesSeen.of(this.user.subject(), task.taskId(), task.status()));
+			this.events.publishEvent(TaskStatusesSeen.of(this.user.subject(), task));
 		}
 	}
 

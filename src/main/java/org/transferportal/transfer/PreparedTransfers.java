@@ -2,6 +2,7 @@ package org.transferportal.transfer;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -37,6 +38,18 @@ public class PreparedTransfers {
 	/** Opens a draft with the form for the user to review; the local path of its page. */
 	public String review(TransferForm form) {
 		return TransferPaths.draft(this.service.open(form).id());
+	}
+
+	/**
+	 * Opens a new draft with the form of one of the user's own submitted requests (its
+	 * items and options, without its deadline, which has passed) for review: the local
+	 * path of its page, or empty for a request that is not the user's or was never
+	 * submitted. Nothing is submitted.
+	 */
+	public Optional<String> again(String requestId) {
+		return this.service.draft(requestId)
+			.filter(TransferDrafts.Draft::submitted)
+			.map((draft) -> review(draft.form().withoutDeadline()));
 	}
 
 	/**

@@ -10,6 +10,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import org.transferportal.globus.TransferDocument;
 
 /**
  * Transfer requests in the database: the draft from the moment the form opens, kept with
@@ -53,9 +56,15 @@ class TransferDrafts {
 
 	private final Clock clock;
 
-	TransferDrafts(JdbcClient jdbc, Clock clock) {
+	private final TransferItems items;
+
+	private final TransactionTemplate transactions;
+
+	TransferDrafts(JdbcClient jdbc, Clock clock, TransferItems items, TransactionTemplate transactions) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.items = items;
+		this.transactions = transactions;
 	}
 
 	Draft create(String subject, String username, TransferForm form) {
@@ -140,11 +149,23 @@ class TransferDrafts {
 			.single();
 	}
 
-	void markSubmitted(String id, String taskId) {
+	/**
+	 * Records that Globus accepted the draft as this task, with the items it was given
+	 * (kept searchable for the lab history). Only the first of racing calls records.
+	 */
+	void markSubmitted(String id, String taskId, List<TransferDocument.Item> items) {
 		Timestamp now = Timestamp.from(this.clock.instant());
-		this.jdbc.sql("""
-				update transfer_request set status = ?, task_id = ?, message = null, submitted_at = ?, updated_at = ?
-				  where id = ? and status = ?""").params(SUBMITTED, taskId, now, now, id, OPEN).update();
+		this.transactions.executeWithoutResult((status) -> {
+			int marked = this.jdbc
+				.sql("""
+						update transfer_request set status = ?, task_id = ?, message = null, submitted_at = ?, updated_at = ?
+						  where id = ? and status = ?""")
+				.params(SUBMITTED, taskId, now, now, id, OPEN)
+				.update();
+			if (marked == 1) {
+				this.items.insert(id, items);
+			}
+		});
 	}
 
 	private Draft map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

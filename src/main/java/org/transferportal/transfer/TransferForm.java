@@ -79,6 +79,18 @@ public record TransferForm(String sourceCollection, String sourcePath, String de
 				this.sourceLocalUser, this.destinationLocalUser);
 	}
 
+	/**
+	 * The same form without its deadline: a recorded deadline has passed by the time the
+	 * transfer is run again.
+	 */
+	TransferForm withoutDeadline() {
+		return new TransferForm(this.sourceCollection, this.sourcePath, this.destinationCollection,
+				this.destinationPath, this.label, this.manifest, this.syncLevel, this.verifyChecksum,
+				this.preserveTimestamp, this.encryptData, this.deleteDestinationExtra, this.skipSourceErrors,
+				this.failOnQuotaErrors, "", this.notifyOnSucceeded, this.notifyOnFailed, this.notifyOnInactive,
+				this.filterRules, this.sourceLocalUser, this.destinationLocalUser);
+	}
+
 	private static String text(MultiValueMap<String, String> params, String name) {
 		String value = params.getFirst(name);
 		if ((value == null || value.isEmpty()) && ALIASES.containsKey(name)) {

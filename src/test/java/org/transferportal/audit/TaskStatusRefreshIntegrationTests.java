@@ -100,7 +100,7 @@ class TaskStatusRefreshIntegrationTests extends FlowTestSupport {
 
 	@Test
 	void anotherUsersViewCannotWriteTheStatusOfTasksNotTheirs() {
-		this.statuses.seen(this.admin.user().subject(), this.taskId, "FAILED");
+		this.statuses.learned(this.admin.user().subject(), TaskDocuments.failed(this.taskId));
 		assertThat(statusOf(this.taskId)).isNull();
 	}
 
