@@ -28,7 +28,7 @@ create table transfer_item (
     position         integer       not null,
     source_path      varchar(4096) not null,
     destination_path varchar(4096) not null,
-    recursive        boolean       not null,
+    recursive        boolean,
     primary key (request_id, position)
 );
 

@@ -31,7 +31,7 @@ class HistorySearch {
 	}
 
 	/** One item (path pair) of a transfer. */
-	record Item(String sourcePath, String destinationPath, boolean recursive) {
+	record Item(String sourcePath, String destinationPath, Boolean recursive) {
 	}
 
 	/**
@@ -171,7 +171,7 @@ class HistorySearch {
 				  where request_id = ? and position = ?""")
 			.params(id, count[1])
 			.query((rs, row) -> new Item(rs.getString("source_path"), rs.getString("destination_path"),
-					rs.getBoolean("recursive")))
+					rs.getObject("recursive", Boolean.class)))
 			.optional()
 			.ifPresent((item) -> items.put(id, new Items(count[0], item))));
 		return items;

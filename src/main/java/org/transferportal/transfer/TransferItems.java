@@ -2,6 +2,7 @@ package org.transferportal.transfer;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.List;
 
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
@@ -42,7 +43,8 @@ class TransferItems {
 					statement.setInt(2, first + i);
 					statement.setString(3, item.sourcePath());
 					statement.setString(4, item.destinationPath());
-					statement.setBoolean(5, item.recursive());
+					// Null: the request left the type for Transfer to detect.
+					statement.setObject(5, item.recursive(), Types.BOOLEAN);
 				}
 
 				@Override
