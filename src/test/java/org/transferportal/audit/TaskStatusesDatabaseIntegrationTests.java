@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The status refresh's queries on both databases the portal runs on: which tasks are due,
  * and that one instance only wins each check.
  */
-class TaskStatusesDatabaseTests {
+class TaskStatusesDatabaseIntegrationTests {
 
 	static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
 
