@@ -31,7 +31,7 @@ public class SimulatedGlobusBrowser {
 
 	public static final String CLIENT_ID = "transfer-portal-demo";
 
-	public static final String CLIENT_SECRET = "demo-secret-not-for-production";
+	public static final String CLIENT_SECRET = "qfZoB0VWIcJFW/8vD3fq/rKVyDYZEaVANL6tEsvhuHE=";
 
 	public static final String TRANSFER_ALL = "urn:globus:auth:scope:transfer.api.globus.org:all";
 
