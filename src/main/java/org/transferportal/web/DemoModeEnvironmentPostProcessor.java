@@ -36,7 +36,7 @@ public class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcesso
 	static final String DEMO_CLIENT_SECRET = "qfZoB0VWIcJFW/8vD3fq/rKVyDYZEaVANL6tEsvhuHE=";
 
 	/** Where demo mode puts what it decided; it outranks every other source. */
-	static final String PROPERTY_SOURCE = "transferPortalMode";
+	private static final String PROPERTY_SOURCE = "transferPortalMode";
 
 	private static final String EMBEDDED_DATABASE = "jdbc:h2:mem:";
 
@@ -92,7 +92,7 @@ public class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcesso
 		String database = environment.getProperty("spring.datasource.url", "").strip();
 		if (!database.isEmpty() && !database.regionMatches(true, 0, EMBEDDED_DATABASE, 0, EMBEDDED_DATABASE.length())) {
 			throw new DemoModeException("GLOBUS_CLIENT_ID is not set, and the database is not the embedded "
-					+ "in-memory one (SPRING_DATASOURCE_URL is " + scheme(database) + "…). Without credentials the "
+					+ "in-memory one (SPRING_DATASOURCE_URL is " + scheme(database) + "...). Without credentials the "
 					+ "portal would run its demo, whose simulated Globus lets anyone log in as anyone: it does "
 					+ "that on a real database only when asked.",
 					"Set GLOBUS_CLIENT_ID and GLOBUS_CLIENT_SECRET to use Globus, or set PORTAL_DEMO=true to run "
