@@ -12,8 +12,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * simulated Globus: its identities keep their consents, bookmarks and tasks from class to
  * class, as a real Globus account would. A test that needs something to be new (a first
  * consent, an empty bookmark list) must not rely on what other classes did; a class that
- * leaves behind what others must not see says so with {@code @DirtiesContext}. Settings
- * that differ ({@code @TestPropertySource}) make a context of their own.
+ * leaves behind what others must not see says so with {@code @DirtiesContext} (and runs
+ * after the others, see {@link DirtiesContextLast}). Settings that differ
+ * ({@code @TestPropertySource}) make a context of their own.
  */
 // Tasks run 20 times faster than real time, so browser tests watch them finish quickly.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
