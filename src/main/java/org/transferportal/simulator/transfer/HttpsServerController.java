@@ -19,8 +19,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.transferportal.simulator.CollectionCatalog;
 import org.transferportal.simulator.FaultInjector;
+import org.transferportal.simulator.IdentityDirectory;
 import org.transferportal.simulator.IssuedToken;
 import org.transferportal.simulator.SimCollection;
+import org.transferportal.simulator.SimIdentity;
 import org.transferportal.simulator.SimJson;
 import org.transferportal.simulator.SimulatorProperties;
 import org.transferportal.simulator.TokenStore;
@@ -65,8 +67,11 @@ class HttpsServerController {
 
 	private final SimulatorProperties properties;
 
+	private final IdentityDirectory identities;
+
 	HttpsServerController(CollectionCatalog catalog, SimFileSystem files, TokenStore tokens, FaultInjector faults,
-			SimulatorProperties properties) {
+			SimulatorProperties properties, IdentityDirectory identities) {
+		this.identities = identities;
 		this.catalog = catalog;
 		this.files = files;
 		this.tokens = tokens;
@@ -350,8 +355,8 @@ class HttpsServerController {
 		return (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) ? header.substring(7).strip() : null;
 	}
 
-	private static String localPart(IssuedToken token) {
-		return token.sub().substring(0, 8);
+	private String localPart(IssuedToken token) {
+		return this.identities.find(token.sub()).map(SimIdentity::localPart).orElse("lab");
 	}
 
 	private void answerFault(String kind, HttpServletResponse response) throws IOException {
