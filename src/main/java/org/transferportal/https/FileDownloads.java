@@ -77,7 +77,7 @@ class FileDownloads {
 		catch (HttpsStreamException ex) {
 			record(start, file, copy, "failed", ex.getMessage());
 			if (response.isCommitted()) {
-				throw new DownloadBrokenException(ex);
+				throw new DownloadBrokenException(ex.getMessage());
 			}
 			response.reset();
 			return problem(ready.collection(), file, ex);

@@ -106,7 +106,7 @@ class FilePreviews {
 			this.log.record(start, this.user.subject(), this.user.username(), "preview", file, read[0], size[0],
 					"failed", ex.getMessage());
 			if (response.isCommitted()) {
-				throw new DownloadBrokenException(ex);
+				throw new DownloadBrokenException(ex.getMessage());
 			}
 			response.reset();
 			return Content.message(kind, file.name(), ex.getMessage());
@@ -171,7 +171,7 @@ class FilePreviews {
 			FileDownloads.copy(bounded, response.getOutputStream(), (n) -> {
 				read[0] += n;
 				if (read[0] > limit) {
-					throw new DownloadBrokenException(new IllegalStateException("The image is larger than it said"));
+					throw new DownloadBrokenException("the image is larger than it said");
 				}
 			});
 			return null;

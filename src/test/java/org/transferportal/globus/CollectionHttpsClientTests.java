@@ -78,8 +78,8 @@ class CollectionHttpsClientTests {
 		});
 		assertThat(part.status()).isEqualTo(206);
 		assertThat(part.totalSize()).isEqualTo(104);
-		server.stubFor(get(urlEqualTo("/small.bin")).willReturn(aResponse().withStatus(416)
-			.withHeader("Content-Range", "bytes */4")));
+		server.stubFor(get(urlEqualTo("/small.bin"))
+			.willReturn(aResponse().withStatus(416).withHeader("Content-Range", "bytes */4")));
 		HttpsFile past = client().read("/small.bin", "bytes=10-", null, (file) -> file);
 		assertThat(past.status()).isEqualTo(416);
 		assertThat(past.totalSize()).isEqualTo(4);
@@ -112,8 +112,8 @@ class CollectionHttpsClientTests {
 
 	@Test
 	void aRedirectIsNeverFollowedSoTheTokenStaysWithTheServer() {
-		server.stubFor(get(urlEqualTo("/data/run1.csv")).willReturn(
-				aResponse().withStatus(302).withHeader("Location", server.baseUrl() + "/elsewhere/run1.csv")));
+		server.stubFor(get(urlEqualTo("/data/run1.csv"))
+			.willReturn(aResponse().withStatus(302).withHeader("Location", server.baseUrl() + "/elsewhere/run1.csv")));
 		assertThatThrownBy(() -> text(client(), "/data/run1.csv", null))
 			.isInstanceOfSatisfying(HttpsAccessException.class, (ex) -> assertThat(ex.wantsLogin()).isTrue());
 		server.verify(0, getRequestedFor(urlEqualTo("/elsewhere/run1.csv")));
@@ -146,11 +146,11 @@ class CollectionHttpsClientTests {
 		byte[] bytes = "uploaded bytes".getBytes(StandardCharsets.UTF_8);
 		server.stubFor(put(urlEqualTo("/in/new.txt")).willReturn(aResponse().withStatus(201)));
 		client().write("/in/new.txt", bytes.length, (out) -> out.write(bytes));
-		server.verify(putRequestedFor(urlEqualTo("/in/new.txt"))
-			.withHeader("Authorization", equalTo("Bearer https-token"))
-			.withHeader("Content-Length", equalTo(String.valueOf(bytes.length)))
-			.withHeader("Transfer-Encoding", absent())
-			.withRequestBody(binaryEqualTo(bytes)));
+		server.verify(
+				putRequestedFor(urlEqualTo("/in/new.txt")).withHeader("Authorization", equalTo("Bearer https-token"))
+					.withHeader("Content-Length", equalTo(String.valueOf(bytes.length)))
+					.withHeader("Transfer-Encoding", absent())
+					.withRequestBody(binaryEqualTo(bytes)));
 
 		server.stubFor(put(urlEqualTo("/in/stepup.txt")).willReturn(aResponse().withStatus(200)
 			.withHeader("Content-Type", "text/html")

@@ -39,8 +39,8 @@ import static org.transferportal.support.PortalBrowser.content;
  * Downloads, previews and uploads through the portal, with WireMock playing Globus Auth,
  * Transfer and the collection's HTTPS server: one consent trip asks for the HTTPS and
  * data_access scopes together and the action resumes; each user reaches files with their
- * own token only; a login page is never taken for the file; uploads land under their
- * name only when complete; bad input reaches nothing.
+ * own token only; a login page is never taken for the file; uploads land under their name
+ * only when complete; bad input reaches nothing.
  */
 class HttpsFlowIntegrationTests extends FlowTestSupport {
 
@@ -59,7 +59,9 @@ class HttpsFlowIntegrationTests extends FlowTestSupport {
 		return "/files/download?collection=" + id + "&path=" + PortalBrowser.encode(path).replace("+", "%20");
 	}
 
-	/** Logs in, then takes the consent trip a download needs; returns the page it ends on. */
+	/**
+	 * Logs in, then takes the consent trip a download needs; returns the page it ends on.
+	 */
 	private MockHttpServletResponse grant(PortalBrowser browser, UUID id, String path, String action, String reason) {
 		MockHttpServletResponse trip = browser.follow(browser.post("/files/https/consent",
 				Map.of("collection", id.toString(), "path", path, "action", action, "reason", reason)));
@@ -104,8 +106,8 @@ class HttpsFlowIntegrationTests extends FlowTestSupport {
 		assertThat(file.getHeader("ETag")).isEqualTo("\"v1\"");
 		String token = alice.tokens().httpsAccess().get(id.toString());
 		this.globus.server()
-			.verify(getRequestedFor(urlEqualTo("/gcs/" + id + "/data/run%201.csv"))
-				.withHeader("Authorization", equalTo("Bearer " + token)));
+			.verify(getRequestedFor(urlEqualTo("/gcs/" + id + "/data/run%201.csv")).withHeader("Authorization",
+					equalTo("Bearer " + token)));
 		assertThat(content(alice.get("/lab/audit/files"))).contains("/data/run 1.csv", "download", "complete");
 	}
 
@@ -187,12 +189,12 @@ class HttpsFlowIntegrationTests extends FlowTestSupport {
 		MockHttpServletResponse folder = alice.get(download(id, "/data/"));
 		assertThat(folder.getStatus()).isEqualTo(400);
 		assertThat(content(folder)).contains("Folders are not packed into one download", "id=\"transfer-instead\"");
-		MockHttpServletResponse tooLarge = alice.get("/files/upload/check?collection=" + id
-				+ "&path=/data/&name=huge.bin&size=" + (20L << 30));
+		MockHttpServletResponse tooLarge = alice
+			.get("/files/upload/check?collection=" + id + "&path=/data/&name=huge.bin&size=" + (20L << 30));
 		assertThat(tooLarge.getStatus()).isEqualTo(413);
 		assertThat(content(tooLarge)).contains("more than the");
-		MockHttpServletResponse badName = alice.get("/files/upload/check?collection=" + id
-				+ "&path=/data/&name=" + PortalBrowser.encode("bad\nname.txt") + "&size=1");
+		MockHttpServletResponse badName = alice.get("/files/upload/check?collection=" + id + "&path=/data/&name="
+				+ PortalBrowser.encode("bad\nname.txt") + "&size=1");
 		assertThat(content(badName)).contains("control characters");
 		this.globus.server().verify(0, anyRequestedFor(urlPathMatching("/gcs/.*")));
 	}
@@ -205,7 +207,8 @@ class HttpsFlowIntegrationTests extends FlowTestSupport {
 		alice.follow(alice.authorizeAndReturn(grant(alice, id, "/data/", "upload", "missing")));
 		String stat = "/v0.10/operation/endpoint/" + id + "/stat";
 		this.globus.server()
-			.stubFor(get(urlPathEqualTo(stat)).willReturn(FakeGlobus.json(404, FakeGlobus.body("errors/not_found.json"))));
+			.stubFor(get(urlPathEqualTo(stat))
+				.willReturn(FakeGlobus.json(404, FakeGlobus.body("errors/not_found.json"))));
 		this.globus.server()
 			.stubFor(put(urlPathMatching("/gcs/" + id + "/data/\\.portal-upload-.*\\.part"))
 				.willReturn(aResponse().withStatus(201)));
@@ -282,7 +285,8 @@ class HttpsFlowIntegrationTests extends FlowTestSupport {
 		assertThat(content(page)).contains("<iframe", "sandbox=\"\"", "/files/preview/content?collection=" + id)
 			.doesNotContain("alert(1)");
 		MockHttpServletResponse frame = alice.get("/files/preview/content?collection=" + id + "&path=/data/t.csv");
-		assertThat(frame.getHeader("Content-Security-Policy")).startsWith("sandbox;").contains("frame-ancestors 'self'");
+		assertThat(frame.getHeader("Content-Security-Policy")).startsWith("sandbox;")
+			.contains("frame-ancestors 'self'");
 		assertThat(frame.getHeader("X-Frame-Options")).isEqualTo("SAMEORIGIN");
 		assertThat(content(frame)).contains("<table", "<td>x</td>", "&lt;script&gt;alert(1)&lt;/script&gt;")
 			.doesNotContain("<script>alert");
@@ -298,16 +302,15 @@ class HttpsFlowIntegrationTests extends FlowTestSupport {
 			.stubFor(get(urlPathEqualTo("/v0.10/operation/endpoint/" + id + "/ls"))
 				.willReturn(FakeGlobus.json(200, FakeGlobus.body("transfer/ls.json"))));
 		String page = content(alice.open("/files?a_collection=" + id + "&a_path=/data/"));
-		assertThat(page).contains("/files/download?collection=" + id, "id=\"upload-a\"",
-				"/files/upload/form?_csrf=");
+		assertThat(page).contains("/files/download?collection=" + id, "id=\"upload-a\"", "/files/upload/form?_csrf=");
 		assertThat(List.of(page.split("class=\"preview\"")).size()).isGreaterThan(1);
 	}
 
-	private static MockHttpServletRequestBuilder upload(UUID id,
-			String folder, String name, boolean overwrite, byte[] bytes) {
+	private static MockHttpServletRequestBuilder upload(UUID id, String folder, String name, boolean overwrite,
+			byte[] bytes) {
 		return MockMvcRequestBuilders
-			.put(URI.create("/files/upload?collection=" + id + "&path=" + folder + "&name="
-					+ PortalBrowser.encode(name) + (overwrite ? "&overwrite=1" : "")))
+			.put(URI.create("/files/upload?collection=" + id + "&path=" + folder + "&name=" + PortalBrowser.encode(name)
+					+ (overwrite ? "&overwrite=1" : "")))
 			.with(csrf())
 			.contentType("application/octet-stream")
 			.content(bytes)

@@ -19,8 +19,7 @@ class PreviewTextTests {
 
 	@Test
 	void csvRowsFollowQuotingAndLineBreaksInsideQuotes() {
-		List<List<String>> rows = PreviewText.table("a,\"b,c\",\"say \"\"hi\"\"\"\r\n1,\"two\nlines\",3\n", ',',
-				false);
+		List<List<String>> rows = PreviewText.table("a,\"b,c\",\"say \"\"hi\"\"\"\r\n1,\"two\nlines\",3\n", ',', false);
 		assertThat(rows).containsExactly(List.of("a", "b,c", "say \"hi\""), List.of("1", "two\nlines", "3"));
 	}
 

@@ -27,9 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the size limit, and the login page a high-assurance collection answers an old or
  * foreign login with.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "simulator.enabled=true", "simulator.https-max-upload=1MB",
-				"simulator.faults[0]=GET /https/6c54cade-bde5-45c1-bdea-f4bd71dba2cc/share/godata/file3.txt:login-page:1" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "simulator.enabled=true",
+		"simulator.https-max-upload=1MB",
+		"simulator.faults[0]=GET /https/6c54cade-bde5-45c1-bdea-f4bd71dba2cc/share/godata/file3.txt:login-page:1" })
 class SimulatedHttpsServerIntegrationTests {
 
 	static final String TUTORIAL_1 = "6c54cade-bde5-45c1-bdea-f4bd71dba2cc";
@@ -81,21 +81,23 @@ class SimulatedHttpsServerIntegrationTests {
 
 	@Test
 	void theCollectionDocumentPointsAtItsHttpsServerAndItServesFilesAndRanges() throws Exception {
-		String transfer = this.browser.transferToken("alice", "openid urn:globus:auth:scope:transfer.api.globus.org:all");
+		String transfer = this.browser.transferToken("alice",
+				"openid urn:globus:auth:scope:transfer.api.globus.org:all");
 		String document = this.browser.get("/simulator/transfer/v0.10/endpoint/" + TUTORIAL_1, transfer).body();
-		assertThat(document).contains("\"https_server\":\"http://localhost:" + this.port + "/simulator/https/"
-				+ TUTORIAL_1 + "\"");
+		assertThat(document)
+			.contains("\"https_server\":\"http://localhost:" + this.port + "/simulator/https/" + TUTORIAL_1 + "\"");
 		String token = httpsToken("alice", TUTORIAL_1);
 
 		HttpResponse<byte[]> whole = send("GET", TUTORIAL_1, "/share/godata/file1.txt", token, null);
 		assertThat(whole.statusCode()).isEqualTo(200);
 		assertThat(whole.body()).hasSize(4);
-		assertThat(whole.headers().firstValue("Content-Type")).hasValueSatisfying((t) -> assertThat(t).startsWith("text/plain"));
+		assertThat(whole.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((t) -> assertThat(t).startsWith("text/plain"));
 		assertThat(whole.headers().firstValue("Accept-Ranges")).hasValue("bytes");
 		String etag = whole.headers().firstValue("ETag").orElseThrow();
 
-		HttpResponse<byte[]> tail = send("GET", TUTORIAL_1, "/share/godata/file1.txt", token, null, "Range",
-				"bytes=1-", "If-Range", etag);
+		HttpResponse<byte[]> tail = send("GET", TUTORIAL_1, "/share/godata/file1.txt", token, null, "Range", "bytes=1-",
+				"If-Range", etag);
 		assertThat(tail.statusCode()).isEqualTo(206);
 		assertThat(tail.headers().firstValue("Content-Range")).hasValue("bytes 1-3/4");
 		assertThat(tail.body()).containsExactly(Arrays.copyOfRange(whole.body(), 1, 4));
@@ -135,21 +137,21 @@ class SimulatedHttpsServerIntegrationTests {
 		HttpResponse<byte[]> anonymous = send("GET", TUTORIAL_1, "/share/godata/file1.txt", null, null);
 		assertThat(anonymous.statusCode()).isEqualTo(401);
 		assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
-		String transfer = this.browser.transferToken("alice", "openid urn:globus:auth:scope:transfer.api.globus.org:all");
+		String transfer = this.browser.transferToken("alice",
+				"openid urn:globus:auth:scope:transfer.api.globus.org:all");
 		assertThat(send("GET", TUTORIAL_1, "/share/godata/file1.txt", transfer, null).statusCode()).isEqualTo(403);
 		String other = httpsToken("alice", TUTORIAL_2);
 		assertThat(send("GET", TUTORIAL_1, "/share/godata/file1.txt", other, null).statusCode()).isEqualTo(403);
 		String token = httpsToken("alice", TUTORIAL_1);
-		assertThat(send("GET", TUTORIAL_1, "/share/godata/../godata/file1.txt", token, null).statusCode())
-			.isIn(400, 404);
+		assertThat(send("GET", TUTORIAL_1, "/share/godata/../godata/file1.txt", token, null).statusCode()).isIn(400,
+				404);
 	}
 
 	@Test
 	void anUploadIsKeptReplacedAndDeletedAndOneTooLargeOrReadOnlyIsRefused() throws Exception {
 		String token = httpsToken("alice", TUTORIAL_1);
 		byte[] content = "measured,value\n1,2\n".getBytes(StandardCharsets.UTF_8);
-		assertThat(send("PUT", TUTORIAL_1, "/home/alice/upload%20one.csv", token, content).statusCode())
-			.isEqualTo(201);
+		assertThat(send("PUT", TUTORIAL_1, "/home/alice/upload%20one.csv", token, content).statusCode()).isEqualTo(201);
 		HttpResponse<byte[]> back = send("GET", TUTORIAL_1, "/home/alice/upload%20one.csv", token, null);
 		assertThat(back.body()).isEqualTo(content);
 		assertThat(back.headers().firstValue("Content-Type")).hasValue("text/csv");
@@ -163,8 +165,7 @@ class SimulatedHttpsServerIntegrationTests {
 		assertThat(send("PUT", TUTORIAL_1, "/share/godata/new.txt", token, content).statusCode()).isEqualTo(403);
 		assertThat(send("PUT", TUTORIAL_1, "/no/such/folder/x.txt", token, content).statusCode()).isEqualTo(409);
 
-		assertThat(send("DELETE", TUTORIAL_1, "/home/alice/upload%20one.csv", token, null).statusCode())
-			.isEqualTo(204);
+		assertThat(send("DELETE", TUTORIAL_1, "/home/alice/upload%20one.csv", token, null).statusCode()).isEqualTo(204);
 		assertThat(send("GET", TUTORIAL_1, "/home/alice/upload%20one.csv", token, null).statusCode()).isEqualTo(404);
 	}
 
@@ -173,7 +174,8 @@ class SimulatedHttpsServerIntegrationTests {
 		String carol = httpsToken("carol", CLINICAL);
 		HttpResponse<byte[]> page = send("GET", CLINICAL, "/studies/study-42/scan-001.dcm", carol, null);
 		assertThat(page.statusCode()).as("no error status: a page that sends a browser to log in").isEqualTo(200);
-		assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying((t) -> assertThat(t).startsWith("text/html"));
+		assertThat(page.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((t) -> assertThat(t).startsWith("text/html"));
 		assertThat(new String(page.body(), StandardCharsets.UTF_8)).contains("http-equiv=\"refresh\"");
 
 		String bob = httpsToken("bob", CLINICAL);
@@ -187,7 +189,8 @@ class SimulatedHttpsServerIntegrationTests {
 	void aLoginPageFaultAnswersWithThePageOnce() throws Exception {
 		String token = httpsToken("alice", TUTORIAL_1);
 		HttpResponse<byte[]> page = send("GET", TUTORIAL_1, "/share/godata/file3.txt", token, null);
-		assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying((t) -> assertThat(t).startsWith("text/html"));
+		assertThat(page.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((t) -> assertThat(t).startsWith("text/html"));
 		HttpResponse<byte[]> file = send("GET", TUTORIAL_1, "/share/godata/file3.txt", token, null);
 		assertThat(file.headers().firstValue("Content-Type")).hasValue("text/plain");
 	}
