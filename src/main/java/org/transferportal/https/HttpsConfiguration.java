@@ -12,9 +12,9 @@ import org.springframework.context.annotation.Configuration;
 class HttpsConfiguration {
 
 	@Bean
-	ServletRegistrationBean<UploadFormServlet> uploadFormServlet(FileUploads uploads) {
+	ServletRegistrationBean<UploadFormServlet> uploadFormServlet(FileUploads uploads, HttpsProperties properties) {
 		ServletRegistrationBean<UploadFormServlet> registration = new ServletRegistrationBean<>(
-				new UploadFormServlet(uploads), UploadFormServlet.PATH);
+				new UploadFormServlet(uploads, properties.maxUploadSize().toBytes()), UploadFormServlet.PATH);
 		registration.setName("uploadForm");
 		registration.setLoadOnStartup(1);
 		return registration;

@@ -2,6 +2,7 @@ package org.transferportal.https;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -36,8 +37,12 @@ class UploadFormServlet extends HttpServlet {
 
 	private final SessionFlashMapManager flash = new SessionFlashMapManager();
 
-	UploadFormServlet(FileUploads uploads) {
+	/** The most of a refused file read to its end (more is cut off). */
+	private final long maxDrained;
+
+	UploadFormServlet(FileUploads uploads, long maxDrained) {
 		this.uploads = uploads;
+		this.maxDrained = maxDrained;
 	}
 
 	@Override
@@ -61,6 +66,11 @@ class UploadFormServlet extends HttpServlet {
 			FileUploads.Request upload = new FileUploads.Request(fields.getOrDefault("collection", ""),
 					fields.getOrDefault("path", ""), part.filename(), fields.containsKey("overwrite"));
 			result = upload(upload, part.body(), length);
+			if (!(result instanceof FileUploads.Result.Saved) && length <= this.maxDrained) {
+				// The browser is sending the file anyway: take it, so that it reads the
+				// answer rather than a connection cut mid-upload.
+				part.body().transferTo(OutputStream.nullOutputStream());
+			}
 			break;
 		}
 		redirect(request, response, fields, result);

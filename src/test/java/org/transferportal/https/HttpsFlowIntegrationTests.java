@@ -134,6 +134,32 @@ class HttpsFlowIntegrationTests extends FlowTestSupport {
 	}
 
 	@Test
+	void aRefusedHttpsTokenIsRefreshedWithItsOwnRefreshTokenAndTheDownloadGoesOn() {
+		PortalBrowser alice = newBrowser();
+		alice.login(PortalBrowser.LOGIN);
+		UUID id = collection();
+		alice.follow(alice.authorizeAndReturn(grant(alice, id, "/r.txt", "download", "missing")));
+		String old = alice.tokens().httpsAccess().get(id.toString());
+		this.globus.server()
+			.stubFor(post(urlPathEqualTo("/v2/oauth2/token")).withRequestBody(containing("grant_type=refresh_token"))
+				.withRequestBody(containing("refresh_token=https-refresh-" + old))
+				.willReturn(FakeGlobus.json(200,
+						"{\"access_token\": \"https-renewed\", \"token_type\": \"Bearer\", "
+								+ "\"expires_in\": 172800, \"scope\": \"" + FakeGlobus.httpsScope(id) + "\", "
+								+ "\"resource_server\": \"" + id + "\", \"other_tokens\": []}")));
+		this.globus.server()
+			.stubFor(get(urlEqualTo("/gcs/" + id + "/r.txt")).withHeader("Authorization", equalTo("Bearer " + old))
+				.willReturn(aResponse().withStatus(401)));
+		this.globus.server()
+			.stubFor(get(urlEqualTo("/gcs/" + id + "/r.txt"))
+				.withHeader("Authorization", equalTo("Bearer https-renewed"))
+				.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/plain").withBody("renewed")));
+		assertThat(content(alice.get(download(id, "/r.txt")))).isEqualTo("renewed");
+		// The renewed token is kept: the next download needs no consent.
+		assertThat(content(alice.get(download(id, "/r.txt")))).isEqualTo("renewed");
+	}
+
+	@Test
 	void anotherUserReachesNothingWithTheFirstUsersAccess() {
 		PortalBrowser alice = newBrowser();
 		alice.login(PortalBrowser.LOGIN);
