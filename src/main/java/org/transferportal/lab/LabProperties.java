@@ -25,11 +25,15 @@ import org.transferportal.globus.GlobusScopes;
  * @param group a Globus group whose active members may log in (whatever their domain);
  * when set, the login also asks for Globus Groups' read scope and the portal looks the
  * user's memberships up once, right after login. Unset: no group rule
+ * @param downloads whether members may download and preview files through the portal
+ * (over the HTTPS servers of collections that have one); {@code false} keeps data from
+ * leaving storage through the browser
+ * @param uploads whether members may upload files through the portal
  */
 @ConfigurationProperties("portal.lab")
 public record LabProperties(@DefaultValue("Transfer Portal") String name, @DefaultValue List<LabCollection> collections,
 		@DefaultValue List<String> allowedDomains, @DefaultValue List<String> admins, boolean linkedIdentities,
-		UUID group) {
+		UUID group, @DefaultValue("true") boolean downloads, @DefaultValue("true") boolean uploads) {
 
 	/** The Globus Auth scope that adds {@code identity_set} to the user's claims. */
 	public static final String VIEW_IDENTITY_SET = "urn:globus:auth:scope:auth.globus.org:view_identity_set";

@@ -123,6 +123,8 @@ public class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcesso
 		properties.put("globus.auth-url", base + "/auth");
 		properties.put("globus.transfer-url", base + "/transfer");
 		properties.put("globus.groups-url", base + "/groups");
+		// The simulated collections' HTTPS servers answer on the portal's own address.
+		properties.put("portal.https.allow-http", "true");
 		// The simulator answers on the portal's own request threads: with Tomcat's
 		// default 200, 200 busy users would wait for simulator calls that cannot get a
 		// thread. Production talks to a remote Globus and keeps the default.

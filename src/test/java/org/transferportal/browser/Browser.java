@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.openqa.selenium.By;
@@ -34,9 +35,12 @@ final class Browser implements AutoCloseable {
 
 	private final Path profile;
 
-	private Browser(WebDriver driver, Path profile) {
+	private final Path downloads;
+
+	private Browser(WebDriver driver, Path profile, Path downloads) {
 		this.driver = driver;
 		this.profile = profile;
+		this.downloads = downloads;
 		this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
 	}
 
@@ -47,13 +51,24 @@ final class Browser implements AutoCloseable {
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--window-size=1280,1000", "--user-data-dir=" + profile);
+		// Downloads land in a folder of the profile, without asking.
+		Path downloads = Files.createDirectories(profile.resolve("downloads"));
+		Map<String, Object> prefs = new HashMap<>();
+		prefs.put("download.default_directory", downloads.toAbsolutePath().toString());
+		prefs.put("download.prompt_for_download", false);
 		if (!javascript) {
-			options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+			prefs.put("profile.managed_default_content_settings.javascript", 2);
 		}
+		options.setExperimentalOption("prefs", prefs);
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
 			.build();
-		return new Browser(new ChromeDriver(service, options), profile);
+		return new Browser(new ChromeDriver(service, options), profile, downloads);
+	}
+
+	/** Where the browser saves downloads. */
+	Path downloads() {
+		return this.downloads;
 	}
 
 	void open(String url) {
