@@ -26,7 +26,7 @@ enum EventType {
 	}
 
 	/** The name on the wire, e.g. {@code transfer.failed}. */
-	String wire() {
+	public String wire() {
 		return this.wire;
 	}
 

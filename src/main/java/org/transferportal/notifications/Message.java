@@ -55,7 +55,7 @@ record Message(String id, Channel channel, String eventType, String subject, Str
 	}
 
 	/** Whether an admin's "retry now" applies: dead, or waiting for a retry. */
-	boolean retryable() {
+	public boolean retryable() {
 		return dead() || (pending() && this.attempts > 0);
 	}
 

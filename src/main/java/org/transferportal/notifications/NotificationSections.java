@@ -63,7 +63,8 @@ class NotificationSections implements WebMvcConfigurer {
 
 		@Override
 		public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-			if ("POST".equals(request.getMethod()) && "/transfer".equals(request.getServletPath())) {
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			if ("POST".equals(request.getMethod()) && "/transfer".equals(path)) {
 				CurrentUser current = NotificationSections.this.user;
 				NotificationSections.this.pages.noteAddress(current.subject(), current.username(), current.email());
 				NotificationSections.this.pages.saveChoice(current.subject(), request.getParameter("draft"),

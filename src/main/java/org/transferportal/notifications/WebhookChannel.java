@@ -55,9 +55,12 @@ class WebhookChannel {
 
 	/**
 	 * The JSON body: {@code type}, {@code timestamp} (when the event happened) and
-	 * {@code data}; written once, so that every attempt sends (and signs) the same bytes.
+	 * {@code data}, whose {@code portal_url} is the task's page (or {@code null} when the
+	 * portal's address is unknown); written once, so that every attempt sends (and signs)
+	 * the same bytes.
 	 */
 	static String body(Notice notice, CollectionNames.Pair names, String portalUrl) {
+		String page = (portalUrl != null) ? portalUrl + notice.path() : null;
 		ObjectNode root = JSON.createObjectNode();
 		root.put("type", notice.type());
 		root.put("timestamp", DateTimeFormatter.ISO_INSTANT.format(notice.occurredAt()));
@@ -70,7 +73,7 @@ class WebhookChannel {
 		data.put("destination_collection", notice.destinationCollection());
 		data.put("bytes_transferred", notice.bytes());
 		data.put("files_transferred", notice.files());
-		data.put("portal_url", portalUrl);
+		data.put("portal_url", page);
 		// Beyond the contract's fields, for people reading the message in a chat.
 		data.put("source_collection_name", names.source());
 		data.put("destination_collection_name", names.destination());
