@@ -65,6 +65,9 @@ final class WebhookReceiver implements AutoCloseable {
 
 	private final AtomicInteger arrived = new AtomicInteger();
 
+	/** How long every unscripted answer takes. */
+	private volatile Duration slowness = Duration.ZERO;
+
 	private WebhookReceiver(String secret) throws IOException {
 		this.key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -96,6 +99,12 @@ final class WebhookReceiver implements AutoCloseable {
 		return this;
 	}
 
+	/** Every unscripted answer from now on takes this long. */
+	WebhookReceiver slow(Duration duration) {
+		this.slowness = duration;
+		return this;
+	}
+
 	List<Call> calls() {
 		return List.copyOf(this.calls);
 	}
@@ -108,6 +117,7 @@ final class WebhookReceiver implements AutoCloseable {
 	void reset() {
 		this.script.clear();
 		this.calls.clear();
+		this.slowness = Duration.ZERO;
 		this.arrived.set(0);
 	}
 
@@ -134,6 +144,12 @@ final class WebhookReceiver implements AutoCloseable {
 		Answer answer = this.script.poll();
 		if (answer == null) {
 			answer = new Answer(204, null, null);
+			try {
+				Thread.sleep(this.slowness.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 		if (answer.hold() != null) {
 			try {
