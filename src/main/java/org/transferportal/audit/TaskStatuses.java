@@ -115,6 +115,18 @@ public class TaskStatuses {
 	 * @return whether this call recorded it
 	 */
 	boolean finish(String subject, TaskReport report, Instant seenAt) {
+		return finish(subject, report, seenAt, true);
+	}
+
+	/**
+	 * Records a finished task as {@link #finish(String, TaskReport, Instant)} does,
+	 * without telling anyone: for history that is not news (the demo's seeded months).
+	 */
+	boolean recordPast(String subject, TaskReport report, Instant seenAt) {
+		return finish(subject, report, seenAt, false);
+	}
+
+	private boolean finish(String subject, TaskReport report, Instant seenAt, boolean tell) {
 		Instant completed = report.completedOr(seenAt);
 		Boolean recorded = this.transactions.execute((tx) -> {
 			boolean any = false;
@@ -135,7 +147,9 @@ public class TaskStatuses {
 							report.files()));
 					Long duration = (report.durationSeconds() != null) ? report.durationSeconds()
 							: secondsBetween(request.submittedAt(), completed);
-					this.events.publishEvent(changed(subject, request, report, duration, completed));
+					if (tell) {
+						this.events.publishEvent(changed(subject, request, report, duration, completed));
+					}
 					any = true;
 				}
 			}
