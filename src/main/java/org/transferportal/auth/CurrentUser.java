@@ -43,6 +43,14 @@ public class CurrentUser {
 		return (user.getPreferredUsername() != null) ? user.getPreferredUsername() : user.getSubject();
 	}
 
+	/**
+	 * The e-mail address Globus gave for the user's identity ({@code email} claim), or
+	 * {@code null}.
+	 */
+	public String email() {
+		return oidcUser().getEmail();
+	}
+
 	/** Name, identity provider and linked identities, for the header and profile page. */
 	public Profile profile() {
 		OidcUser user = oidcUser();

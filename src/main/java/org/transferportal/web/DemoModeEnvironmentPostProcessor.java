@@ -125,6 +125,8 @@ public class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcesso
 		properties.put("globus.groups-url", base + "/groups");
 		// The simulated collections' HTTPS servers answer on the portal's own address.
 		properties.put("portal.https.allow-http", "true");
+		// Without a mail server, the demo shows the e-mails it would send.
+		properties.put("portal.notifications.mail-outbox", "true");
 		// The simulator answers on the portal's own request threads: with Tomcat's
 		// default 200, 200 busy users would wait for simulator calls that cannot get a
 		// thread. Production talks to a remote Globus and keeps the default.
