@@ -85,6 +85,7 @@ class ArchitectureTests {
 			.layer("audit").definedBy("org.transferportal.audit..")
 			.layer("presets").definedBy("org.transferportal.presets..")
 			.layer("recovery").definedBy("org.transferportal.recovery..")
+			.layer("deletes").definedBy("org.transferportal.deletes..")
 			.layer("simulator").definedBy("org.transferportal.simulator..")
 			.whereLayer("globus").mayNotAccessAnyLayer()
 			.whereLayer("support").mayNotAccessAnyLayer()
@@ -98,6 +99,7 @@ class ArchitectureTests {
 			.whereLayer("audit").mayOnlyAccessLayers("globus", "support", "lab", "auth", "tasks", "transfer")
 			.whereLayer("presets").mayOnlyAccessLayers("globus", "support", "lab", "auth", "transfer")
 			.whereLayer("recovery").mayOnlyAccessLayers("globus", "support", "lab", "auth", "tasks", "transfer")
+			.whereLayer("deletes").mayOnlyAccessLayers("globus", "support", "lab", "auth", "collections")
 			.whereLayer("simulator").mayNotAccessAnyLayer()
 			.whereLayer("simulator").mayNotBeAccessedByAnyLayer()
 			.check(this.classes);
