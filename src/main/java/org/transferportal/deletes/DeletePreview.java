@@ -40,6 +40,16 @@ record DeletePreview(String draftId, String collectionId, String collectionName,
 		return this.confirmationPhrase != null && !this.confirmed;
 	}
 
+	/** What goes, counted: e.g. {@code 2 files and 1 folder}, {@code 1 folder}. */
+	public String what() {
+		String files = this.files + ((this.files == 1) ? " file" : " files");
+		String folders = this.folders + ((this.folders == 1) ? " folder" : " folders");
+		if (this.folders == 0) {
+			return files;
+		}
+		return (this.files == 0) ? folders : files + " and " + folders;
+	}
+
 	/** How many entries go in all. */
 	public int total() {
 		return this.files + this.folders;

@@ -156,6 +156,16 @@ final class Browser implements AutoCloseable {
 		return this.driver.findElement(By.tagName("body")).getText();
 	}
 
+	/** Accepts the confirmation dialog the page's script opened (a cancel, say). */
+	void acceptDialog() {
+		this.wait.until(ExpectedConditions.alertIsPresent()).accept();
+	}
+
+	/** Runs a script in the page (to mark it, and see later that it was not reloaded). */
+	Object script(String code) {
+		return ((org.openqa.selenium.JavascriptExecutor) this.driver).executeScript(code);
+	}
+
 	/** Whether any script opened a dialog: hostile names must never run. */
 	boolean alertShown() {
 		try {

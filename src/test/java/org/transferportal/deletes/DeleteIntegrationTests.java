@@ -55,7 +55,7 @@ class DeleteIntegrationTests extends TriageDemoSupport {
 			.contains("folder, deleted with everything inside it")
 			.contains("directly inside: ")
 			.contains("file1.txt")
-			.contains("0 files and 1 folder")
+			.contains("<strong>1 folder</strong> will be deleted")
 			.contains("To confirm, type <strong id=\"confirm-phrase\">data</strong>");
 		long deletesBefore = count("POST /delete");
 
@@ -113,7 +113,8 @@ class DeleteIntegrationTests extends TriageDemoSupport {
 				List.of(Map.entry("source_collection", TUTORIAL_2), Map.entry("source_path", parent),
 						Map.entry("item", "file1.txt"), Map.entry("item", "file2.txt")));
 		String previewPath = preview.uri().getPath();
-		assertThat(preview.body()).contains("2 files and 0 folders").doesNotContain("id=\"confirm\"");
+		assertThat(preview.body()).contains("<strong>2 files</strong> will be deleted")
+			.doesNotContain("id=\"confirm\"");
 
 		DemoUserAgent.Page bobs = bob.open("/transfer");
 		assertThat(bob.open(previewPath).status()).isEqualTo(404);
