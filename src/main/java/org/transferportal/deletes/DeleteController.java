@@ -2,6 +2,8 @@ package org.transferportal.deletes;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -83,8 +85,8 @@ class DeleteController {
 	}
 
 	private DeleteDrafts.Draft ownDraft(String id) {
-		java.util.UUID uuid = CanonicalUuid.parse(id);
-		return ((uuid != null) ? this.service.draft(uuid.toString()) : java.util.Optional.<DeleteDrafts.Draft>empty())
+		UUID uuid = CanonicalUuid.parse(id);
+		return ((uuid != null) ? this.service.draft(uuid.toString()) : Optional.<DeleteDrafts.Draft>empty())
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such delete of yours"));
 	}
 

@@ -1,6 +1,7 @@
 package org.transferportal.deletes;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -132,7 +133,7 @@ final class DeleteSelection {
 	 * Why a delete would remove one of these folders, or a folder that holds one (the
 	 * home folder as the storage spells it out, say), or {@code null}.
 	 */
-	static String protectedProblem(DeleteForm form, java.util.Collection<String> folders) {
+	static String protectedProblem(DeleteForm form, Collection<String> folders) {
 		for (String path : form.paths()) {
 			String target = asFolder(path);
 			for (String kept : folders) {

@@ -3,6 +3,7 @@ package org.transferportal.deletes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -191,7 +192,7 @@ class DeleteService {
 		String phrase = form.confirmationPhrase();
 		boolean matches = form.confirmed() || phrase == null || (typed != null && phrase.equals(typed.strip()));
 		if (labelProblem != null || !matches) {
-			Map<String, String> errors = new java.util.LinkedHashMap<>();
+			Map<String, String> errors = new LinkedHashMap<>();
 			if (!matches) {
 				errors.put("confirm", "Type “" + phrase + "” exactly to confirm; nothing was deleted.");
 			}

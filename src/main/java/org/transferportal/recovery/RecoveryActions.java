@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriUtils;
@@ -45,7 +46,7 @@ class RecoveryActions implements TaskActions {
 		if (!task.finished() || !"TRANSFER".equals(task.type()) || task.taskId() == null) {
 			return List.of();
 		}
-		java.util.Optional<RecordedTransfer> recorded = this.transfers.recorded(task.taskId());
+		Optional<RecordedTransfer> recorded = this.transfers.recorded(task.taskId());
 		if (recorded.isEmpty()) {
 			return List.of();
 		}

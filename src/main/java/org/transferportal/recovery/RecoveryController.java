@@ -1,6 +1,7 @@
 package org.transferportal.recovery;
 
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -48,7 +49,7 @@ class RecoveryController {
 
 	/** A task id is a UUID; anything else is answered here, before any call to Globus. */
 	private static String canonical(String id) {
-		java.util.UUID uuid = CanonicalUuid.parse(id);
+		UUID uuid = CanonicalUuid.parse(id);
 		if (uuid == null) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such task");
 		}

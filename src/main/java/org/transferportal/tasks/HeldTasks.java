@@ -1,8 +1,10 @@
 package org.transferportal.tasks;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -47,8 +49,7 @@ class HeldTasks {
 		Set<UUID> dataAccess = new LinkedHashSet<>();
 		List<AuthorizationParameters> sessions = new ArrayList<>();
 		boolean highAssurance = false;
-		for (String id : new LinkedHashSet<>(
-				java.util.Arrays.asList(task.sourceEndpointId(), task.destinationEndpointId()))) {
+		for (String id : new LinkedHashSet<>(Arrays.asList(task.sourceEndpointId(), task.destinationEndpointId()))) {
 			UUID collectionId = (id != null) ? org.transferportal.globus.CanonicalUuid.parse(id) : null;
 			if (collectionId == null) {
 				continue;
@@ -74,16 +75,16 @@ class HeldTasks {
 	}
 
 	/** What Globus asks of the session for a high-assurance collection, if anything. */
-	private static java.util.Optional<AuthorizationParameters> probe(TransferClient transfer, String collectionId) {
+	private static Optional<AuthorizationParameters> probe(TransferClient transfer, String collectionId) {
 		try {
 			transfer.list(collectionId, new ListingQuery(null, false, null, List.of(), 1, 0, null));
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		catch (AuthorizationRequiredException ex) {
-			return java.util.Optional.of(ex.parameters());
+			return Optional.of(ex.parameters());
 		}
 		catch (GlobusApiException ex) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 	}
 

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -117,6 +119,37 @@ class RecoveryIntegrationTests extends TriageDemoSupport {
 		assertThat(changed.body()).contains("copying only files that are new or changed")
 			.contains("<option value=\"2\" selected=\"selected\">if the source is newer</option>");
 		assertThat(draftOf(changed)).isNotEqualTo(draftOf(again));
+
+		String rerun = taskOf(bob.post("/transfer", again, submitted(again, true)));
+		assertThat(itemsOf(rerun)).as("the same items as the first time").isEqualTo(itemsOf(task));
+		assertThat(done.body()).as("members save no lab presets").doesNotContain("save-as-preset");
+	}
+
+	@Test
+	void anAdminSavesAPastTransferAsALabPresetThroughTheEditor() {
+		DemoUserAgent alice = as("alice@globusid.org");
+		String tag = tag();
+		String task = submitFlaky(alice, tag, true);
+		awaitProgress(alice, task, "\"status\":\"SUCCEEDED\"");
+		DemoUserAgent.Page done = alice.open("/tasks/" + task);
+		assertThat(done.body()).contains("id=\"save-as-preset\"");
+
+		Map<String, String> fields = new LinkedHashMap<>();
+		Matcher hidden = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">")
+			.matcher(presetForm(done.body()));
+		while (hidden.find()) {
+			fields.put(hidden.group(1), hidden.group(2));
+		}
+		assertThat(fields).containsEntry("source_collection", TUTORIAL_1)
+			.containsEntry("source_path", FLAKY)
+			.containsEntry("destination_path", destination(tag));
+
+		DemoUserAgent.Page editor = alice.post("/lab/admin/presets/new", done, fields);
+		assertThat(editor.status()).isEqualTo(200);
+		assertThat(editor.body()).contains("New lab preset");
+		assertThat(editor.field("source_path")).isEqualTo(FLAKY);
+		assertThat(editor.field("destination_path")).isEqualTo(destination(tag));
+		assertThat(editor.body()).contains("name=\"skip_source_errors\" value=\"true\" checked=\"checked\"");
 	}
 
 	@Test
@@ -135,6 +168,13 @@ class RecoveryIntegrationTests extends TriageDemoSupport {
 			.contains("The portal has no transfer of yours that became this task");
 		assertThat(bob.open("/transfer/drafts/" + draft).status()).isEqualTo(404);
 		assertThat(bob.post("/tasks/not-a-task/retry", bobs, Map.of()).status()).isEqualTo(404);
+	}
+
+	/** The task page's form that opens the preset editor. */
+	private static String presetForm(String page) {
+		int button = page.indexOf("id=\"save-as-preset\"");
+		assertThat(button).isPositive();
+		return page.substring(page.lastIndexOf("<form", button), button);
 	}
 
 	private String submitFlaky(DemoUserAgent user, String tag, boolean skip) {
