@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
@@ -140,6 +141,12 @@ final class Browser implements AutoCloseable {
 		});
 	}
 
+	/** Waits until the condition holds, e.g. that the page's script changed something. */
+	void waitUntil(String what, BooleanSupplier condition) {
+		new WebDriverWait(this.driver, Duration.ofSeconds(20)).withMessage(what)
+			.until((driver) -> condition.getAsBoolean());
+	}
+
 	/** Waits until a field holds the value. */
 	void waitForValue(By by, String value) {
 		this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until((driver) -> {
@@ -178,7 +185,7 @@ final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Waits on a task page until it shows this status, checking once a second.
+	 * Waits on a task page until it shows this status, checking twice a second.
 	 * @param reload reload the page between checks (otherwise the page must update
 	 * itself: its script with JavaScript, its meta refresh without)
 	 */
@@ -189,7 +196,7 @@ final class Browser implements AutoCloseable {
 				.as("task reaches " + status)
 				.isBefore(until);
 			try {
-				Thread.sleep(1000);
+				Thread.sleep(500);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();

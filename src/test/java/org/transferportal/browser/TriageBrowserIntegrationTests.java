@@ -7,36 +7,21 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-import org.transferportal.support.FreePort;
+import org.transferportal.support.DemoTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * When transfers go wrong, in the demo in a real Chromium: a transfer from the failing
- * folder shows what failed and why while it runs (the page's script brings it in without
- * a reload), "Retry failed items" makes a task of exactly those, and a folder is deleted
- * through the preview and a typed confirmation without JavaScript.
+ * folder shows what failed and why while it runs (the page's script brings in what
+ * changes without a reload), "Retry failed items" makes a task of exactly those, and a
+ * folder is deleted through the preview and a typed confirmation without JavaScript.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-class TriageBrowserIntegrationTests {
+class TriageBrowserIntegrationTests extends DemoTestSupport {
 
 	static final String TUTORIAL_1 = "6c54cade-bde5-45c1-bdea-f4bd71dba2cc";
 
 	static final String TUTORIAL_2 = "31ce9ba0-176d-45a5-add3-f37d233ba47d";
-
-	static final int PORT = FreePort.pick();
-
-	@DynamicPropertySource
-	static void demoPort(DynamicPropertyRegistry registry) {
-		registry.add("server.port", () -> PORT);
-		// A quarter of real time: the failing files are met 4 s after the task starts, so
-		// its page is there before, and the script shows them as they come.
-		registry.add("simulator.time-acceleration", () -> "0.25");
-	}
 
 	@Test
 	void aTransferFromTheFailingFolderShowsWhatFailedWhileItRunsAndItsRetryIsExactlyThose() throws IOException {
@@ -110,10 +95,6 @@ class TriageBrowserIntegrationTests {
 			browser.open(base() + "/files?a_collection=" + TUTORIAL_2 + "&a_path=/~/");
 			assertThat(browser.find(By.cssSelector("#pane-a table.listing")).getText()).doesNotContain(folder);
 		}
-	}
-
-	private static String base() {
-		return "http://localhost:" + PORT;
 	}
 
 }

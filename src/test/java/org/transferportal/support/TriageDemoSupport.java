@@ -6,23 +6,14 @@ import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Base of the whole-flow tests of triage, retry, run again and delete: the portal in demo
- * mode on a port of its own, talking over HTTP to its simulated Globus, whose tasks run
- * 20 times faster and which loses the answer to the first delete it accepts (it stalls
- * past the portal's 2 s submit timeout), so that a delete's exactly-once shows.
- * Subclasses share this one application context.
+ * Base of the whole-flow tests of triage, retry, run again and delete: the shared demo of
+ * {@link DemoTestSupport} (its simulated Globus has a folder where some files always
+ * fail), with helpers to follow a task and read a transfer form.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-		properties = { "simulator.time-acceleration=20", "simulator.faults[0]=POST /delete:lost:1",
-				"simulator.slow-delay=4s", "globus.submit-timeout=2s" })
-public abstract class TriageDemoSupport {
+public abstract class TriageDemoSupport extends DemoTestSupport {
 
 	protected static final String TUTORIAL_1 = "6c54cade-bde5-45c1-bdea-f4bd71dba2cc";
 
@@ -31,21 +22,10 @@ public abstract class TriageDemoSupport {
 	/** The demo's folder where some files always fail. */
 	protected static final String FLAKY = "/share/flaky/";
 
-	private static final int PORT = FreePort.pick();
-
 	private static final Pattern TASK = Pattern.compile("/tasks/([0-9a-f-]{36})");
 
-	@DynamicPropertySource
-	static void demoPort(DynamicPropertyRegistry registry) {
-		registry.add("server.port", () -> PORT);
-	}
-
-	protected static String base() {
-		return "http://localhost:" + PORT;
-	}
-
 	/** A browser logged in to the demo as this identity. */
-	protected static DemoUserAgent as(String username) {
+	protected DemoUserAgent as(String username) {
 		return new DemoUserAgent(base(), username);
 	}
 
