@@ -88,6 +88,8 @@ class ArchitectureTests {
 			.layer("audit").definedBy("org.transferportal.audit..")
 			.layer("presets").definedBy("org.transferportal.presets..")
 			.layer("notifications").definedBy("org.transferportal.notifications..")
+			.layer("recovery").definedBy("org.transferportal.recovery..")
+			.layer("deletes").definedBy("org.transferportal.deletes..")
 			.layer("simulator").definedBy("org.transferportal.simulator..")
 			.whereLayer("globus").mayNotAccessAnyLayer()
 			.whereLayer("support").mayNotAccessAnyLayer()
@@ -103,6 +105,8 @@ class ArchitectureTests {
 			.whereLayer("presets").mayOnlyAccessLayers("globus", "support", "lab", "auth", "transfer")
 			.whereLayer("notifications").mayOnlyAccessLayers("globus", "support", "lab", "auth", "collections", "tasks",
 					"transfer", "audit")
+			.whereLayer("recovery").mayOnlyAccessLayers("globus", "support", "lab", "auth", "tasks", "transfer")
+			.whereLayer("deletes").mayOnlyAccessLayers("globus", "support", "lab", "auth", "collections")
 			.whereLayer("simulator").mayNotAccessAnyLayer()
 			.whereLayer("simulator").mayNotBeAccessedByAnyLayer()
 			.check(this.classes);

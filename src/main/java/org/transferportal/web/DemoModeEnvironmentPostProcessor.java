@@ -158,7 +158,7 @@ public class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcesso
 	/**
 	 * The simulator's collections as a lab would configure them: the two tutorial
 	 * collections are known up front (consent at login), the others are met at run time
-	 * so that the consent round trip can be tried.
+	 * so that the consent round trip can be tried; nothing may be deleted on the archive.
 	 */
 	private static void demoLab(Environment environment, Map<String, Object> properties) {
 		if (!StringUtils.hasText(environment.getProperty("portal.lab.name"))) {
@@ -180,6 +180,8 @@ public class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcesso
 			properties.put(prefix + "path", collections[i][2]);
 			properties.put(prefix + "consent-at-login", collections[i][3]);
 		}
+		// The lab's archive only grows: the file manager refuses to delete there.
+		properties.put("portal.lab.collections[3].deletes-allowed", "false");
 	}
 
 	private static int freePort() {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
@@ -155,6 +156,12 @@ final class Browser implements AutoCloseable {
 		});
 	}
 
+	/** Waits until the condition holds, e.g. that the page's script changed something. */
+	void waitUntil(String what, BooleanSupplier condition) {
+		new WebDriverWait(this.driver, Duration.ofSeconds(20)).withMessage(what)
+			.until((driver) -> condition.getAsBoolean());
+	}
+
 	/** Waits until a field holds the value. */
 	void waitForValue(By by, String value) {
 		this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until((driver) -> {
@@ -169,6 +176,16 @@ final class Browser implements AutoCloseable {
 
 	String text() {
 		return this.driver.findElement(By.tagName("body")).getText();
+	}
+
+	/** Accepts the confirmation dialog the page's script opened (a cancel, say). */
+	void acceptDialog() {
+		this.wait.until(ExpectedConditions.alertIsPresent()).accept();
+	}
+
+	/** Runs a script in the page (to mark it, and see later that it was not reloaded). */
+	Object script(String code) {
+		return ((org.openqa.selenium.JavascriptExecutor) this.driver).executeScript(code);
 	}
 
 	/** Whether any script opened a dialog: hostile names must never run. */
