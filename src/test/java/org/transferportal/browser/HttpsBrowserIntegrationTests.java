@@ -10,6 +10,9 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
+
 import org.transferportal.support.DemoTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * together), then a file downloaded, one uploaded with progress, a CSV previewed as a
  * table; and without JavaScript, the plain upload form.
  */
+// A demo of its own: these tests are about a user's first trip for a collection's
+// data_access and HTTPS scopes, which other demo tests' users may already have made.
+@TestPropertySource(properties = "portal.https.max-upload-size=5GB")
+@DirtiesContext
 class HttpsBrowserIntegrationTests extends DemoTestSupport {
 
 	static final String LAB_DATA = "1405823f-0597-4a16-b296-46d4f0ae4b15";
