@@ -162,7 +162,7 @@ class TransferService {
 			}
 			String submissionId = this.submissionIds.of(draft, transfer);
 			SubmitResult result = transfer.submitTransfer(document.withSubmissionId(submissionId));
-			this.drafts.markSubmitted(draft.id(), result.taskId(), document.data());
+			this.drafts.markSubmitted(draft.id(), result.taskId(), document);
 			logger.info("Transfer " + draft.id() + " submitted as task " + result.taskId()
 					+ (result.isDuplicate() ? " (Globus already had it)" : ""));
 			return new TransferOutcome.Submitted(result.taskId());
