@@ -61,11 +61,16 @@ class PresetController {
 		return "redirect:" + this.presets.start(preset, key);
 	}
 
-	@GetMapping("/presets/{id}/review")
-	String review(@PathVariable String id) {
+	/**
+	 * Opens the preset in the transfer form. A post, since it opens a draft; the page's
+	 * key makes a double click open one.
+	 */
+	@PostMapping("/presets/{id}/review")
+	String review(@PathVariable String id, @RequestParam(name = "start", required = false) String startKey) {
 		Preset preset = this.presets.find(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such preset"));
-		return "redirect:" + this.presets.review(preset);
+		UUID key = CanonicalUuid.parse(startKey);
+		return "redirect:" + this.presets.review(preset, (key != null) ? key : UUID.randomUUID());
 	}
 
 }

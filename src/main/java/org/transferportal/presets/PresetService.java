@@ -90,8 +90,8 @@ class PresetService {
 	}
 
 	/** Opens the preset's transfer in the form, to adjust before submitting. */
-	String review(Preset preset) {
-		return this.transfers.review(preset.startForm());
+	String review(Preset preset, UUID key) {
+		return this.transfers.review(preset.startForm(), key);
 	}
 
 	/** Preset ids are canonical UUIDs; anything else in a URL finds nothing. */

@@ -21,7 +21,7 @@ public class RateLimiter {
 	/** What is limited, and how much per minute. */
 	public enum Action {
 
-		SUBMIT, SEARCH
+		SUBMIT, SEARCH, DRAFT
 
 	}
 
@@ -30,12 +30,19 @@ public class RateLimiter {
 	 *
 	 * @param submissionsPerMinute transfer submissions
 	 * @param searchesPerMinute collection searches
+	 * @param draftsPerMinute transfer drafts opened (each stores a form of up to a few
+	 * megabytes)
 	 */
 	@ConfigurationProperties("portal.rate-limit")
-	public record Limits(@DefaultValue("20") int submissionsPerMinute, @DefaultValue("60") int searchesPerMinute) {
+	public record Limits(@DefaultValue("20") int submissionsPerMinute, @DefaultValue("60") int searchesPerMinute,
+			@DefaultValue("30") int draftsPerMinute) {
 
 		int perMinute(Action action) {
-			return (action == Action.SUBMIT) ? this.submissionsPerMinute : this.searchesPerMinute;
+			return switch (action) {
+				case SUBMIT -> this.submissionsPerMinute;
+				case SEARCH -> this.searchesPerMinute;
+				case DRAFT -> this.draftsPerMinute;
+			};
 		}
 
 	}

@@ -1,14 +1,10 @@
 package org.transferportal.transfer;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
-
-import org.transferportal.auth.CurrentUser;
 
 /**
  * Transfers prepared elsewhere in the portal (a lab preset): checked like a form, opened
@@ -22,12 +18,9 @@ public class PreparedTransfers {
 
 	private final FormTranslator translator;
 
-	private final CurrentUser user;
-
-	PreparedTransfers(TransferService service, FormTranslator translator, CurrentUser user) {
+	PreparedTransfers(TransferService service, FormTranslator translator) {
 		this.service = service;
 		this.translator = translator;
-		this.user = user;
 	}
 
 	/** Checks a form as a submission would, without submitting it: errors by field. */
@@ -35,9 +28,15 @@ public class PreparedTransfers {
 		return this.translator.translate(form).errors();
 	}
 
-	/** Opens a draft with the form for the user to review; the local path of its page. */
-	public String review(TransferForm form) {
-		return TransferPaths.draft(this.service.open(form).id());
+	/**
+	 * Opens a draft with the form for the user to review: the local path of its page.
+	 * {@code key} comes with the page that offers the button, so that a double click
+	 * opens one draft.
+	 * @throws org.transferportal.support.SlowDownException when the user has opened many
+	 * drafts in the last minute
+	 */
+	public String review(TransferForm form, UUID key) {
+		return TransferPaths.draft(this.service.open("review", key, form).id());
 	}
 
 	/**
@@ -45,11 +44,13 @@ public class PreparedTransfers {
 	 * items and options, without its deadline, which has passed) for review: the local
 	 * path of its page, or empty for a request that is not the user's or was never
 	 * submitted. Nothing is submitted.
+	 * @throws org.transferportal.support.SlowDownException when the user has opened many
+	 * drafts in the last minute
 	 */
 	public Optional<String> again(String requestId) {
 		return this.service.draft(requestId)
 			.filter(TransferDrafts.Draft::submitted)
-			.map((draft) -> review(draft.form().withoutDeadline()));
+			.map((draft) -> review(draft.form().withoutDeadline(), UUID.randomUUID()));
 	}
 
 	/**
@@ -61,17 +62,11 @@ public class PreparedTransfers {
 	 * carries a fresh key, and every request with the same key (a double click, a resent
 	 * post) is the same draft, so it submits once. The draft id is derived from the key
 	 * and the user, so a key can never reach another user's draft.
+	 * @throws org.transferportal.support.SlowDownException when the user has opened many
+	 * drafts in the last minute
 	 */
 	public String start(TransferForm form, UUID startKey) {
-		String draftId = UUID
-			.nameUUIDFromBytes((this.user.subject() + "|start|" + startKey).getBytes(StandardCharsets.UTF_8))
-			.toString();
-		try {
-			this.service.open(draftId, form);
-		}
-		catch (DuplicateKeyException ex) {
-			// The same click again: carry on with the draft it opened.
-		}
+		String draftId = this.service.open("start", startKey, form).id();
 		return this.service.submit(draftId, form).nextPath(draftId);
 	}
 

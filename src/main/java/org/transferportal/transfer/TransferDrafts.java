@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,8 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.transferportal.globus.TransferDocument;
 
 /**
- * Transfer requests in the database: the draft from the moment the form opens, kept with
- * its submission id, and then the record of what was submitted.
+ * Transfer requests in the database: the draft from the form's first post, kept with its
+ * submission id, and then the record of what was submitted.
  */
 @Repository
 class TransferDrafts {
@@ -65,10 +64,6 @@ class TransferDrafts {
 		this.clock = clock;
 		this.items = items;
 		this.transactions = transactions;
-	}
-
-	Draft create(String subject, String username, TransferForm form) {
-		return create(UUID.randomUUID().toString(), subject, username, form);
 	}
 
 	/**

@@ -316,10 +316,10 @@ class PresetIntegrationTests extends FlowTestSupport {
 
 	@Test
 	void unknownAndMalformedPresetIdsFindNothing() {
-		MockHttpServletResponse unknown = this.member.get("/presets/" + UUID.randomUUID() + "/review");
+		MockHttpServletResponse unknown = this.member.post("/presets/" + UUID.randomUUID() + "/review", Map.of());
 		assertThat(unknown.getStatus()).isEqualTo(404);
 		assertThat(content(unknown)).contains("<h1>Not found</h1>").contains("No such preset").contains(">Log out<");
-		assertThat(this.member.get("/presets/..%2F..%2Fadmin/review").getStatus()).isIn(400, 404);
+		assertThat(this.member.post("/presets/..%2F..%2Fadmin/review", Map.of()).getStatus()).isIn(400, 404);
 		assertThat(this.admin.get("/lab/admin/presets/" + UUID.randomUUID()).getStatus()).isEqualTo(404);
 		assertThat(this.admin.get("/lab/admin/presets/not-an-id").getStatus()).isEqualTo(404);
 		MockHttpServletResponse noKey = this.member.post("/presets/" + UUID.randomUUID() + "/start", Map.of());
@@ -333,8 +333,16 @@ class PresetIntegrationTests extends FlowTestSupport {
 		UUID b = this.globus.guestCollection();
 		this.admin.post("/lab/admin/presets", preset("Review " + this.tag, a, "/x/", b, "/y/"));
 		String id = presetId("Review " + this.tag);
-		MockHttpServletResponse review = this.member.get("/presets/" + id + "/review");
+		assertThat(this.member.get("/presets/" + id + "/review").getStatus())
+			.as("a link cannot open a draft: it takes a post")
+			.isEqualTo(405);
+		Offer offer = offer(content(this.member.get("/presets")), "Review " + this.tag);
+		MockHttpServletResponse review = this.member.post("/presets/" + id + "/review",
+				Map.of("start", offer.startKey()));
 		assertThat(review.getRedirectedUrl()).startsWith("/transfer/drafts/");
+		assertThat(this.member.post("/presets/" + id + "/review", Map.of("start", offer.startKey())).getRedirectedUrl())
+			.as("a double click opens one draft")
+			.isEqualTo(review.getRedirectedUrl());
 		assertThat(content(this.member.follow(review))).contains("value=\"" + a + "\"")
 			.contains("value=\"/x/\"")
 			.contains("value=\"Review " + this.tag + "\"");

@@ -53,6 +53,7 @@ class FaultsUnderLoadIntegrationTests {
 		registry.add("globus.retry-base-delay", () -> "20ms");
 		registry.add("globus.max-retry-delay", () -> "300ms");
 		registry.add("portal.rate-limit.submissions-per-minute", () -> "0");
+		registry.add("portal.rate-limit.drafts-per-minute", () -> "0");
 	}
 
 	@Test
