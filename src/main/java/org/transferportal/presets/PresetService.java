@@ -84,9 +84,12 @@ class PresetService {
 		return isId(id) && this.store.delete(id);
 	}
 
-	/** Starts the preset's transfer now; the local path the browser goes to next. */
-	String start(Preset preset, UUID startKey) {
-		return this.transfers.start(preset.startForm(), startKey);
+	/**
+	 * Starts the preset's transfer now (a preset that deletes files needs the deletion
+	 * confirmed); the local path the browser goes to next.
+	 */
+	String start(Preset preset, UUID startKey, String deletionConfirmation) {
+		return this.transfers.start(preset.startForm(), startKey, deletionConfirmation);
 	}
 
 	/** Opens the preset's transfer in the form, to adjust before submitting. */

@@ -62,12 +62,17 @@ public class PreparedTransfers {
 	 * carries a fresh key, and every request with the same key (a double click, a resent
 	 * post) is the same draft, so it submits once. The draft id is derived from the key
 	 * and the user, so a key can never reach another user's draft.
+	 *
+	 * <p>
+	 * A transfer that deletes files at its destination needs the same confirmation as in
+	 * the form ({@link DeletionConfirmation}); without it, the browser goes to the
+	 * draft's form, which asks for it.
 	 * @throws org.transferportal.support.SlowDownException when the user has opened many
 	 * drafts in the last minute
 	 */
-	public String start(TransferForm form, UUID startKey) {
+	public String start(TransferForm form, UUID startKey, String deletionConfirmation) {
 		String draftId = this.service.open("start", startKey, form).id();
-		return this.service.submit(draftId, form).nextPath(draftId);
+		return this.service.submit(draftId, form, deletionConfirmation).nextPath(draftId);
 	}
 
 }

@@ -50,6 +50,7 @@ class TransferController {
 	@GetMapping("/transfer")
 	String form(@RequestParam MultiValueMap<String, String> params, Model model) {
 		TransferForm form = TransferForm.from(params);
+		model.addAttribute("linked", !params.isEmpty());
 		return show(model, FormTarget.of(this.service.newForm()), form, this.translator.checkGiven(form), null);
 	}
 
@@ -79,7 +80,7 @@ class TransferController {
 							+ "minute. Nothing was submitted; submit again in " + Math.max(1, ex.waitFor().toSeconds())
 							+ " seconds.");
 		}
-		TransferOutcome outcome = this.service.submit(draftId, form);
+		TransferOutcome outcome = this.service.submit(draftId, form, params.getFirst(DeletionConfirmation.FIELD));
 		if (outcome.leavesForm()) {
 			return "redirect:" + outcome.nextPath(draftId);
 		}
@@ -137,6 +138,8 @@ class TransferController {
 
 	private String show(Model model, FormTarget target, TransferForm form, Map<String, String> errors, String message) {
 		model.addAttribute("target", target);
+		model.addAttribute("options", TransferOptions.nonDefault(form));
+		model.addAttribute("deletionToken", DeletionConfirmation.token(form));
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("message", message);

@@ -3,6 +3,7 @@ package org.transferportal.transfer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -150,13 +151,22 @@ class TransferService {
 		return this.drafts.find(draftId, this.user.subject());
 	}
 
-	/** Validates and submits the form of a draft. */
-	TransferOutcome submit(String draftId, TransferForm form) {
+	/**
+	 * Validates and submits the form of a draft.
+	 * @param deletionConfirmation what the user's confirmation of deleting files at the
+	 * destination carried ({@link DeletionConfirmation}), or {@code null}; a transfer
+	 * that deletes is not submitted without it
+	 */
+	TransferOutcome submit(String draftId, TransferForm form, String deletionConfirmation) {
 		return withOpenDraft(draftId, (draft) -> {
 			FormTranslator.Result result = this.translator.translate(form);
 			this.drafts.saveForm(draftId, form, null);
 			if (!result.valid()) {
 				return new TransferOutcome.Invalid(result.errors());
+			}
+			if (Boolean.TRUE.equals(result.document().deleteDestinationExtra())
+					&& !DeletionConfirmation.confirms(form, deletionConfirmation)) {
+				return new TransferOutcome.Invalid(Map.of(DeletionConfirmation.FIELD, DeletionConfirmation.PROBLEM));
 			}
 			Duration wait = this.rateLimiter.acquire(this.user.subject(), RateLimiter.Action.SUBMIT);
 			if (!wait.isZero()) {

@@ -351,6 +351,12 @@ class TransferConsentIntegrationTests extends FlowTestSupport {
 		Map<String, String> form = form(source, "/data/", destination, "/archive/");
 		form.put("manifest", "/data/run1 /archive/run1\nrun2 run2 -r\nnotes.txt notes.txt --no-recursive\n");
 		form.put("delete_destination_extra", "true");
+		MockHttpServletResponse asked = this.browser.post("/transfer", form);
+		assertThat(asked.getStatus()).as("deleting needs a confirmation first").isEqualTo(422);
+		Matcher confirmation = Pattern.compile("name=\"confirm_delete\" id=\"confirm_delete\" value=\"([0-9a-f]+)\"")
+			.matcher(content(asked));
+		assertThat(confirmation.find()).isTrue();
+		form.put("confirm_delete", confirmation.group(1));
 		assertThat(this.browser.post("/transfer", form).getRedirectedUrl()).isEqualTo("/tasks/" + this.taskId);
 		JsonNode document = submitted().get(0);
 		assertThat(document.path("DATA")).isEqualTo(JsonMapper.builder()
