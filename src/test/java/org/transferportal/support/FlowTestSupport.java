@@ -22,7 +22,9 @@ import org.springframework.test.web.servlet.MockMvc;
 		properties = { "globus.client-id=" + FakeGlobus.CLIENT_ID, "globus.client-secret=" + FakeGlobus.CLIENT_SECRET,
 				"portal.lab.allowed-domains=globusid.org,uchicago.edu", "portal.lab.admins=" + FlowTestSupport.ADMIN,
 				// No background status refresh: tests count the calls WireMock receives.
-				"portal.audit.status-refresh=0" })
+				"portal.audit.status-refresh=0",
+				// No scheduled purge: tests put rows of any age and read them back.
+				"portal.retention.purge-every=0" })
 @AutoConfigureMockMvc
 public abstract class FlowTestSupport {
 
