@@ -5,11 +5,7 @@ import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-import org.transferportal.support.FreePort;
+import org.transferportal.support.DemoTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,20 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * open with a warning, and one that deletes files at the destination starts only once the
  * user ticks the confirmation, with JavaScript on and off.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-class DeepLinkOptionsBrowserIntegrationTests {
+class DeepLinkOptionsBrowserIntegrationTests extends DemoTestSupport {
 
 	static final String TUTORIAL_1 = "6c54cade-bde5-45c1-bdea-f4bd71dba2cc";
 
 	static final String TUTORIAL_2 = "31ce9ba0-176d-45a5-add3-f37d233ba47d";
-
-	static final int PORT = FreePort.pick();
-
-	@DynamicPropertySource
-	static void demoPort(DynamicPropertyRegistry registry) {
-		// Demo mode points the Globus URLs at this port, so it must be known up front.
-		registry.add("server.port", () -> PORT);
-	}
 
 	@Test
 	void aLinkThatDeletesIsShownAndWaitsForTheConfirmationWithJavaScript() throws IOException {
@@ -45,7 +32,7 @@ class DeepLinkOptionsBrowserIntegrationTests {
 
 	private void aLinkThatDeletesIsShownAndWaitsForTheConfirmation(boolean javascript, String name) throws IOException {
 		try (Browser browser = Browser.start(javascript)) {
-			browser.open("http://localhost:" + PORT + "/transfer?source_collection=" + TUTORIAL_1
+			browser.open(base() + "/transfer?source_collection=" + TUTORIAL_1
 					+ "&source_path=/share/godata/&destination_collection=" + TUTORIAL_2
 					+ "&destination_path=/~/mirror-" + name
 					+ "/&label=Refresh&delete_destination_extra=1&skip_source_errors=1");
