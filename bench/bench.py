@@ -144,9 +144,15 @@ def stats_delta(before, after):
 
 
 def transfer_form(body, src, src_path, dst, dst_path, label):
-    return {"draft": browser.hidden(body, "draft"), "_csrf": browser.hidden(body, "_csrf"), "form": "1",
-            "source_collection": src, "source_path": src_path, "destination_collection": dst,
-            "destination_path": dst_path, "label": label}
+    # A new form carries its key (the draft is made at its first post), a form shown
+    # again its draft.
+    fields = {"_csrf": browser.hidden(body, "_csrf"), "form": "1",
+              "source_collection": src, "source_path": src_path, "destination_collection": dst,
+              "destination_path": dst_path, "label": label}
+    for name in ("key", "draft"):
+        if browser.hidden(body, name):
+            fields[name] = browser.hidden(body, name)
+    return fields
 
 
 def deep_link(src, src_path, dst, dst_path, label):
@@ -279,7 +285,7 @@ def login_sessions(port, identity, count):
                 if b.login_status >= 500:
                     failures.append("session %d: login landed on HTTP %d" % (i, b.login_status))
                 status, _, body, _, _ = b.request("GET", "/transfer")
-                if status == 200 and browser.hidden(body, "draft"):
+                if status == 200 and browser.hidden(body, "key"):
                     return b.cookies["SESSION"]
                 failures.append("session %d: form answered %d" % (i, status))
             except Exception as ex:  # noqa: BLE001 - counted and retried
@@ -621,7 +627,8 @@ def main():
     extra = ["--server.tomcat.threads.max=%d" % args.tomcat_threads] if args.tomcat_threads else []
     # Each scripted user clicks several times a second, far beyond the portal's per-user
     # limit for people (portal.rate-limit.*); the benchmark measures capacity, not the limit.
-    extra += ["--portal.rate-limit.submissions-per-minute=0", "--portal.rate-limit.searches-per-minute=0"]
+    extra += ["--portal.rate-limit.submissions-per-minute=0", "--portal.rate-limit.searches-per-minute=0",
+              "--portal.rate-limit.drafts-per-minute=0"]
     if args.fault_rate:
         # As in FaultsUnderLoadIntegrationTests: a slow answer outlasts the portal's
         # timeout, and retries wait briefly.

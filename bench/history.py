@@ -125,7 +125,9 @@ def main():
         os.environ.update({"SPRING_DATASOURCE_URL": "jdbc:postgresql://127.0.0.1:%d/portal" % pg.port,
                            "SPRING_DATASOURCE_USERNAME": "postgres", "SPRING_DATASOURCE_PASSWORD": "postgres",
                            "PORTAL_DEMO": "true", "PORTAL_TOKEN_KEY": "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
-                           "PORTAL_AUDIT_STATUS_REFRESH": "0"})
+                           "PORTAL_AUDIT_STATUS_REFRESH": "0",
+                           # The generated history spans two years: keep all of it while measuring.
+                           "PORTAL_RETENTION_SUBMITTED_REQUESTS": "0"})
         portal = Portal(args.jar, args.port, 0, [], os.path.join(tempfile.gettempdir(), "bench-history-portal.log"))
         log("Starting the portal (demo mode, PostgreSQL): its migrations make the schema")
         result["startup"] = portal.start()

@@ -1,6 +1,7 @@
 -- Scenario 1 through the portal: each wrk thread is one logged-in user with one
 -- connection, clicking through the form again and again: GET /transfer (a deep link:
--- opens a draft; the portal pre-fetches its submission id) then POST /transfer (the
+-- the form with a fresh key, stored nowhere; the portal pre-fetches its submission id)
+-- then POST /transfer (the draft is made from the key; the
 -- submit click, answered by a redirect to /tasks/{id}), BENCH_THINK_MS apart, as a
 -- person reads the form before clicking. The two are timed apart; think time is not
 -- counted in either.
@@ -47,7 +48,16 @@ local function urlencode(s)
   return (s:gsub("[^%w%-_%.~]", function(c) return string.format("%%%02X", string.byte(c)) end))
 end
 
-local state, draft, csrf, started = "open", nil, nil, 0
+-- Which draft a page's form posts to: its draft once posted, its key before.
+local function target_of(body)
+  local draft = body and body:match('name="draft" value="([^"]+)"')
+  if draft then return "draft=" .. urlencode(draft) end
+  local key = body and body:match('name="key" value="([^"]+)"')
+  if key then return "key=" .. urlencode(key) end
+  return nil
+end
+
+local state, target, csrf, started = "open", nil, nil, 0
 local think_ms = tonumber(os.getenv("BENCH_THINK_MS") or "0")
 
 -- Think time between the form showing and the click (wrk asks before every request).
@@ -67,7 +77,7 @@ function request()
     return wrk.format("GET", deep_link(), headers)
   end
   headers["Content-Type"] = "application/x-www-form-urlencoded"
-  local body = "draft=" .. urlencode(draft) .. "&form=1&_csrf=" .. urlencode(csrf) ..
+  local body = target .. "&form=1&_csrf=" .. urlencode(csrf) ..
     "&source_collection=6c54cade-bde5-45c1-bdea-f4bd71dba2cc&source_path=%2Fshare%2Fgodata%2Ffile1.txt" ..
     "&destination_collection=31ce9ba0-176d-45a5-add3-f37d233ba47d&destination_path=%2F~%2Fbench%2Ffile1.txt" ..
     "&label=" .. label
@@ -77,9 +87,9 @@ end
 function response(status, headers, body)
   local ms = now_ms() - started
   if state == "open" then
-    draft = body and body:match('name="draft" value="([^"]+)"')
+    target = target_of(body)
     csrf = body and body:match('name="_csrf" value="([^"]+)"')
-    local ok = status == 200 and draft ~= nil and csrf ~= nil
+    local ok = status == 200 and target ~= nil and csrf ~= nil
     record("open_form", ms, ok, status)
     if ok then state = "submit" end
   else
@@ -88,7 +98,7 @@ function response(status, headers, body)
     if faults and not ok and status < 500 and body and body:find('role="alert"', 1, true) then
       -- A clear message with the form kept: read it, then submit the same form again.
       record("message", ms, true, status)
-      draft = body:match('name="draft" value="([^"]+)"') or draft
+      target = target_of(body) or target
       csrf = body:match('name="_csrf" value="([^"]+)"') or csrf
       return
     end

@@ -5,6 +5,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -39,9 +40,9 @@ class HistoryController {
 
 	/**
 	 * Opens a new draft with the recorded transfer's items and options in the transfer
-	 * form, like opening the form from a deep link; nothing is submitted.
+	 * form; nothing is submitted. A post, since it opens a draft.
 	 */
-	@GetMapping("/history/{requestId}/again")
+	@PostMapping("/history/{requestId}/again")
 	String again(@PathVariable String requestId) {
 		return "redirect:" + this.history.again(requestId)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such transfer of yours"));

@@ -11,8 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The submission records of {@code transfer_request}, read for the lab audit: every
- * request that reached Globus or tried to, transfers and deletes.
+ * The submission records of {@code transfer_request}, read for the lab audit: the
+ * requests Globus accepted, transfers and deletes. Drafts, however many a member opens,
+ * are not records.
  */
 @Repository
 public class SubmissionRecords {
@@ -33,7 +34,7 @@ public class SubmissionRecords {
 				select id, coalesce(submitted_at, updated_at) as happened, username, subject, label,
 				  source_collection, destination_collection, task_id, submission_id, status, consent_trips, message,
 				  task_status, status_checked_at, task_type
-				from transfer_request where submission_id is not null""");
+				from transfer_request where status = 'SUBMITTED'""");
 		List<Object> params = new ArrayList<>();
 		if (subject != null) {
 			sql.append(" and subject = ?");

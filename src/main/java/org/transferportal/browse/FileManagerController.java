@@ -49,11 +49,7 @@ class FileManagerController {
 	@GetMapping(FileManagerState.PATH)
 	String files(@RequestParam MultiValueMap<String, String> params, Model model) {
 		FileManagerState state = FileManagerState.from(params);
-		FileManagerService.Result result = this.service.open(state);
-		if (result instanceof FileManagerService.Result.Redirect redirect) {
-			return "redirect:" + redirect.path();
-		}
-		FileManagerService.Result.Page page = (FileManagerService.Result.Page) result;
+		FileManagerService.Page page = this.service.open(state);
 		model.addAttribute("state", state);
 		model.addAttribute("panes", List.of(page.left(), page.right()));
 		model.addAttribute("scopes", CollectionPicker.SCOPES);

@@ -28,44 +28,21 @@ class FileManagerService {
 		this.picker = picker;
 	}
 
-	/** The page, or a redirect when a pane needs a consent the user gave before. */
-	sealed interface Result {
-
-		/** Both panes. */
-		record Page(PaneView left, PaneView right) implements Result {
-		}
-
-		/** Go straight to Globus for consent, then back to this page. */
-		record Redirect(String path) implements Result {
-		}
-
+	/** The page: both panes. */
+	record Page(PaneView left, PaneView right) {
 	}
 
-	Result open(FileManagerState state) {
-		String back = state.url();
+	/**
+	 * Opens both panes. Only reads: a pane that needs consent shows a "Grant access"
+	 * button (a post) rather than starting a trip to Globus Auth.
+	 */
+	Page open(FileManagerState state) {
 		List<Choice> bookmarks = (state.left().collectionId() == null || state.right().collectionId() == null)
 				? bookmarks() : List.of();
-		Pane left = pane("a", state.left(), back, bookmarks);
-		if (left.redirect() != null) {
-			return new Result.Redirect(left.redirect());
-		}
-		Pane right = pane("b", state.right(), back, bookmarks);
-		if (right.redirect() != null) {
-			return new Result.Redirect(right.redirect());
-		}
-		return new Result.Page(left.view(), right.view());
+		return new Page(pane("a", state.left(), bookmarks), pane("b", state.right(), bookmarks));
 	}
 
-	/** One pane opened: what it shows, or where the whole page must go first. */
-	private record Pane(PaneView view, String redirect) {
-
-		static Pane of(PaneView view) {
-			return new Pane(view, null);
-		}
-
-	}
-
-	private Pane pane(String name, PaneState state, String back, List<Choice> bookmarks) {
+	private PaneView pane(String name, PaneState state, List<Choice> bookmarks) {
 		UUID id = state.collectionId();
 		if (id == null) {
 			String message = state.collection().isEmpty() ? null : CollectionIds.PROBLEM;
@@ -80,32 +57,27 @@ class FileManagerService {
 				message = "Slow down: you have searched many times in the last minute. Search again in "
 						+ Math.max(1, ex.waitFor().toSeconds()) + " seconds.";
 			}
-			return Pane.of(PaneView.picker(name, state, this.picker.labCollections(), bookmarks, results, message));
+			return PaneView.picker(name, state, this.picker.labCollections(), bookmarks, results, message);
 		}
 		if (!state.pathValid()) {
-			return Pane
-				.of(PaneView.other(name, state, "problem", state.collection(), GlobusPath.problem(state.path()), null));
+			return PaneView.other(name, state, "problem", state.collection(), GlobusPath.problem(state.path()), null);
 		}
 		try {
-			FolderService.Result result = this.folders.open(id, state.listingQuery(), back);
-			if (result instanceof FolderService.Result.Redirect redirect) {
-				return new Pane(null, redirect.path());
-			}
+			FolderService.Result result = this.folders.open(id, state.listingQuery());
 			if (result instanceof FolderService.Result.Listed listed) {
-				return Pane.of(PaneView.listed(name, state, listed.listing()));
+				return PaneView.listed(name, state, listed.listing());
 			}
 			if (result instanceof FolderService.Result.NeedsConsent needs) {
-				return Pane
-					.of(PaneView.other(name, state, "consent", needs.collection().name(), needs.message(), null));
+				return PaneView.other(name, state, "consent", needs.collection().name(), needs.message(), null);
 			}
-			return Pane.of(PaneView.other(name, state, "not-browsable",
+			return PaneView.other(name, state, "not-browsable",
 					((FolderService.Result.NotBrowsable) result).collection().name(),
 					"This is a Globus Connect Server endpoint, not a collection: it holds no files itself. "
 							+ "Choose one of its collections instead.",
-					null));
+					null);
 		}
 		catch (GlobusApiException ex) {
-			return Pane.of(PaneView.other(name, state, "problem", state.collection(), ex.getMessage(), ex.requestId()));
+			return PaneView.other(name, state, "problem", state.collection(), ex.getMessage(), ex.requestId());
 		}
 	}
 

@@ -50,10 +50,6 @@ class FolderService {
 		record Listed(Listing listing) implements Result {
 		}
 
-		/** Consent is needed; the user consented before, so go straight to Globus. */
-		record Redirect(String path) implements Result {
-		}
-
 		/** Consent is needed and the user should decide: show a notice. */
 		record NeedsConsent(Collection collection, String message) implements Result {
 		}
@@ -65,11 +61,11 @@ class FolderService {
 	}
 
 	/**
-	 * Opens a folder with the given sort, filters and page. When the collection needs a
-	 * consent the user gave before, the answer is to go straight to Globus (which
-	 * approves it without asking) and come back to {@code returnPath}.
+	 * Opens a folder with the given sort, filters and page. Only reads: a collection that
+	 * needs consent is a notice whose "Grant access" button (a post) starts the trip,
+	 * even when the user consented before (Globus then approves it without asking).
 	 */
-	Result open(UUID collectionId, ListingQuery query, String returnPath) {
+	Result open(UUID collectionId, ListingQuery query) {
 		TransferClient transfer = this.user.transfer();
 		Collection collection = this.collections.describe(transfer, collectionId);
 		if (!collection.browsable()) {
@@ -77,13 +73,10 @@ class FolderService {
 		}
 		Set<UUID> missing = missingDataAccess(collection, collectionId);
 		if (!missing.isEmpty()) {
-			if (this.consent.consentedBefore(missing)) {
-				// Globus approves a consent given before without asking again.
-				return new Result.Redirect(
-						this.consent.startForDataAccess(ConsentRoundTrip.RETURN_KIND, returnPath, missing));
-			}
-			return new Result.NeedsConsent(collection,
-					"Globus needs your consent before the portal can access data on this collection.");
+			return new Result.NeedsConsent(collection, this.consent.consentedBefore(missing)
+					? "You allowed the portal to access data on this collection before; Globus needs you to confirm "
+							+ "it once more, and approves it without asking again."
+					: "Globus needs your consent before the portal can access data on this collection.");
 		}
 		try {
 			FileList list = transfer.list(collectionId.toString(), query);

@@ -43,6 +43,15 @@ public final class TransferClient {
 		this.tokens = tokens;
 	}
 
+	/**
+	 * The same user's client for what a submit click waits on: every call, not only the
+	 * submission and its id, with the submission's shorter timeout and fewer retries, so
+	 * that the whole click stays bounded.
+	 */
+	public TransferClient forSubmission() {
+		return new TransferClient(this.submitHttp, this.submitHttp, this.json, this.baseUrl, this.tokens);
+	}
+
 	/** A collection or endpoint document. */
 	public Collection collection(String collectionId) {
 		return get(Collection.class, uri("/endpoint/{id}", collectionId));

@@ -15,6 +15,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.transferportal.globus.CanonicalUuid;
 import org.transferportal.lab.LabProperties;
+import org.transferportal.transfer.DeletionConfirmation;
+import org.transferportal.transfer.TransferForm;
+import org.transferportal.transfer.TransferOptions;
 
 /**
  * The lab's presets for members: start one in a click, or open it in the form first.
@@ -24,9 +27,17 @@ class PresetController {
 
 	/**
 	 * A preset as offered on the page, with the key that makes its start button
-	 * idempotent (a fresh one each time the page is shown).
+	 * idempotent (a fresh one each time the page is shown), its options that differ from
+	 * the defaults, in words, and what confirms the deletion it does, if it deletes.
 	 */
-	record Offer(Preset preset, UUID startKey) {
+	record Offer(Preset preset, UUID startKey, List<String> options, String deletionToken) {
+
+		static Offer of(Preset preset) {
+			TransferForm form = preset.startForm();
+			return new Offer(preset, UUID.randomUUID(), TransferOptions.nonDefault(form),
+					form.deleteDestinationExtra() ? DeletionConfirmation.token(form) : null);
+		}
+
 	}
 
 	private final PresetService presets;
@@ -40,7 +51,7 @@ class PresetController {
 
 	@GetMapping("/presets")
 	String list(Model model) {
-		List<Offer> offers = this.presets.all().stream().map((preset) -> new Offer(preset, UUID.randomUUID())).toList();
+		List<Offer> offers = this.presets.all().stream().map(Offer::of).toList();
 		model.addAttribute("offers", offers);
 		model.addAttribute("collectionNames", this.lab.collectionNames());
 		return "presets/list";
@@ -48,6 +59,7 @@ class PresetController {
 
 	@PostMapping("/presets/{id}/start")
 	String start(@PathVariable String id, @RequestParam(name = "start", required = false) String startKey,
+			@RequestParam(name = DeletionConfirmation.FIELD, required = false) String deletionConfirmation,
 			RedirectAttributes redirect) {
 		Preset preset = this.presets.find(id).orElse(null);
 		UUID key = CanonicalUuid.parse(startKey);
@@ -58,14 +70,19 @@ class PresetController {
 							: "The page was out of date, so nothing was submitted. Press Start again.");
 			return "redirect:/presets";
 		}
-		return "redirect:" + this.presets.start(preset, key);
+		return "redirect:" + this.presets.start(preset, key, deletionConfirmation);
 	}
 
-	@GetMapping("/presets/{id}/review")
-	String review(@PathVariable String id) {
+	/**
+	 * Opens the preset in the transfer form. A post, since it opens a draft; the page's
+	 * key makes a double click open one.
+	 */
+	@PostMapping("/presets/{id}/review")
+	String review(@PathVariable String id, @RequestParam(name = "start", required = false) String startKey) {
 		Preset preset = this.presets.find(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such preset"));
-		return "redirect:" + this.presets.review(preset);
+		UUID key = CanonicalUuid.parse(startKey);
+		return "redirect:" + this.presets.review(preset, (key != null) ? key : UUID.randomUUID());
 	}
 
 }

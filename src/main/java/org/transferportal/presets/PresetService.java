@@ -84,14 +84,17 @@ class PresetService {
 		return isId(id) && this.store.delete(id);
 	}
 
-	/** Starts the preset's transfer now; the local path the browser goes to next. */
-	String start(Preset preset, UUID startKey) {
-		return this.transfers.start(preset.startForm(), startKey);
+	/**
+	 * Starts the preset's transfer now (a preset that deletes files needs the deletion
+	 * confirmed); the local path the browser goes to next.
+	 */
+	String start(Preset preset, UUID startKey, String deletionConfirmation) {
+		return this.transfers.start(preset.startForm(), startKey, deletionConfirmation);
 	}
 
 	/** Opens the preset's transfer in the form, to adjust before submitting. */
-	String review(Preset preset) {
-		return this.transfers.review(preset.startForm());
+	String review(Preset preset, UUID key) {
+		return this.transfers.review(preset.startForm(), key);
 	}
 
 	/** Preset ids are canonical UUIDs; anything else in a URL finds nothing. */

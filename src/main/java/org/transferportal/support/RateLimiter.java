@@ -2,60 +2,80 @@ package org.transferportal.support;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.stereotype.Component;
 
 /**
- * A per-user limit on costly actions (submissions, searches), so that one user or a
- * runaway script cannot exhaust the lab's Globus rate limits for everyone. Token buckets
- * in memory: each instance limits its own share.
+ * A per-user limit on costly actions (submissions, searches, drafts), so that one user or
+ * a runaway script cannot exhaust the lab's Globus rate limits or storage for everyone.
+ * Token buckets: a user may act up to the limit at once, then at the limit's pace. Where
+ * they are kept decides what the limit means behind a load balancer: in the shared
+ * database ({@link DatabaseBuckets}, PostgreSQL), the limit holds across instances; in
+ * memory ({@link MemoryBuckets}, the embedded single-instance database), per instance.
  */
-@Component
 public class RateLimiter {
 
 	/** What is limited, and how much per minute. */
 	public enum Action {
 
-		SUBMIT, SEARCH
+		SUBMIT, SEARCH, DRAFT
 
 	}
 
 	/**
-	 * Limits per user and minute.
+	 * Limits per user and minute; 0 turns one off.
 	 *
 	 * @param submissionsPerMinute transfer submissions
 	 * @param searchesPerMinute collection searches
+	 * @param draftsPerMinute transfer drafts opened (each stores a form of up to a few
+	 * megabytes)
 	 */
 	@ConfigurationProperties("portal.rate-limit")
-	public record Limits(@DefaultValue("20") int submissionsPerMinute, @DefaultValue("60") int searchesPerMinute) {
+	public record Limits(@DefaultValue("20") int submissionsPerMinute, @DefaultValue("60") int searchesPerMinute,
+			@DefaultValue("30") int draftsPerMinute) {
 
 		int perMinute(Action action) {
-			return (action == Action.SUBMIT) ? this.submissionsPerMinute : this.searchesPerMinute;
+			return switch (action) {
+				case SUBMIT -> this.submissionsPerMinute;
+				case SEARCH -> this.searchesPerMinute;
+				case DRAFT -> this.draftsPerMinute;
+			};
 		}
 
 	}
 
-	private record Bucket(double tokens, Instant updated) {
+	/** Where the buckets are kept; each take is atomic. */
+	interface Buckets {
+
+		/**
+		 * Refills the bucket for the time since its last take (up to its capacity), then
+		 * takes one token if it holds one.
+		 * @param perMillisecond tokens added per millisecond
+		 */
+		Take take(String bucket, int capacity, double perMillisecond, long nowMillis);
+
 	}
 
-	private static final int SWEEP_EVERY = 10_000;
-
-	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+	/** What a take left: the tokens in the bucket after it, and whether it took one. */
+	record Take(double tokens, boolean allowed) {
+	}
 
 	private final Limits limits;
 
 	private final Clock clock;
 
-	private int calls;
+	private final Buckets buckets;
 
+	/** A limiter whose buckets are in this instance's memory. */
 	public RateLimiter(Limits limits, Clock clock) {
+		this(limits, clock, new MemoryBuckets());
+	}
+
+	RateLimiter(Limits limits, Clock clock, Buckets buckets) {
 		this.limits = limits;
 		this.clock = clock;
+		this.buckets = buckets;
 	}
 
 	/**
@@ -67,31 +87,13 @@ public class RateLimiter {
 		if (perMinute <= 0) {
 			return Duration.ZERO;
 		}
-		double refillPerSecond = perMinute / 60.0;
-		Instant now = this.clock.instant();
-		Bucket[] after = new Bucket[1];
-		boolean[] allowed = new boolean[1];
-		this.buckets.compute(user + "|" + action, (key, bucket) -> {
-			double tokens = (bucket == null) ? perMinute : Math.min(perMinute,
-					bucket.tokens() + Duration.between(bucket.updated(), now).toMillis() / 1000.0 * refillPerSecond);
-			allowed[0] = tokens >= 1;
-			after[0] = new Bucket(allowed[0] ? tokens - 1 : tokens, now);
-			return after[0];
-		});
-		sweepNowAndThen(now);
-		if (allowed[0]) {
+		double perMillisecond = perMinute / 60_000.0;
+		Take take = this.buckets.take(user + "|" + action, perMinute, perMillisecond, this.clock.millis());
+		if (take.allowed()) {
 			return Duration.ZERO;
 		}
-		long waitMillis = (long) Math.ceil((1 - after[0].tokens()) / refillPerSecond * 1000);
+		long waitMillis = (long) Math.ceil((1 - take.tokens()) / perMillisecond);
 		return Duration.ofMillis(Math.max(waitMillis, 1000));
-	}
-
-	/** Forgets full buckets now and then, so idle users cost no memory. */
-	private void sweepNowAndThen(Instant now) {
-		if (++this.calls % SWEEP_EVERY == 0) {
-			this.buckets.entrySet()
-				.removeIf((entry) -> entry.getValue().updated().plus(Duration.ofMinutes(2)).isBefore(now));
-		}
 	}
 
 }

@@ -53,14 +53,15 @@ class ConsentPreflight {
 	 * The collections that need a data_access scope the user's token does not carry. Both
 	 * documents are fetched at once (and cached); without them, nothing is missing as far
 	 * as the preflight knows, and Transfer will say what it needs (the reactive path) or
-	 * what is wrong.
+	 * what is wrong. The user waits on the click, so the documents are asked for with the
+	 * submission's timeout and retries, not the general ones.
 	 */
 	Set<UUID> missingDataAccess(TransferClient transfer, TransferDocument document) {
 		List<UUID> ids = List.of(UUID.fromString(document.sourceEndpoint()),
 				UUID.fromString(document.destinationEndpoint()));
 		Map<UUID, Collection> described;
 		try {
-			described = this.collections.describeAll(transfer, ids);
+			described = this.collections.describeAll(transfer.forSubmission(), ids);
 		}
 		catch (GlobusApiException ex) {
 			logger.info("Preflight skipped: collection documents unavailable (" + ex.status() + " " + ex.code() + ")");

@@ -49,6 +49,10 @@ class FormTranslator {
 
 	/** The form as a Transfer document, or what is wrong with it. */
 	Result translate(TransferForm form) {
+		Map<String, String> oversized = form.oversized();
+		if (!oversized.isEmpty()) {
+			return new Result(null, oversized);
+		}
 		Map<String, String> errors = new LinkedHashMap<>();
 		UUID source = collection(form.sourceCollection(), "source_collection", errors);
 		UUID destination = collection(form.destinationCollection(), "destination_collection", errors);

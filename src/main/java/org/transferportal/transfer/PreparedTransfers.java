@@ -1,15 +1,12 @@
 package org.transferportal.transfer;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
-import org.transferportal.auth.CurrentUser;
 import org.transferportal.globus.TransferDocument;
 
 /**
@@ -25,12 +22,9 @@ public class PreparedTransfers {
 
 	private final FormTranslator translator;
 
-	private final CurrentUser user;
-
-	PreparedTransfers(TransferService service, FormTranslator translator, CurrentUser user) {
+	PreparedTransfers(TransferService service, FormTranslator translator) {
 		this.service = service;
 		this.translator = translator;
-		this.user = user;
 	}
 
 	/** Checks a form as a submission would, without submitting it: errors by field. */
@@ -38,9 +32,15 @@ public class PreparedTransfers {
 		return this.translator.translate(form).errors();
 	}
 
-	/** Opens a draft with the form for the user to review; the local path of its page. */
-	public String review(TransferForm form) {
-		return TransferPaths.draft(this.service.open(form).id());
+	/**
+	 * Opens a draft with the form for the user to review: the local path of its page.
+	 * {@code key} comes with the page that offers the button, so that a double click
+	 * opens one draft.
+	 * @throws org.transferportal.support.SlowDownException when the user has opened many
+	 * drafts in the last minute
+	 */
+	public String review(TransferForm form, UUID key) {
+		return TransferPaths.draft(this.service.open("review", key, form).id());
 	}
 
 	/**
@@ -48,6 +48,8 @@ public class PreparedTransfers {
 	 * items and options, without its deadline, which has passed) for review: the local
 	 * path of its page, or empty for a request that is not the user's or was never
 	 * submitted. Nothing is submitted.
+	 * @throws org.transferportal.support.SlowDownException when the user has opened many
+	 * drafts in the last minute
 	 */
 	public Optional<String> again(String requestId) {
 		return again(requestId, false);
@@ -61,7 +63,7 @@ public class PreparedTransfers {
 	public Optional<String> again(String requestId, boolean onlyChanged) {
 		return this.service.draft(requestId).filter(TransferDrafts.Draft::submitted).map((draft) -> {
 			TransferForm form = draft.form().withoutDeadline();
-			return review(onlyChanged ? form.onlyChanged() : form);
+			return review(onlyChanged ? form.onlyChanged() : form, UUID.randomUUID());
 		});
 	}
 
@@ -87,7 +89,8 @@ public class PreparedTransfers {
 		TransferForm original = recorded.form();
 		boolean anyFolder = items.stream().anyMatch((item) -> !Boolean.FALSE.equals(item.recursive()));
 		String batch = RetryBatch.of(items, original.sourcePath(), original.destinationPath());
-		return review(original.retrying(batch, retryLabel(original.label(), recorded.taskId()), anyFolder));
+		return review(original.retrying(batch, retryLabel(original.label(), recorded.taskId()), anyFolder),
+				UUID.randomUUID());
 	}
 
 	/** "Retry: " and the original label, within the label's length; or the task named. */
@@ -95,6 +98,28 @@ public class PreparedTransfers {
 		String clean = Label.clean(label);
 		String retry = clean.isEmpty() ? "Retry of task " + taskId : "Retry: " + clean;
 		return (retry.length() <= Label.MAX_LENGTH) ? retry : retry.substring(0, Label.MAX_LENGTH).strip();
+	}
+
+	/**
+	 * Submits the form at once and answers with the local path the browser goes to next:
+	 * the task, Globus Auth for a consent, or the form with a message.
+	 *
+	 * <p>
+	 * {@code startKey} makes the click idempotent: the page that offers the button
+	 * carries a fresh key, and every request with the same key (a double click, a resent
+	 * post) is the same draft, so it submits once. The draft id is derived from the key
+	 * and the user, so a key can never reach another user's draft.
+	 *
+	 * <p>
+	 * A transfer that deletes files at its destination needs the same confirmation as in
+	 * the form ({@link DeletionConfirmation}); without it, the browser goes to the
+	 * draft's form, which asks for it.
+	 * @throws org.transferportal.support.SlowDownException when the user has opened many
+	 * drafts in the last minute
+	 */
+	public String start(TransferForm form, UUID startKey, String deletionConfirmation) {
+		String draftId = this.service.open("start", startKey, form).id();
+		return this.service.submit(draftId, form, deletionConfirmation).nextPath(draftId);
 	}
 
 	/**
@@ -107,29 +132,6 @@ public class PreparedTransfers {
 	 */
 	public record RecordedTransfer(String requestId, String taskId, TransferForm form,
 			List<TransferDocument.Item> items) {
-	}
-
-	/**
-	 * Submits the form at once and answers with the local path the browser goes to next:
-	 * the task, Globus Auth for a consent, or the form with a message.
-	 *
-	 * <p>
-	 * {@code startKey} makes the click idempotent: the page that offers the button
-	 * carries a fresh key, and every request with the same key (a double click, a resent
-	 * post) is the same draft, so it submits once. The draft id is derived from the key
-	 * and the user, so a key can never reach another user's draft.
-	 */
-	public String start(TransferForm form, UUID startKey) {
-		String draftId = UUID
-			.nameUUIDFromBytes((this.user.subject() + "|start|" + startKey).getBytes(StandardCharsets.UTF_8))
-			.toString();
-		try {
-			this.service.open(draftId, form);
-		}
-		catch (DuplicateKeyException ex) {
-			// The same click again: carry on with the draft it opened.
-		}
-		return this.service.submit(draftId, form).nextPath(draftId);
 	}
 
 }

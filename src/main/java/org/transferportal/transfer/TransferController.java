@@ -2,6 +2,7 @@ package org.transferportal.transfer;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -20,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.transferportal.collections.CollectionPicker;
 import org.transferportal.support.LocalPaths;
+import org.transferportal.support.SlowDownException;
 import org.transferportal.transfer.TransferDrafts.Draft;
 
 /**
@@ -40,29 +42,45 @@ class TransferController {
 		this.picker = picker;
 	}
 
-	/** A deep link: the form prefilled, with the problems of what the link filled in. */
+	/**
+	 * A deep link (or a blank form): the form prefilled, with the problems of what the
+	 * link filled in. Nothing is stored: the page carries a fresh key, and the draft is
+	 * made from it when the form is first posted.
+	 */
 	@GetMapping("/transfer")
 	String form(@RequestParam MultiValueMap<String, String> params, Model model) {
 		TransferForm form = TransferForm.from(params);
-		Draft draft = this.service.open(form);
-		return show(model, draft.id(), form, this.translator.checkGiven(form), null);
+		model.addAttribute("linked", !params.isEmpty());
+		return show(model, FormTarget.of(this.service.newForm()), form, this.translator.checkGiven(form), null);
 	}
 
 	@PostMapping("/transfer")
 	String submit(@RequestParam MultiValueMap<String, String> params,
 			@RequestParam(name = "manifest_file", required = false) MultipartFile manifestFile, Model model,
 			HttpServletResponse response) {
-		String draftId = params.getFirst("draft");
 		TransferForm form = TransferForm.from(params, manifestFile);
-		if (draftId == null || draftId.isBlank()) {
-			draftId = this.service.open(form).id();
-		}
+		FormTarget target = FormTarget.from(params);
+		Map<String, String> oversized = form.oversized();
 		if (manifestFile != null && manifestFile.getSize() > TransferForm.MAX_MANIFEST_BYTES) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return show(model, draftId, form,
-					Map.of("manifest", "A batch file can be at most 1 MB; split it into several transfers"), null);
+			oversized = Map.of("manifest", "A batch file can be at most 1 MB; split it into several transfers");
 		}
-		TransferOutcome outcome = this.service.submit(draftId, form);
+		if (!oversized.isEmpty()) {
+			// Refused before anything is stored; the page keeps what was typed.
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return show(model, target, form, oversized, null);
+		}
+		String draftId;
+		try {
+			draftId = (target.draftId() != null) ? target.draftId() : this.service.open(target.key(), form).id();
+		}
+		catch (SlowDownException ex) {
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			return show(model, target, form, Map.of(),
+					"Slow down: you have started many transfer forms in the last "
+							+ "minute. Nothing was submitted; submit again in " + Math.max(1, ex.waitFor().toSeconds())
+							+ " seconds.");
+		}
+		TransferOutcome outcome = this.service.submit(draftId, form, params.getFirst(DeletionConfirmation.FIELD));
 		if (outcome.leavesForm()) {
 			return "redirect:" + outcome.nextPath(draftId);
 		}
@@ -70,7 +88,9 @@ class TransferController {
 		// stand next to their fields, any other reason above the form.
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		model.addAttribute("requestId", outcome.requestId());
-		return show(model, draftId, form, outcome.errors(), outcome.errors().isEmpty() ? outcome.message() : null);
+		FormTarget next = (outcome instanceof TransferOutcome.Gone) ? FormTarget.of(this.service.newForm())
+				: FormTarget.draft(draftId);
+		return show(model, next, form, outcome.errors(), outcome.errors().isEmpty() ? outcome.message() : null);
 	}
 
 	/**
@@ -92,13 +112,13 @@ class TransferController {
 			fields.add(name, (params.getFirst(name) != null) ? params.getFirst(name) : "");
 		}
 		fields.add("manifest", manifest);
-		Draft draft = this.service.open(TransferForm.from(fields));
+		Draft draft = this.service.open("selection", UUID.randomUUID(), TransferForm.from(fields));
 		return "redirect:" + TransferPaths.draft(draft.id());
 	}
 
 	@GetMapping("/transfer/drafts/{id}")
 	String draft(@PathVariable String id, @RequestParam(required = false) String consent, Model model) {
-		Draft draft = this.service.draft(id)
+		Draft draft = this.service.show(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such transfer form"));
 		if (draft.submitted()) {
 			return "redirect:" + TransferPaths.task(draft.taskId());
@@ -112,11 +132,14 @@ class TransferController {
 			message = "The trip to Globus Auth did not complete (" + consent + "). Nothing was submitted; "
 					+ "you can submit again.";
 		}
-		return show(model, draft.id(), draft.form(), this.translator.checkGiven(draft.form()), message);
+		return show(model, FormTarget.draft(draft.id()), draft.form(), this.translator.checkGiven(draft.form()),
+				message);
 	}
 
-	private String show(Model model, String draftId, TransferForm form, Map<String, String> errors, String message) {
-		model.addAttribute("draftId", draftId);
+	private String show(Model model, FormTarget target, TransferForm form, Map<String, String> errors, String message) {
+		model.addAttribute("target", target);
+		model.addAttribute("options", TransferOptions.nonDefault(form));
+		model.addAttribute("deletionToken", DeletionConfirmation.token(form));
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("message", message);

@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,8 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.transferportal.globus.TransferDocument;
 
 /**
- * Transfer requests in the database: the draft from the moment the form opens, kept with
- * its submission id, and then the record of what was submitted.
+ * Transfer requests in the database: the draft from the form's first post, kept with its
+ * submission id, and then the record of what was submitted.
  */
 @Repository
 class TransferDrafts {
@@ -70,10 +69,6 @@ class TransferDrafts {
 		this.transactions = transactions;
 	}
 
-	Draft create(String subject, String username, TransferForm form) {
-		return create(UUID.randomUUID().toString(), subject, username, form);
-	}
-
 	/**
 	 * Creates a draft with a chosen id; a second create with the same id fails with
 	 * {@link org.springframework.dao.DuplicateKeyException}.
@@ -118,13 +113,15 @@ class TransferDrafts {
 			.list();
 	}
 
+	/**
+	 * Keeps the form as last entered, to show it again. Only the form: the columns the
+	 * audit and the history read (label, collections) are written when Globus accepts the
+	 * request, from the checked document, never from unchecked text.
+	 */
 	void saveForm(String id, TransferForm form, String message) {
-		this.jdbc.sql("""
-				update transfer_request set form_json = ?, source_collection = ?, destination_collection = ?,
-				  label = ?, message = ?, updated_at = ? where id = ? and status = ?""")
-			.params(this.json.writeValueAsString(form), limit(form.sourceCollection(), 36),
-					limit(form.destinationCollection(), 36), limit(form.label(), 128), message,
-					Timestamp.from(this.clock.instant()), id, OPEN)
+		this.jdbc
+			.sql("update transfer_request set form_json = ?, message = ?, updated_at = ? where id = ? and status = ?")
+			.params(this.json.writeValueAsString(form), message, Timestamp.from(this.clock.instant()), id, OPEN)
 			.update();
 	}
 
@@ -166,20 +163,22 @@ class TransferDrafts {
 	}
 
 	/**
-	 * Records that Globus accepted the draft as this task, with the items it was given
-	 * (kept searchable for the lab history). Only the first of racing calls records.
+	 * Records that Globus accepted the draft as this task: its label and collections as
+	 * the checked document says them, with the items it was given (kept searchable for
+	 * the lab history). Only the first of racing calls records.
 	 */
-	void markSubmitted(String id, String taskId, List<TransferDocument.Item> items) {
+	void markSubmitted(String id, String taskId, TransferDocument document) {
 		Timestamp now = Timestamp.from(this.clock.instant());
 		this.transactions.executeWithoutResult((status) -> {
-			int marked = this.jdbc
-				.sql("""
-						update transfer_request set status = ?, task_id = ?, message = null, submitted_at = ?, updated_at = ?
-						  where id = ? and status = ?""")
-				.params(SUBMITTED, taskId, now, now, id, OPEN)
+			int marked = this.jdbc.sql("""
+					update transfer_request set status = ?, task_id = ?, source_collection = ?,
+					  destination_collection = ?, label = ?, message = null, submitted_at = ?, updated_at = ?
+					  where id = ? and status = ?""")
+				.params(SUBMITTED, taskId, document.sourceEndpoint(), document.destinationEndpoint(), document.label(),
+						now, now, id, OPEN)
 				.update();
 			if (marked == 1) {
-				this.items.insert(id, items);
+				this.items.insert(id, document.data());
 			}
 		});
 	}

@@ -3,6 +3,7 @@ package org.transferportal.transfer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +31,18 @@ public record TransferForm(String sourceCollection, String sourcePath, String de
 
 	/** The largest batch file the form takes. */
 	static final long MAX_MANIFEST_BYTES = 1024 * 1024;
+
+	/** The longest pasted batch (in characters), as large as a batch file may be. */
+	static final int MAX_MANIFEST_CHARS = 1024 * 1024;
+
+	/** The longest filter rules text: hundreds of rules. */
+	static final int MAX_FILTER_RULES_CHARS = 10_000;
+
+	/**
+	 * The longest any other field may be; the rules for each field are stricter (a path
+	 * is at most 4,096 characters), this only bounds what a draft stores.
+	 */
+	static final int MAX_FIELD_CHARS = 8_192;
 
 	/** Globus web app parameter names, mapped to the contract's. */
 	private static final Map<String, String> ALIASES = Map.of("source_collection", "origin_id", "source_path",
@@ -59,6 +72,37 @@ public record TransferForm(String sourceCollection, String sourcePath, String de
 				flag(params, "notify_on_failed", posted, true), flag(params, "notify_on_inactive", posted, true),
 				text(params, "filter_rules"), text(params, "source_local_user"),
 				text(params, "destination_local_user"));
+	}
+
+	/**
+	 * The fields too long to keep, by field name: such a form is refused before it is
+	 * stored anywhere, with a message next to the field.
+	 */
+	Map<String, String> oversized() {
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (this.manifest.length() > MAX_MANIFEST_CHARS) {
+			errors.put("manifest", "A batch can be at most 1 MB; split it into several transfers");
+		}
+		if (this.filterRules.length() > MAX_FILTER_RULES_CHARS) {
+			errors.put("filter_rules",
+					"Filter rules can be at most " + MAX_FILTER_RULES_CHARS + " characters; use fewer, broader rules");
+		}
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("source_collection", this.sourceCollection);
+		fields.put("source_path", this.sourcePath);
+		fields.put("destination_collection", this.destinationCollection);
+		fields.put("destination_path", this.destinationPath);
+		fields.put("label", this.label);
+		fields.put("sync_level", this.syncLevel);
+		fields.put("deadline", this.deadline);
+		fields.put("source_local_user", this.sourceLocalUser);
+		fields.put("destination_local_user", this.destinationLocalUser);
+		fields.forEach((name, value) -> {
+			if (value.length() > MAX_FIELD_CHARS) {
+				errors.put(name, "This field can be at most " + MAX_FIELD_CHARS + " characters");
+			}
+		});
+		return errors;
 	}
 
 	/** The same form with another batch text. */

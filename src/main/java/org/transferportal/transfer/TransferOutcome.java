@@ -100,6 +100,30 @@ sealed interface TransferOutcome {
 
 	}
 
+	/**
+	 * The draft is not the user's, or no longer exists (open drafts expire); nothing was
+	 * submitted, and the form starts afresh.
+	 */
+	record Gone() implements TransferOutcome {
+
+		@Override
+		public String nextPath(String draftId) {
+			return "/transfer";
+		}
+
+		@Override
+		public String message() {
+			return "This transfer form has expired or is not yours, so nothing was submitted. Check the transfer "
+					+ "below and submit it again.";
+		}
+
+		@Override
+		public String kind() {
+			return "gone";
+		}
+
+	}
+
 	/** Globus refused or failed; nothing was created, and the draft stays open. */
 	record Failed(String message, String requestId) implements TransferOutcome {
 

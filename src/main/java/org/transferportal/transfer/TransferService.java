@@ -1,7 +1,9 @@
 package org.transferportal.transfer;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -25,6 +27,7 @@ import org.transferportal.globus.SubmitResult;
 import org.transferportal.globus.TransferClient;
 import org.transferportal.globus.TransferDocument;
 import org.transferportal.support.RateLimiter;
+import org.transferportal.support.SlowDownException;
 import org.transferportal.transfer.TransferDrafts.Draft;
 
 /**
@@ -69,23 +72,77 @@ class TransferService {
 	}
 
 	/**
-	 * Opens a draft for a new form and fetches its submission id in the background, so
-	 * that the submit click costs a single call to Transfer.
+	 * A key for a form about to be shown: the form's draft is created from it at the
+	 * form's first post ({@link #open(UUID, TransferForm)}), nothing before. The draft's
+	 * submission id is fetched meanwhile into this instance's memory, so that the submit
+	 * click costs a single call to Transfer.
 	 */
-	Draft open(TransferForm form) {
-		return prefetched(this.drafts.create(this.user.subject(), this.user.username(), form));
+	UUID newForm() {
+		UUID key = UUID.randomUUID();
+		this.submissionIds.prefetch(draftId(key), this.user.transfer());
+		return key;
 	}
 
 	/**
-	 * Opens a draft under a chosen id (see {@link PreparedTransfers}); fails with
-	 * {@link DuplicateKeyException} if it exists.
+	 * The draft a form's post goes to: the one its key made at an earlier post (a double
+	 * click, a form shown again with errors), or a new one.
+	 * @throws SlowDownException when the user has opened many drafts in the last minute
 	 */
-	Draft open(String draftId, TransferForm form) {
-		return prefetched(this.drafts.create(draftId, this.user.subject(), this.user.username(), form));
+	Draft open(UUID key, TransferForm form) {
+		return open(draftId(key), form);
 	}
 
-	private Draft prefetched(Draft draft) {
-		this.submissionIds.prefetch(draft.id(), this.user.transfer());
+	/**
+	 * Opens a draft under an id derived from a key and a purpose (see
+	 * {@link PreparedTransfers}), or finds the one opened with it before.
+	 * @throws SlowDownException when the user has opened many drafts in the last minute
+	 */
+	Draft open(String purpose, UUID key, TransferForm form) {
+		return open(derived(purpose, key), form);
+	}
+
+	/**
+	 * The draft's id for a form's key: derived from the key and the user, so that a key
+	 * can never reach another user's draft.
+	 */
+	String draftId(UUID key) {
+		return derived("form", key);
+	}
+
+	private String derived(String purpose, UUID key) {
+		return UUID
+			.nameUUIDFromBytes((this.user.subject() + "|" + purpose + "|" + key).getBytes(StandardCharsets.UTF_8))
+			.toString();
+	}
+
+	private Draft open(String draftId, TransferForm form) {
+		String subject = this.user.subject();
+		Optional<Draft> existing = this.drafts.find(draftId, subject);
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+		Duration wait = this.rateLimiter.acquire(subject, RateLimiter.Action.DRAFT);
+		if (!wait.isZero()) {
+			throw new SlowDownException(wait);
+		}
+		try {
+			return this.drafts.create(draftId, subject, this.user.username(), form);
+		}
+		catch (DuplicateKeyException ex) {
+			// The same post racing on another thread or instance: carry on with its
+			// draft.
+			return this.drafts.find(draftId, subject).orElseThrow(() -> ex);
+		}
+	}
+
+	/**
+	 * The user's own draft, to show: its submission id is fetched ahead if it has none,
+	 * as for a new form.
+	 */
+	Optional<Draft> show(String draftId) {
+		Optional<Draft> draft = draft(draftId);
+		draft.filter((found) -> !found.submitted() && found.submissionId() == null)
+			.ifPresent((found) -> this.submissionIds.prefetch(found.id(), this.user.transfer()));
 		return draft;
 	}
 
@@ -99,13 +156,22 @@ class TransferService {
 		return this.drafts.findByTask(taskId, this.user.subject());
 	}
 
-	/** Validates and submits the form of a draft. */
-	TransferOutcome submit(String draftId, TransferForm form) {
+	/**
+	 * Validates and submits the form of a draft.
+	 * @param deletionConfirmation what the user's confirmation of deleting files at the
+	 * destination carried ({@link DeletionConfirmation}), or {@code null}; a transfer
+	 * that deletes is not submitted without it
+	 */
+	TransferOutcome submit(String draftId, TransferForm form, String deletionConfirmation) {
 		return withOpenDraft(draftId, (draft) -> {
 			FormTranslator.Result result = this.translator.translate(form);
 			this.drafts.saveForm(draftId, form, null);
 			if (!result.valid()) {
 				return new TransferOutcome.Invalid(result.errors());
+			}
+			if (Boolean.TRUE.equals(result.document().deleteDestinationExtra())
+					&& !DeletionConfirmation.confirms(form, deletionConfirmation)) {
+				return new TransferOutcome.Invalid(Map.of(DeletionConfirmation.FIELD, DeletionConfirmation.PROBLEM));
 			}
 			Duration wait = this.rateLimiter.acquire(this.user.subject(), RateLimiter.Action.SUBMIT);
 			if (!wait.isZero()) {
@@ -138,8 +204,7 @@ class TransferService {
 	private TransferOutcome withOpenDraft(String draftId, Function<Draft, TransferOutcome> work) {
 		Optional<Draft> found = draft(draftId);
 		if (found.isEmpty()) {
-			return new TransferOutcome.Failed("This transfer form has expired or is not yours; please start again.",
-					null);
+			return new TransferOutcome.Gone();
 		}
 		Draft draft = found.get();
 		if (draft.submitted()) {
@@ -167,7 +232,7 @@ class TransferService {
 			}
 			String submissionId = this.submissionIds.of(draft, transfer);
 			SubmitResult result = transfer.submitTransfer(document.withSubmissionId(submissionId));
-			this.drafts.markSubmitted(draft.id(), result.taskId(), document.data());
+			this.drafts.markSubmitted(draft.id(), result.taskId(), document);
 			logger.info("Transfer " + draft.id() + " submitted as task " + result.taskId()
 					+ (result.isDuplicate() ? " (Globus already had it)" : ""));
 			return new TransferOutcome.Submitted(result.taskId());

@@ -75,7 +75,10 @@ class HistoryIntegrationTests extends FlowTestSupport {
 		String requestId = requestOf(taskId);
 		assertThat(page).contains("/history/" + requestId + "/again");
 
-		MockHttpServletResponse again = this.alice.get("/history/" + requestId + "/again");
+		assertThat(this.alice.get("/history/" + requestId + "/again").getStatus())
+			.as("a link cannot open a draft: it takes a post")
+			.isEqualTo(405);
+		MockHttpServletResponse again = this.alice.post("/history/" + requestId + "/again", Map.of());
 		assertThat(again.getRedirectedUrl()).startsWith("/transfer/drafts/")
 			.doesNotEndWith(requestId)
 			.as("nothing submitted by opening it");
@@ -108,17 +111,17 @@ class HistoryIntegrationTests extends FlowTestSupport {
 			.contains("alice-" + this.tag)
 			.doesNotContain("bob-" + this.tag);
 		int bobsRequests = requestsOf(this.bob);
-		MockHttpServletResponse stolen = this.bob.get("/history/" + aliceRequest + "/again");
+		MockHttpServletResponse stolen = this.bob.post("/history/" + aliceRequest + "/again", Map.of());
 		assertThat(stolen.getStatus()).isEqualTo(404);
 		assertThat(content(stolen)).doesNotContain("alice-" + this.tag);
 		assertThat(requestsOf(this.bob)).as("no draft opened").isEqualTo(bobsRequests);
-		assertThat(this.bob.get("/history/not-an-id/again").getStatus()).isEqualTo(404);
+		assertThat(this.bob.post("/history/not-an-id/again", Map.of()).getStatus()).isEqualTo(404);
 
 		String everyone = content(this.admin.get("/history?q=" + this.tag));
 		assertThat(everyone).contains("alice-" + this.tag, "bob-" + this.tag, this.alice.user().username())
 			.as("run again only for one's own transfers")
 			.doesNotContain("/history/" + aliceRequest + "/again");
-		assertThat(this.admin.get("/history/" + aliceRequest + "/again").getStatus()).isEqualTo(404);
+		assertThat(this.admin.post("/history/" + aliceRequest + "/again", Map.of()).getStatus()).isEqualTo(404);
 		assertThat(content(this.admin.get("/history?q=" + this.tag + "&user=" + this.bob.user().username())))
 			.contains("bob-" + this.tag)
 			.doesNotContain("alice-" + this.tag)

@@ -2,6 +2,8 @@ package org.transferportal.audit;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +19,8 @@ import org.transferportal.support.PortalBrowser;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -108,12 +112,41 @@ class LabAuditIntegrationTests extends FlowTestSupport {
 		MockHttpServletResponse open = this.alice.get("/transfer/drafts/" + draft);
 		assertThat(open.getStatus()).isEqualTo(404);
 		assertThat(content(open)).doesNotContain("bob-draft-" + this.tag);
-		this.alice.post("/transfer", java.util.Map.of("form", "1", "draft", draft, "label", "stolen"));
+		this.alice.post("/transfer", Map.of("form", "1", "draft", draft, "label", "stolen"));
 		assertThat(this.globus.posted("/v0.10/transfer")).isEmpty();
 		assertThat(this.jdbc.sql("select label from transfer_request where id = ?")
 			.param(draft)
 			.query(String.class)
 			.single()).isEqualTo("bob-draft-" + this.tag);
+	}
+
+	@Test
+	void onlyRequestsGlobusAcceptedAreAuditRecordsWithTheirLabelAndCollectionsAsChecked() {
+		String taskId = UUID.randomUUID().toString();
+		this.globus.stubSubmissionId(UUID.randomUUID().toString());
+		this.globus.server()
+			.stubFor(post(urlEqualTo("/v0.10/transfer")).willReturn(
+					FakeGlobus.json(202, FakeGlobus.submitResult("Accepted", UUID.randomUUID().toString(), taskId))));
+		// A form that never becomes a transfer: its unchecked text is no record.
+		Map<String, String> junk = PortalBrowser.transferForm(UUID.randomUUID(), "/a/", UUID.randomUUID(), "/b/");
+		junk.put("source_collection", "=cmd|' /C calc'!A0");
+		junk.put("label", "junk-" + this.tag + "\u0007");
+		assertThat(this.alice.post("/transfer", junk).getStatus()).isEqualTo(422);
+		// One Globus accepts, typed untidily: the record says what was sent.
+		UUID source = UUID.randomUUID();
+		Map<String, String> tidy = PortalBrowser.transferForm(source, "/a/", UUID.randomUUID(), "/b/");
+		tidy.put("source_collection", "  " + source.toString().toUpperCase(Locale.ROOT) + " ");
+		tidy.put("label", "  tidy-" + this.tag + "  ");
+		assertThat(this.alice.post("/transfer", tidy).getRedirectedUrl()).isEqualTo("/tasks/" + taskId);
+
+		String page = content(this.admin.get("/lab/audit?user=" + this.alice.user().username()));
+		assertThat(page).contains("tidy-" + this.tag).doesNotContain("junk-" + this.tag);
+		String csv = content(this.admin.get("/lab/audit.csv?user=" + this.alice.user().username()));
+		assertThat(csv).contains("\"tidy-" + this.tag + "\",\"" + source + "\"")
+			.doesNotContain("junk-" + this.tag)
+			.doesNotContain("calc");
+		assertThat(csv.lines().filter((line) -> line.contains("tidy-" + this.tag))).singleElement()
+			.satisfies((line) -> assertThat(line).contains(taskId));
 	}
 
 	@Test

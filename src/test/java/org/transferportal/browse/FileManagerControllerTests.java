@@ -66,7 +66,7 @@ class FileManagerControllerTests {
 	void bothPanesShowTheirFoldersWithCheckboxesAndTheTransferButton() throws Exception {
 		given(this.service.open(any())).willAnswer((call) -> {
 			FileManagerState state = call.getArgument(0);
-			return new FileManagerService.Result.Page(
+			return new FileManagerService.Page(
 					PaneView.listed("a", state.left(), listing(LAB, "/projects/alpha/", "<img src=x>.txt")),
 					PaneView.listed("b", state.right(), listing(GUEST, "/incoming/")));
 		});
@@ -90,8 +90,7 @@ class FileManagerControllerTests {
 			FileManagerState state = call.getArgument(0);
 			List<Choice> lab = List.of(new Choice(LAB, "Lab Data", "/projects/", null, null, null));
 			List<Choice> bookmarks = List.of(new Choice(GUEST, "My results", "/results/", "b1", null, null));
-			return new FileManagerService.Result.Page(
-					PaneView.picker("a", state.left(), lab, bookmarks, List.of(), null),
+			return new FileManagerService.Page(PaneView.picker("a", state.left(), lab, bookmarks, List.of(), null),
 					PaneView.picker("b", state.right(), lab, bookmarks, List.of(), null));
 		});
 		this.mvc.perform(get("/files").with(oauth2Login()))
@@ -108,7 +107,7 @@ class FileManagerControllerTests {
 	void aPaneNeedingConsentShowsAGrantAccessButtonThatComesBackHere() throws Exception {
 		given(this.service.open(any())).willAnswer((call) -> {
 			FileManagerState state = call.getArgument(0);
-			return new FileManagerService.Result.Page(
+			return new FileManagerService.Page(
 					PaneView.other("a", state.left(), "consent", "Lab Data", "Globus needs your consent.", null),
 					PaneView.picker("b", state.right(), List.of(), List.of(), List.of(), null));
 		});
@@ -132,7 +131,7 @@ class FileManagerControllerTests {
 	void aGlobusProblemInAPaneShowsItsRequestIdNotAnErrorPage() throws Exception {
 		given(this.service.open(any())).willAnswer((call) -> {
 			FileManagerState state = call.getArgument(0);
-			return new FileManagerService.Result.Page(
+			return new FileManagerService.Page(
 					PaneView.other("a", state.left(), "problem", LAB, "Directory not found", "req-123"),
 					PaneView.picker("b", state.right(), List.of(), List.of(), List.of(), null));
 		});
@@ -140,14 +139,6 @@ class FileManagerControllerTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Directory not found")))
 			.andExpect(content().string(containsString("req-123")));
-	}
-
-	@Test
-	void consentGivenBeforeGoesStraightToGlobus() throws Exception {
-		given(this.service.open(any()))
-			.willReturn(new FileManagerService.Result.Redirect("/oauth2/authorization/globus"));
-		this.mvc.perform(get("/files").param("a_collection", LAB).with(oauth2Login()))
-			.andExpect(redirectedUrl("/oauth2/authorization/globus"));
 	}
 
 	@Test
@@ -267,8 +258,7 @@ class FileManagerControllerTests {
 	void aToolsProblemIsShownNextToItsFieldWithWhatWasTyped() throws Exception {
 		given(this.service.open(any())).willAnswer((call) -> {
 			FileManagerState state = call.getArgument(0);
-			return new FileManagerService.Result.Page(
-					PaneView.listed("a", state.left(), listing(LAB, "/projects/alpha/")),
+			return new FileManagerService.Page(PaneView.listed("a", state.left(), listing(LAB, "/projects/alpha/")),
 					PaneView.listed("b", state.right(), listing(GUEST, "/incoming/")));
 		});
 		this.mvc
@@ -358,7 +348,7 @@ class FileManagerControllerTests {
 	void theFolderOffersToTransferFromOrIntoItThroughTheForm() throws Exception {
 		given(this.service.open(any())).willAnswer((call) -> {
 			FileManagerState state = call.getArgument(0);
-			return new FileManagerService.Result.Page(PaneView.listed("a", state.left(), listing(LAB, "/projects/")),
+			return new FileManagerService.Page(PaneView.listed("a", state.left(), listing(LAB, "/projects/")),
 					PaneView.picker("b", state.right(), List.of(), List.of(), List.of(), null));
 		});
 		this.mvc.perform(get("/files").param("a_collection", LAB).with(oauth2Login()))

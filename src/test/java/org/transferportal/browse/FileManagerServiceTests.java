@@ -40,7 +40,7 @@ class FileManagerServiceTests {
 	void emptyPanesOfferTheLabCollectionsAndBookmarks() {
 		given(this.picker.labCollections()).willReturn(List.of(new Choice(LAB, "Lab", "/", null, null, null)));
 		given(this.picker.bookmarks()).willReturn(List.of(new Choice(LAB, "Mine", "/p/", "b", null, null)));
-		FileManagerService.Result.Page page = (FileManagerService.Result.Page) this.service.open(state(""));
+		FileManagerService.Page page = this.service.open(state(""));
 		assertThat(page.left().kind()).isEqualTo("picker");
 		assertThat(page.left().labCollections()).hasSize(1);
 		assertThat(page.right().bookmarks()).extracting(Choice::name).containsExactly("Mine");
@@ -48,9 +48,9 @@ class FileManagerServiceTests {
 
 	@Test
 	void aGlobusErrorBecomesAProblemInThePaneWithItsRequestId() {
-		given(this.browse.open(eq(UUID.fromString(LAB)), any(ListingQuery.class), any())).willThrow(
+		given(this.browse.open(eq(UUID.fromString(LAB)), any(ListingQuery.class))).willThrow(
 				new GlobusApiException(404, "ClientError.NotFound", "Directory '/x/' not found", "req-42", "/ls"));
-		FileManagerService.Result.Page page = (FileManagerService.Result.Page) this.service.open(state(LAB));
+		FileManagerService.Page page = this.service.open(state(LAB));
 		assertThat(page.left().kind()).isEqualTo("problem");
 		assertThat(page.left().message()).contains("not found");
 		assertThat(page.left().requestId()).isEqualTo("req-42");
@@ -60,24 +60,16 @@ class FileManagerServiceTests {
 	void consentIsANoticeInThePane() {
 		Collection lab = new Collection(LAB, "Lab Data", Collection.MAPPED, false, false, null, null, null, null, null,
 				null, null, null, null, null, null, null, null, null, null);
-		given(this.browse.open(eq(UUID.fromString(LAB)), any(ListingQuery.class), any()))
+		given(this.browse.open(eq(UUID.fromString(LAB)), any(ListingQuery.class)))
 			.willReturn(new FolderService.Result.NeedsConsent(lab, "Globus needs your consent."));
-		FileManagerService.Result.Page page = (FileManagerService.Result.Page) this.service.open(state(LAB));
+		FileManagerService.Page page = this.service.open(state(LAB));
 		assertThat(page.left().kind()).isEqualTo("consent");
 		assertThat(page.left().collectionName()).isEqualTo("Lab Data");
 	}
 
 	@Test
-	void consentGivenBeforeRedirectsTheWholePageAndComesBackToIt() {
-		given(this.browse.open(eq(UUID.fromString(LAB)), any(ListingQuery.class), eq("/files?a_collection=" + LAB)))
-			.willReturn(new FolderService.Result.Redirect("/oauth2/authorization/globus?pending=p"));
-		assertThat(this.service.open(state(LAB)))
-			.isEqualTo(new FileManagerService.Result.Redirect("/oauth2/authorization/globus?pending=p"));
-	}
-
-	@Test
 	void refusedTokensStillLeadToALoginRatherThanAnInlineProblem() {
-		given(this.browse.open(eq(UUID.fromString(LAB)), any(ListingQuery.class), any()))
+		given(this.browse.open(eq(UUID.fromString(LAB)), any(ListingQuery.class)))
 			.willThrow(new GlobusUnauthorizedException(401, "AuthenticationFailed", "Token is not active", "r", "/ls"));
 		assertThatExceptionOfType(GlobusUnauthorizedException.class).isThrownBy(() -> this.service.open(state(LAB)));
 	}
@@ -87,16 +79,14 @@ class FileManagerServiceTests {
 		LinkedMultiValueMap<String, String> params = new LinkedMultiValueMap<>();
 		params.add("a_q", "tutorial");
 		given(this.picker.search(any(), any())).willThrow(new SlowDownException(Duration.ofSeconds(7)));
-		FileManagerService.Result.Page page = (FileManagerService.Result.Page) this.service
-			.open(FileManagerState.from(params));
+		FileManagerService.Page page = this.service.open(FileManagerState.from(params));
 		assertThat(page.left().kind()).isEqualTo("picker");
 		assertThat(page.left().message()).startsWith("Slow down").contains("7 seconds");
 	}
 
 	@Test
 	void anIdThatIsNotAUuidKeepsThePickerWithAPlainMessage() {
-		FileManagerService.Result.Page page = (FileManagerService.Result.Page) this.service
-			.open(state("not-a-collection"));
+		FileManagerService.Page page = this.service.open(state("not-a-collection"));
 		assertThat(page.left().kind()).isEqualTo("picker");
 		assertThat(page.left().message()).contains("UUID");
 	}
@@ -106,8 +96,7 @@ class FileManagerServiceTests {
 		LinkedMultiValueMap<String, String> params = new LinkedMultiValueMap<>();
 		params.add("a_collection", LAB);
 		params.add("a_path", "projects/");
-		FileManagerService.Result.Page page = (FileManagerService.Result.Page) this.service
-			.open(FileManagerState.from(params));
+		FileManagerService.Page page = this.service.open(FileManagerState.from(params));
 		assertThat(page.left().kind()).isEqualTo("problem");
 		org.mockito.BDDMockito.then(this.browse).shouldHaveNoInteractions();
 	}

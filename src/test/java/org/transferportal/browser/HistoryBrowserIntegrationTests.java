@@ -44,7 +44,7 @@ class HistoryBrowserIntegrationTests extends DemoTestSupport {
 			String results = browser.find(By.id("history-results")).getText();
 			assertThat(results).contains("Tutorial data for run 42").contains("/~/run-042/");
 			browser.screenshot("history-1-found");
-			browser.click(By.linkText("Run again"));
+			browser.click(By.cssSelector("button.run-again"));
 			browser.waitForUrl("/transfer/drafts/");
 			assertThat(browser.find(By.name("source_collection")).getAttribute("value")).isEqualTo(TUTORIAL_1);
 			assertThat(browser.find(By.name("source_path")).getAttribute("value")).isEqualTo("/share/godata/");

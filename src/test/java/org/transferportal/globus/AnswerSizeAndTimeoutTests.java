@@ -151,6 +151,19 @@ class AnswerSizeAndTimeoutTests {
 	}
 
 	@Test
+	void aClicksCollectionDocumentIsBoundedLikeItsSubmissionWhileOtherPagesWaitTheFullTimeout() {
+		server.stubFor(get(urlPathEqualTo("/v0.10/endpoint/" + MAPPED))
+			.willReturn(json(200, "transfer/endpoint_mapped.json").withFixedDelay(1500)));
+		GlobusProperties properties = withSubmitPolicy(Duration.ofSeconds(5), 0, Duration.ofMillis(200), 0);
+
+		GlobusApiException ex = catchThrowableOfType(GlobusApiException.class,
+				() -> client(properties).forSubmission().collection(MAPPED));
+
+		assertThat(ex.code()).isEqualTo("Unreachable");
+		assertThat(client(properties).collection(MAPPED).id()).isEqualTo(MAPPED);
+	}
+
+	@Test
 	void aSlowListingIsWaitedForWithTheFullTimeoutNotTheSubmitOne() {
 		server.stubFor(get(urlPathEqualTo(LS)).willReturn(json(200, "transfer/ls.json").withFixedDelay(600)));
 		GlobusProperties properties = withSubmitPolicy(Duration.ofSeconds(5), 0, Duration.ofMillis(200), 0);

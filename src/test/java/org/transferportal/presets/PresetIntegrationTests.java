@@ -108,6 +108,48 @@ class PresetIntegrationTests extends FlowTestSupport {
 	}
 
 	@Test
+	void aPresetShowsItsOptionsNextToStartAndOneThatDeletesStartsOnlyOnceTheDeletionIsConfirmed() {
+		UUID source = this.globus.guestCollection();
+		UUID destination = this.globus.guestCollection();
+		acceptSubmissions();
+		Map<String, String> fields = preset("Mirror " + this.tag, source, "/data/", destination, "/mirror/");
+		fields.put("delete_destination_extra", "true");
+		fields.put("skip_source_errors", "true");
+		assertThat(this.admin.post("/lab/admin/presets", fields).getRedirectedUrl()).isEqualTo("/presets");
+		this.admin.post("/lab/admin/presets", preset("Plain " + this.tag, source, "/data/", destination, "/in/"));
+		String id = presetId("Mirror " + this.tag);
+
+		String page = content(this.member.get("/presets"));
+		String mirror = page.substring(page.indexOf(">Mirror " + this.tag + "</h2>"));
+		mirror = mirror.substring(0, mirror.indexOf("</form>"));
+		assertThat(mirror).contains("Delete files at the destination that are not in the source",
+				"Skip files that cannot be read", "id=\"confirm-delete-" + id + "\"");
+		String plain = page.substring(page.indexOf(">Plain " + this.tag + "</h2>"));
+		plain = plain.substring(0, plain.indexOf("</form>"));
+		assertThat(plain).doesNotContain("Options", "confirm_delete");
+
+		Offer offer = offer(page, "Mirror " + this.tag);
+		MockHttpServletResponse unconfirmed = this.member.post("/presets/" + id + "/start",
+				Map.of("start", offer.startKey()));
+		assertThat(unconfirmed.getRedirectedUrl()).as("to the form, which asks").startsWith("/transfer/drafts/");
+		assertThat(submitted()).isEmpty();
+		String form = content(this.member.follow(unconfirmed));
+		assertThat(form).contains("id=\"confirm-delete\"", "tick the box to confirm")
+			.contains("Skip files that cannot be read");
+
+		String fresh = content(this.member.get("/presets"));
+		Offer again = offer(fresh, "Mirror " + this.tag);
+		Matcher token = Pattern.compile("name=\"confirm_delete\"\\s+value=\"([0-9a-f]+)\" id=\"confirm-delete-" + id)
+			.matcher(fresh);
+		assertThat(token.find()).isTrue();
+		MockHttpServletResponse confirmed = this.member.post("/presets/" + id + "/start",
+				Map.of("start", again.startKey(), "confirm_delete", token.group(1)));
+		assertThat(confirmed.getRedirectedUrl()).isEqualTo("/tasks/" + this.taskId);
+		assertThat(submitted()).singleElement()
+			.satisfies((document) -> assertThat(document.path("delete_destination_extra").asBoolean()).isTrue());
+	}
+
+	@Test
 	void aDoubleClickOnStartSubmitsOnce() {
 		UUID source = this.globus.guestCollection();
 		UUID destination = this.globus.guestCollection();
@@ -316,10 +358,10 @@ class PresetIntegrationTests extends FlowTestSupport {
 
 	@Test
 	void unknownAndMalformedPresetIdsFindNothing() {
-		MockHttpServletResponse unknown = this.member.get("/presets/" + UUID.randomUUID() + "/review");
+		MockHttpServletResponse unknown = this.member.post("/presets/" + UUID.randomUUID() + "/review", Map.of());
 		assertThat(unknown.getStatus()).isEqualTo(404);
 		assertThat(content(unknown)).contains("<h1>Not found</h1>").contains("No such preset").contains(">Log out<");
-		assertThat(this.member.get("/presets/..%2F..%2Fadmin/review").getStatus()).isIn(400, 404);
+		assertThat(this.member.post("/presets/..%2F..%2Fadmin/review", Map.of()).getStatus()).isIn(400, 404);
 		assertThat(this.admin.get("/lab/admin/presets/" + UUID.randomUUID()).getStatus()).isEqualTo(404);
 		assertThat(this.admin.get("/lab/admin/presets/not-an-id").getStatus()).isEqualTo(404);
 		MockHttpServletResponse noKey = this.member.post("/presets/" + UUID.randomUUID() + "/start", Map.of());
@@ -333,8 +375,16 @@ class PresetIntegrationTests extends FlowTestSupport {
 		UUID b = this.globus.guestCollection();
 		this.admin.post("/lab/admin/presets", preset("Review " + this.tag, a, "/x/", b, "/y/"));
 		String id = presetId("Review " + this.tag);
-		MockHttpServletResponse review = this.member.get("/presets/" + id + "/review");
+		assertThat(this.member.get("/presets/" + id + "/review").getStatus())
+			.as("a link cannot open a draft: it takes a post")
+			.isEqualTo(405);
+		Offer offer = offer(content(this.member.get("/presets")), "Review " + this.tag);
+		MockHttpServletResponse review = this.member.post("/presets/" + id + "/review",
+				Map.of("start", offer.startKey()));
 		assertThat(review.getRedirectedUrl()).startsWith("/transfer/drafts/");
+		assertThat(this.member.post("/presets/" + id + "/review", Map.of("start", offer.startKey())).getRedirectedUrl())
+			.as("a double click opens one draft")
+			.isEqualTo(review.getRedirectedUrl());
 		assertThat(content(this.member.follow(review))).contains("value=\"" + a + "\"")
 			.contains("value=\"/x/\"")
 			.contains("value=\"Review " + this.tag + "\"");
@@ -389,7 +439,11 @@ class PresetIntegrationTests extends FlowTestSupport {
 		form.put("destination_collection", (destination != null) ? destination.toString() : "");
 		form.put("destination_path", destinationPath);
 		form.put("label", "");
+		// The boxes the editor shows ticked, as a browser posts them.
 		form.put("verify_checksum", "true");
+		form.put("notify_on_succeeded", "true");
+		form.put("notify_on_failed", "true");
+		form.put("notify_on_inactive", "true");
 		return form;
 	}
 

@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 // Whatever the dice say, the first three accepted submissions lose their answer.
 @TestPropertySource(properties = { "simulator.fault-rate=0.1", "simulator.slow-delay=1500ms",
 		"simulator.faults[0]=POST /transfer:lost:3", "globus.timeout=1s", "globus.max-retries=3",
-		"globus.retry-base-delay=20ms", "globus.max-retry-delay=300ms", "portal.rate-limit.submissions-per-minute=0" })
+		"globus.retry-base-delay=20ms", "globus.max-retry-delay=300ms", "portal.rate-limit.submissions-per-minute=0",
+		"portal.rate-limit.drafts-per-minute=0" })
 class FaultsUnderLoadIntegrationTests extends DemoTestSupport {
 
 	static final List<String> USERS = List.of("alice@globusid.org", "bob@uchicago.edu", "carol@example.edu");

@@ -34,9 +34,12 @@ final class PatientUser {
 		assertThat(form.field("label")).as("form of %s: %s %s", label, form.status(), form.uri()).isEqualTo(label);
 		for (int attempt = 0; attempt < maxAttempts; attempt++) {
 			Map<String, String> fields = new LinkedHashMap<>();
-			for (String name : List.of("draft", "source_collection", "source_path", "destination_collection",
+			for (String name : List.of("draft", "key", "source_collection", "source_path", "destination_collection",
 					"destination_path", "label")) {
-				fields.put(name, form.field(name));
+				// A new form carries its key; once posted, its draft.
+				if (form.field(name) != null) {
+					fields.put(name, form.field(name));
+				}
 			}
 			fields.put("form", "1");
 			fields.put("verify_checksum", "true");

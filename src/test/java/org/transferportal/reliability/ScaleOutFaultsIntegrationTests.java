@@ -133,6 +133,7 @@ class ScaleOutFaultsIntegrationTests {
 		properties.put("globus.retry-base-delay", "20ms");
 		properties.put("globus.max-retry-delay", "300ms");
 		properties.put("portal.rate-limit.submissions-per-minute", "0");
+		properties.put("portal.rate-limit.drafts-per-minute", "0");
 		// The lab's two tutorial collections, consented to at login, as in the demo.
 		String[] tutorials = { PatientUser.TUTORIAL_1, PatientUser.TUTORIAL_2 };
 		for (int i = 0; i < tutorials.length; i++) {

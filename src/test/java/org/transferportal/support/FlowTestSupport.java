@@ -24,7 +24,10 @@ import org.springframework.test.web.servlet.MockMvc;
 				// No background status refresh: tests count the calls WireMock receives.
 				"portal.audit.status-refresh=0",
 				// FakeGlobus plays collections' HTTPS servers too, on plain HTTP.
-				"portal.https.allow-http=true" })
+				"portal.https.allow-http=true",
+
+				// No scheduled purge: tests put rows of any age and read them back.
+				"portal.retention.purge-every=0" })
 @AutoConfigureMockMvc
 public abstract class FlowTestSupport {
 

@@ -1,10 +1,6 @@
 package org.transferportal.support;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +10,7 @@ class RateLimiterTests {
 
 	private final MutableClock clock = new MutableClock();
 
-	private final RateLimiter limiter = new RateLimiter(new RateLimiter.Limits(3, 60), this.clock);
+	private final RateLimiter limiter = new RateLimiter(new RateLimiter.Limits(3, 60, 30), this.clock);
 
 	@Test
 	void aUserMayActUpToTheLimitThenWaits() {
@@ -46,35 +42,10 @@ class RateLimiterTests {
 
 	@Test
 	void aLimitOfZeroTurnsTheLimitOff() {
-		RateLimiter unlimited = new RateLimiter(new RateLimiter.Limits(0, 0), this.clock);
+		RateLimiter unlimited = new RateLimiter(new RateLimiter.Limits(0, 0, 0), this.clock);
 		for (int i = 0; i < 1000; i++) {
 			assertThat(unlimited.acquire("alice", RateLimiter.Action.SUBMIT)).isZero();
 		}
-	}
-
-	static final class MutableClock extends Clock {
-
-		private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

@@ -30,7 +30,8 @@ class BatchFolderIntegrationTests extends DemoTestSupport {
 		String destination = "/~/batch-" + UUID.randomUUID().toString().substring(0, 8) + "/";
 		DemoUserAgent.Page form = bob.open("/transfer");
 		Map<String, String> fields = new LinkedHashMap<>();
-		fields.put("draft", (form.field("draft") != null) ? form.field("draft") : "");
+		// A new form carries its key (its draft is made at this post), as the page does.
+		fields.put("key", form.field("key"));
 		fields.put("source_collection", TUTORIAL_1);
 		fields.put("source_path", "/share/");
 		fields.put("destination_collection", TUTORIAL_2);

@@ -1,5 +1,6 @@
 package org.transferportal.transfer;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import org.transferportal.globus.GlobusApiException;
 import org.transferportal.globus.TransferClient;
+import org.transferportal.support.MutableClock;
 import org.transferportal.transfer.TransferDrafts.Draft;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,16 +27,22 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 
 /**
- * Submission ids fetched before the click: one fetch per draft whatever the timing, and a
- * bounded queue.
+ * Submission ids fetched before the click: one fetch per draft whatever the timing,
+ * nothing stored until the click, a bounded queue and a bounded number held.
  */
 class SubmissionIdsTests {
 
 	private final TransferDrafts drafts = mock(TransferDrafts.class);
 
+	private final MutableClock clock = new MutableClock();
+
 	private final CountDownLatch release = new CountDownLatch(1);
 
 	private SubmissionIds ids;
+
+	private SubmissionIds ids(int threads, int queued, int held) {
+		return new SubmissionIds(this.drafts, this.clock, threads, queued, held, Duration.ofHours(1));
+	}
 
 	@AfterEach
 	void stop() {
@@ -43,21 +51,46 @@ class SubmissionIdsTests {
 	}
 
 	@Test
-	void theClickUsesTheIdFetchedAheadWithoutASecondCall() throws Exception {
-		this.ids = new SubmissionIds(this.drafts, 2, 4);
+	void theClickUsesTheIdFetchedAheadWithoutASecondCallAndOnlyThenKeepsItWithTheDraft() throws Exception {
+		this.ids = ids(2, 4, 100);
 		keptAsGiven();
 		CountDownLatch fetched = new CountDownLatch(1);
 		TransferClient transfer = transfer("sub-1", null, fetched);
 		this.ids.prefetch("d1", transfer);
 		assertThat(fetched.await(10, TimeUnit.SECONDS)).isTrue();
+		then(this.drafts).shouldHaveNoInteractions();
 
 		assertThat(this.ids.of(draft("d1"), transfer)).isEqualTo("sub-1");
 		then(transfer).should(times(1)).submissionId();
+		then(this.drafts).should().keepSubmissionId("d1", "sub-1");
+		assertThat(this.ids.held()).as("handed over, no longer held").isZero();
+	}
+
+	@Test
+	void atMostSoManyIdsAreHeldAndAnExpiredOneMakesRoomButIsNeverUsed() throws Exception {
+		this.ids = ids(2, 4, 2);
+		keptAsGiven();
+		CountDownLatch fetched = new CountDownLatch(2);
+		TransferClient first = transfer("sub-1", null, fetched);
+		this.ids.prefetch("d1", first);
+		this.ids.prefetch("d2", transfer("sub-2", null, fetched));
+		assertThat(fetched.await(10, TimeUnit.SECONDS)).isTrue();
+		TransferClient third = transfer("sub-3", null, null);
+
+		this.ids.prefetch("d3", third);
+
+		assertThat(this.ids.held()).isEqualTo(2);
+		then(third).should(never()).submissionId();
+		this.clock.advance(Duration.ofHours(2));
+		this.ids.prefetch("d3", third);
+		assertThat(this.ids.held()).as("the expired ones are dropped").isEqualTo(1);
+		TransferClient late = transfer("sub-late", null, null);
+		assertThat(this.ids.of(draft("d1"), late)).as("an expired id is not used").isEqualTo("sub-late");
 	}
 
 	@Test
 	void aClickWhileTheFetchIsInFlightWaitsForItRatherThanFetchingASecondId() throws Exception {
-		this.ids = new SubmissionIds(this.drafts, 2, 4);
+		this.ids = ids(2, 4, 100);
 		keptAsGiven();
 		CountDownLatch started = new CountDownLatch(1);
 		TransferClient transfer = transfer("sub-1", this.release, started);
@@ -73,7 +106,7 @@ class SubmissionIdsTests {
 
 	@Test
 	void aClickWhoseFetchIsStillQueuedFetchesItAtOnceAndThePoolThenSkipsIt() throws Exception {
-		this.ids = new SubmissionIds(this.drafts, 1, 4);
+		this.ids = ids(1, 4, 100);
 		keptAsGiven();
 		CountDownLatch busy = new CountDownLatch(1);
 		TransferClient slow = transfer("sub-0", this.release, busy);
@@ -93,7 +126,7 @@ class SubmissionIdsTests {
 
 	@Test
 	void whenTheQueueIsFullNothingMoreIsQueuedAndTheClickFetchesItsOwnId() throws Exception {
-		this.ids = new SubmissionIds(this.drafts, 1, 2);
+		this.ids = ids(1, 2, 100);
 		keptAsGiven();
 		CountDownLatch busy = new CountDownLatch(1);
 		this.ids.prefetch("d0", transfer("sub-0", this.release, busy));
@@ -113,7 +146,7 @@ class SubmissionIdsTests {
 
 	@Test
 	void aFailedFetchAheadLeavesTheClickToFetchOne() throws Exception {
-		this.ids = new SubmissionIds(this.drafts, 1, 2);
+		this.ids = ids(1, 2, 100);
 		keptAsGiven();
 		TransferClient transfer = mock(TransferClient.class);
 		CountDownLatch failed = new CountDownLatch(1);
@@ -134,7 +167,7 @@ class SubmissionIdsTests {
 
 	@Test
 	void anIdKeptWithTheDraftIsUsedAsIs() {
-		this.ids = new SubmissionIds(this.drafts, 1, 2);
+		this.ids = ids(1, 2, 100);
 		TransferClient transfer = mock(TransferClient.class);
 		Draft draft = new Draft("d1", "subject", "alice", "DRAFT", TransferForm.empty(), "kept", null, 0, null,
 				Instant.now(), null);

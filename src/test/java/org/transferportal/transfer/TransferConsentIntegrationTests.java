@@ -160,10 +160,10 @@ class TransferConsentIntegrationTests extends FlowTestSupport {
 						.withFixedDelay(700)));
 		acceptSubmissions();
 		String page = content(this.browser.get("/transfer"));
-		Matcher draft = Pattern.compile("name=\"draft\" value=\"([^\"]+)\"").matcher(page);
-		assertThat(draft.find()).isTrue();
+		Matcher key = Pattern.compile("name=\"key\" value=\"([^\"]+)\"").matcher(page);
+		assertThat(key.find()).isTrue();
 		Map<String, String> form = form(source, "/data/", destination, "/in/");
-		form.put("draft", draft.group(1));
+		form.put("key", key.group(1));
 		MockHttpServletResponse answer = this.browser.post("/transfer", form);
 		assertThat(answer.getRedirectedUrl()).isEqualTo("/tasks/" + this.taskId);
 		assertThat(this.globus.server().findAll(getRequestedFor(urlPathEqualTo("/v0.10/submission_id")))).hasSize(1);
@@ -188,10 +188,10 @@ class TransferConsentIntegrationTests extends FlowTestSupport {
 		UUID destination = this.globus.guestCollection();
 		acceptSubmissions();
 		MockHttpServletResponse page = this.browser.get("/transfer");
-		Matcher draft = Pattern.compile("name=\"draft\" value=\"([^\"]+)\"").matcher(content(page));
-		assertThat(draft.find()).isTrue();
+		Matcher key = Pattern.compile("name=\"key\" value=\"([^\"]+)\"").matcher(content(page));
+		assertThat(key.find()).isTrue();
 		Map<String, String> form = form(source, "/data/", destination, "/in/");
-		form.put("draft", draft.group(1));
+		form.put("key", key.group(1));
 		MockHttpServletResponse first = this.browser.post("/transfer", form);
 		MockHttpServletResponse second = this.browser.post("/transfer", form);
 		assertThat(first.getRedirectedUrl()).isEqualTo("/tasks/" + this.taskId);
@@ -351,6 +351,12 @@ class TransferConsentIntegrationTests extends FlowTestSupport {
 		Map<String, String> form = form(source, "/data/", destination, "/archive/");
 		form.put("manifest", "/data/run1 /archive/run1\nrun2 run2 -r\nnotes.txt notes.txt --no-recursive\n");
 		form.put("delete_destination_extra", "true");
+		MockHttpServletResponse asked = this.browser.post("/transfer", form);
+		assertThat(asked.getStatus()).as("deleting needs a confirmation first").isEqualTo(422);
+		Matcher confirmation = Pattern.compile("name=\"confirm_delete\" id=\"confirm_delete\" value=\"([0-9a-f]+)\"")
+			.matcher(content(asked));
+		assertThat(confirmation.find()).isTrue();
+		form.put("confirm_delete", confirmation.group(1));
 		assertThat(this.browser.post("/transfer", form).getRedirectedUrl()).isEqualTo("/tasks/" + this.taskId);
 		JsonNode document = submitted().get(0);
 		assertThat(document.path("DATA")).isEqualTo(JsonMapper.builder()

@@ -3,6 +3,7 @@ package org.transferportal.transfer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +27,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -73,7 +75,7 @@ class TransferSelectionTests {
 
 	@Test
 	void theSelectionOpensADraftWithABatchOfRelativeNames() throws Exception {
-		given(this.service.open(any())).willReturn(draft("d-1"));
+		given(this.service.open(eq("selection"), any(), any())).willReturn(draft("d-1"));
 		this.mvc
 			.perform(post("/transfer/selection").param("source_collection", LAB)
 				.param("source_path", "/projects/alpha/")
@@ -84,7 +86,7 @@ class TransferSelectionTests {
 				.with(csrf()))
 			.andExpect(redirectedUrl("/transfer/drafts/d-1"));
 		ArgumentCaptor<TransferForm> form = ArgumentCaptor.forClass(TransferForm.class);
-		then(this.service).should().open(form.capture());
+		then(this.service).should().open(eq("selection"), any(), form.capture());
 		assertThat(form.getValue().sourcePath()).isEqualTo("/projects/alpha/");
 		assertThat(form.getValue().destinationCollection()).isEqualTo(GUEST);
 		assertThat(form.getValue().manifest())
@@ -105,8 +107,9 @@ class TransferSelectionTests {
 	}
 
 	@Test
-	void theDeepLinkStillShowsThePrefilledForm() throws Exception {
-		given(this.service.open(any())).willReturn(draft("d-2"));
+	void theDeepLinkStillShowsThePrefilledFormWithAKeyAndOpensNoDraft() throws Exception {
+		UUID key = UUID.randomUUID();
+		given(this.service.newForm()).willReturn(key);
 		given(this.picker.labCollections())
 			.willReturn(List.of(new CollectionPicker.Choice(LAB, "Lab Data <mapped>", "/projects/", null, null, null)));
 		this.mvc
@@ -120,7 +123,11 @@ class TransferSelectionTests {
 			.andExpect(content().string(containsString("name=\"source_collection\" list=\"lab-collections\"")))
 			.andExpect(content().string(containsString("value=\"" + LAB + "\"")))
 			.andExpect(content().string(containsString("value=\"Run 1\"")))
-			.andExpect(content().string(containsString("label=\"Lab Data &lt;mapped&gt;\"")));
+			.andExpect(content().string(containsString("label=\"Lab Data &lt;mapped&gt;\"")))
+			.andExpect(content().string(containsString("name=\"key\" value=\"" + key + "\"")))
+			.andExpect(content().string(not(containsString("name=\"draft\""))));
+		then(this.service).should().newForm();
+		then(this.service).shouldHaveNoMoreInteractions();
 	}
 
 	@ParameterizedTest
@@ -132,7 +139,7 @@ class TransferSelectionTests {
 
 	@Test
 	void aDeepLinkWithADotSegmentShowsItsProblemNextToThePathAtOnceWithTheValueKept() throws Exception {
-		given(this.service.open(any())).willReturn(draft("d-3"));
+		given(this.service.newForm()).willReturn(UUID.randomUUID());
 		this.mvc
 			.perform(get("/transfer").param("source_collection", LAB)
 				.param("source_path", "/share/../../etc/passwd")

@@ -117,10 +117,10 @@ class TransferValidationIntegrationTests extends FlowTestSupport {
 		assertThat(page.getStatus()).isEqualTo(200);
 		assertThat(content(page)).containsPattern(
 				field("source_path", "/share/../../etc/passwd") + "[^>]*>\\s*<p class=\"field-error\">" + DOT_SEGMENT);
-		Matcher draft = Pattern.compile("name=\"draft\" value=\"([^\"]+)\"").matcher(content(page));
-		assertThat(draft.find()).isTrue();
+		Matcher key = Pattern.compile("name=\"key\" value=\"([^\"]+)\"").matcher(content(page));
+		assertThat(key.find()).isTrue();
 		Map<String, String> form = form(source, "/share/../../etc/passwd", UUID.randomUUID(), "/in/");
-		form.put("draft", draft.group(1));
+		form.put("key", key.group(1));
 		assertThat(this.browser.post("/transfer", form).getStatus()).isEqualTo(422);
 		assertNothingSentToTransfer();
 	}
