@@ -105,16 +105,17 @@ public class GlobusClients {
 	 */
 	public boolean reachable() {
 		try {
-			this.healthHttp.send(HttpMethod.GET, URI.create(this.properties.authBaseUrl() + "/jwk.json"), null,
-					GlobusHttp.Retry.NEVER, (headers) -> {
+			this.healthHttp.send("auth.jwk", HttpMethod.GET, URI.create(this.properties.authBaseUrl() + "/jwk.json"),
+					null, GlobusHttp.Retry.NEVER, (headers) -> {
 					});
 		}
 		catch (GlobusException ex) {
 			return false;
 		}
 		try {
-			this.healthHttp.send(HttpMethod.GET, URI.create(this.properties.transferApiUrl() + "/submission_id"), null,
-					GlobusHttp.Retry.NEVER, (headers) -> {
+			this.healthHttp.send("transfer.health_probe", HttpMethod.GET,
+					URI.create(this.properties.transferApiUrl() + "/submission_id"), null, GlobusHttp.Retry.NEVER,
+					(headers) -> {
 					});
 			return true;
 		}

@@ -7,6 +7,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -29,6 +32,9 @@ import static org.transferportal.support.PortalBrowser.content;
 		properties = { "logging.level.org.transferportal=DEBUG", "logging.level.org.springframework.security=DEBUG" })
 class OperabilityIntegrationTests extends FlowTestSupport {
 
+	@Autowired
+	private PrometheusMeterRegistry prometheus;
+
 	@Test
 	void aWholeFlowLogsNoTokenValue(CapturedOutput output) {
 		PortalBrowser browser = newBrowser();
@@ -45,17 +51,15 @@ class OperabilityIntegrationTests extends FlowTestSupport {
 	}
 
 	@Test
-	void globusCallsSubmissionsAndConsentTripsAreMeasured() throws Exception {
+	void globusCallsSubmissionsAndConsentTripsAreMeasured() {
 		PortalBrowser browser = newBrowser();
 		browser.login(PortalBrowser.LOGIN);
 		submitThroughConsent(browser);
-		String metrics = this.mvc
-			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/actuator/prometheus"))
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		assertThat(metrics).contains("globus_requests_seconds_count{method=\"POST\",operation=\"/v0.10/transfer\"")
-			.contains("operation=\"/v0.10/endpoint/{id}\"")
+		String metrics = this.prometheus.scrape();
+		assertThat(metrics)
+			.contains("globus_requests_seconds_count{method=\"POST\",operation=\"transfer.submit_transfer\"")
+			.contains("operation=\"transfer.get_endpoint\"")
+			.contains("operation=\"transfer.get_submission_id\"")
 			.contains("portal_transfer_submissions_total{outcome=\"submitted\"}")
 			.contains("portal_transfer_submissions_total{outcome=\"needs_consent\"}")
 			.contains("portal_consent_trips_total{kind=\"transfer\"");
