@@ -66,19 +66,16 @@ class OperabilityIntegrationTests extends FlowTestSupport {
 	}
 
 	@Test
-	void healthShowsGlobusAndTheDatabaseWhileLivenessLeavesGlobusOut() throws Exception {
-		MockHttpServletResponse health = this.mvc
-			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/actuator/health"))
-			.andReturn()
-			.getResponse();
-		assertThat(health.getContentAsString()).contains("\"globus\"").contains("\"db\"");
-		MockHttpServletResponse liveness = this.mvc
-			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-				.get("/actuator/health/liveness"))
-			.andReturn()
-			.getResponse();
-		assertThat(liveness.getStatus()).isEqualTo(200);
-		assertThat(liveness.getContentAsString()).doesNotContain("globus");
+	void aLoggedInMemberReadsNeitherPrometheusNorHealthComponentsOnThePortalPort() {
+		PortalBrowser browser = newBrowser();
+		browser.login(PortalBrowser.LOGIN);
+		MockHttpServletResponse metrics = browser.get("/actuator/prometheus");
+		assertThat(metrics.getStatus()).isEqualTo(403);
+		assertThat(content(metrics)).doesNotContain("globus_requests");
+		MockHttpServletResponse health = browser.get("/actuator/health");
+		assertThat(health.getStatus()).isEqualTo(200);
+		assertThat(content(health)).doesNotContain("\"db\"").doesNotContain("\"globus\"");
+		assertThat(browser.get("/actuator/health/db").getStatus()).isEqualTo(403);
 	}
 
 	private String submitThroughConsent(PortalBrowser browser) {
