@@ -41,9 +41,10 @@ class ActuatorOnPortalPortIntegrationTests {
 	@Test
 	void healthShowsItsStatusAndNothingElse() throws Exception {
 		HttpResponse<String> health = get("/actuator/health");
-		assertThat(health.statusCode()).isEqualTo(200);
+		// Down (503) when Globus did not answer the check in time: Globus is part of it.
+		assertThat(health.statusCode()).isIn(200, 503);
 		// The names of the public probe groups, and nothing about the database or Globus.
-		assertThat(health.body()).isEqualTo("{\"groups\":[\"liveness\",\"readiness\"],\"status\":\"UP\"}");
+		assertThat(health.body()).matches("\\{\"groups\":\\[\"liveness\",\"readiness\"\\],\"status\":\"(UP|DOWN)\"\\}");
 	}
 
 	@ParameterizedTest
@@ -57,7 +58,7 @@ class ActuatorOnPortalPortIntegrationTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "/actuator/prometheus", "/actuator/info", "/actuator", "/actuator/health/db",
 			"/actuator/health/globus", "/actuator/env", "/actuator/prometheus;x=1", "/actuator/./prometheus",
-			"/actuator//prometheus" })
+			"/actuator//prometheus", "/x/..;/actuator/prometheus", "/actuator/%70rometheus" })
 	void everyOtherActuatorPathIsNotFoundWithoutARedirectToLogin(String path) throws Exception {
 		HttpResponse<String> response = get(path);
 		assertThat(response.statusCode()).as(path).isIn(400, 404);
