@@ -1,6 +1,7 @@
 package org.transferportal.auth;
 
 import java.net.URI;
+import java.time.Clock;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,9 +51,10 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain portalSecurity(HttpSecurity http, GlobusAuthorizationRequests requests,
 			LoginSuccessHandler loginSucceeded, LoginFailureHandler loginFailed, LabGate gate, UserTokens tokens,
-			GlobusProperties globus) throws Exception {
+			GlobusProperties globus, AuthProperties auth, Clock clock) throws Exception {
 		// @formatter:off
 		http
+			.addFilterBefore(new SessionLifetime(auth, tokens, clock), AnonymousAuthenticationFilter.class)
 			.authorizeHttpRequests((authorize) -> authorize
 				.requestMatchers("/css/**", "/js/**", "/images/**", "/favicon.ico", "/error", "/error/**",
 						LabGate.MEMBERSHIP_UNAVAILABLE_PATH).permitAll()
