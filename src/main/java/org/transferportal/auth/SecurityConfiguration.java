@@ -51,7 +51,7 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain portalSecurity(HttpSecurity http, GlobusAuthorizationRequests requests,
 			LoginSuccessHandler loginSucceeded, LoginFailureHandler loginFailed, LabGate gate, UserTokens tokens,
-			GlobusProperties globus, AuthProperties auth, Clock clock) throws Exception {
+			GlobusLogout loggedOut, GlobusProperties globus, AuthProperties auth, Clock clock) throws Exception {
 		// @formatter:off
 		http
 			.addFilterBefore(new SessionLifetime(auth, tokens, clock), AnonymousAuthenticationFilter.class)
@@ -80,7 +80,7 @@ class SecurityConfiguration {
 				.accessDeniedHandler(gate.deniedHandler()))
 			.logout((logout) -> logout
 				.addLogoutHandler(revoking(tokens))
-				.logoutSuccessUrl("/?signed_out"))
+				.logoutSuccessHandler(loggedOut))
 			.headers((headers) -> headers
 				.contentSecurityPolicy((csp) -> csp.policyDirectives(contentSecurityPolicy(globus.authBaseUrl())))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
