@@ -5,9 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -26,8 +23,11 @@ class LabAdminCheck implements HandlerInterceptor, WebMvcConfigurer {
 
 	private final LabAccess access;
 
-	LabAdminCheck(LabAccess access) {
+	private final CurrentUser currentUser;
+
+	LabAdminCheck(LabAccess access, CurrentUser currentUser) {
 		this.access = access;
+		this.currentUser = currentUser;
 	}
 
 	@Override
@@ -50,10 +50,10 @@ class LabAdminCheck implements HandlerInterceptor, WebMvcConfigurer {
 				|| AnnotatedElementUtils.hasAnnotation(method.getBeanType(), LabAdminOnly.class);
 	}
 
+	/** The same test as the header's: the logged-in user's Globus username. */
 	private boolean isAdmin() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return authentication != null && authentication.getPrincipal() instanceof OidcUser user
-				&& this.access.isAdmin(user.getPreferredUsername());
+		CurrentUser.Profile profile = this.currentUser.profileOrNull();
+		return profile != null && this.access.isAdmin(profile.username());
 	}
 
 }

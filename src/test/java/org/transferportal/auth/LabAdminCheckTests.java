@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
@@ -29,7 +31,7 @@ class LabAdminCheckTests {
 
 	private final LabAccess access = mock(LabAccess.class);
 
-	private final LabAdminCheck check = new LabAdminCheck(this.access);
+	private final LabAdminCheck check = new LabAdminCheck(this.access, new CurrentUser(null));
 
 	@AfterEach
 	void forgetUser() {
@@ -73,6 +75,17 @@ class LabAdminCheckTests {
 	}
 
 	@Test
+	void anAnonymousVisitorIsRefusedAMarkedController() throws Exception {
+		SecurityContextHolder.getContext()
+			.setAuthentication(new AnonymousAuthenticationToken("key", "anonymousUser",
+					AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
+
+		assertThat(this.check.preHandle(new MockHttpServletRequest(), new MockHttpServletResponse(),
+				handler(new AdminPages(), "page")))
+			.isFalse();
+	}
+
+	@Test
 	void unmarkedHandlersAreLeftToTheUrlRules() throws Exception {
 		logIn("member@globusid.org");
 
@@ -89,7 +102,7 @@ class LabAdminCheckTests {
 		OidcIdToken token = new OidcIdToken("id-token", Instant.now(), Instant.now().plusSeconds(60),
 				Map.of("sub", "6f1d0c2e-1111-4d5e-9f00-000000000001", "preferred_username", username));
 		DefaultOidcUser user = new DefaultOidcUser(List.of(), token);
-		SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(user, null));
+		SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(user, null, List.of()));
 	}
 
 	@LabAdminOnly

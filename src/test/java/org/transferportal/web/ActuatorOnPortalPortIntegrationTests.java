@@ -9,12 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-import org.transferportal.support.FakeGlobus;
+import org.transferportal.support.DemoTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,20 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * health status and the probes, no one Prometheus, info or health components (review
  * L10).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "globus.client-id=" + FakeGlobus.CLIENT_ID, "globus.client-secret=" + FakeGlobus.CLIENT_SECRET,
-				"portal.audit.status-refresh=0" })
-class ActuatorOnPortalPortIntegrationTests {
-
-	@LocalServerPort
-	int port;
+// The shared demo context: the actuator's rules do not depend on which Globus is behind.
+class ActuatorOnPortalPortIntegrationTests extends DemoTestSupport {
 
 	private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-
-	@DynamicPropertySource
-	static void fakeGlobus(DynamicPropertyRegistry registry) {
-		FakeGlobus.register(registry);
-	}
 
 	@Test
 	void healthShowsItsStatusAndNothingElse() throws Exception {
@@ -67,7 +52,7 @@ class ActuatorOnPortalPortIntegrationTests {
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build();
+		HttpRequest request = HttpRequest.newBuilder(URI.create(base() + path)).build();
 		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 

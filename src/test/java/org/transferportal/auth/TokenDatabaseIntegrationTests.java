@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * bound to their rows (review L8), their last use and idle sweep, and revocations each
  * claimed by one instance (review L6).
  */
-class TokenDatabaseTests {
+class TokenDatabaseIntegrationTests {
 
 	static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
 
