@@ -17,8 +17,10 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build /portal.jar /app/portal.jar
 USER portal
-ENV SERVER_PORT=8080
-EXPOSE 8080
+# The portal on 8080; the actuator (Prometheus, health with components) on 8081, a port
+# to keep on the operator's network.
+ENV SERVER_PORT=8080 MANAGEMENT_SERVER_PORT=8081
+EXPOSE 8080 8081
 HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 \
-  CMD curl -fsS "http://localhost:${SERVER_PORT}/actuator/health/liveness" || exit 1
+  CMD curl -fsS "http://localhost:${MANAGEMENT_SERVER_PORT}/actuator/health/liveness" || exit 1
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/portal.jar"]

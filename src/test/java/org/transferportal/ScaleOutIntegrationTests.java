@@ -21,6 +21,7 @@ import org.transferportal.support.PortalBrowser;
 import org.transferportal.support.PortalInstance;
 import org.transferportal.support.SharedPostgres;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -109,6 +110,28 @@ class ScaleOutIntegrationTests {
 		assertThat(content(browser.on(a.mvc()).open("/tasks/" + this.taskId))).contains(this.taskId);
 		assertThat(this.globus.posted("/v0.10/transfer")).hasSize(1)
 			.allSatisfy((body) -> assertThat(body.path("submission_id").asString()).isEqualTo(this.submissionId));
+	}
+
+	@Test
+	void aLoginCallbackReplayedOnTheOtherInstanceWithAnAlreadyUsedCodeLogsInAfterOneFreshRequest() {
+		PortalBrowser browser = new PortalBrowser(a.mvc(), this.globus, FakeGlobus.User.fresh());
+		MockHttpServletResponse authorize = browser.open("/account");
+		assertThat(browser.isAuthorizeRedirect(authorize)).as("sent to Globus Auth from A").isTrue();
+		String state = FakeGlobus.query(authorize.getRedirectedUrl()).get("state");
+		// A exchanged the code at Globus and died before answering; the load balancer
+		// replays the callback on B, and Globus refuses the code the second time.
+		String code = "code-" + UUID.randomUUID();
+		this.globus.server()
+			.stubFor(post(urlEqualTo("/v2/oauth2/token")).withRequestBody(containing("code=" + code))
+				.willReturn(FakeGlobus.json(401, FakeGlobus.body("auth/invalid_grant.json"))));
+
+		MockHttpServletResponse retry = browser.on(b.mvc())
+			.callback("code=" + code + "&state=" + PortalBrowser.encode(state));
+
+		assertThat(retry.getRedirectedUrl()).isEqualTo(PortalBrowser.LOGIN);
+		MockHttpServletResponse page = browser.follow(browser.authorizeAndReturn(browser.follow(retry)));
+		assertThat(page.getStatus()).isEqualTo(200);
+		assertThat(content(page)).as("the account page that needed the login").contains("transfer.api.globus.org");
 	}
 
 	@Test

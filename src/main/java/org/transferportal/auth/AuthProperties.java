@@ -18,9 +18,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * deployment that refuses it)
  * @param consentCacheTtl how long the data_access consents Globus Auth reported for a
  * user are trusted without asking again (a missing one is always asked for afresh)
+ * @param absoluteSessionLifetime how long a login lasts however active its user: then the
+ * user goes through Globus Auth again (silently while Globus's own session lasts), and
+ * the lab's rules are applied afresh
+ * @param tokenIdleLifetime how long the tokens of a user who neither logs in nor uses the
+ * portal are kept: then they are revoked at Globus and dropped
  */
 @ConfigurationProperties("portal.auth")
 public record AuthProperties(String tokenKey, String issuer, @DefaultValue("30m") Duration pendingActionLifetime,
 		@DefaultValue("2m") Duration refreshAhead, @DefaultValue("true") boolean pkce,
-		@DefaultValue("30s") Duration consentCacheTtl) {
+		@DefaultValue("30s") Duration consentCacheTtl, @DefaultValue("12h") Duration absoluteSessionLifetime,
+		@DefaultValue("30d") Duration tokenIdleLifetime) {
+
+	/** Never prints the token key (review I2). */
+	@Override
+	public String toString() {
+		return "AuthProperties[tokenKey=" + ((this.tokenKey != null && !this.tokenKey.isEmpty()) ? "(set)" : "(unset)")
+				+ ", issuer=" + this.issuer + ", pendingActionLifetime=" + this.pendingActionLifetime
+				+ ", refreshAhead=" + this.refreshAhead + ", pkce=" + this.pkce + ", consentCacheTtl="
+				+ this.consentCacheTtl + ", absoluteSessionLifetime=" + this.absoluteSessionLifetime
+				+ ", tokenIdleLifetime=" + this.tokenIdleLifetime + "]";
+	}
+
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -22,12 +23,20 @@ import org.springframework.stereotype.Component;
 /**
  * A trip to Globus Auth that did not end in a login: the user declined, or something
  * failed. Puts the user back where they were, with their work and a plain message; when
- * the lab's group could not be checked, says so on a page of its own.
+ * the lab's group could not be checked, says so on a page of its own; when the code was
+ * already used (a callback replayed on another instance), starts one fresh authorization
+ * request instead.
  */
 @Component
 class LoginFailureHandler implements AuthenticationFailureHandler {
 
 	private static final Log logger = LogFactory.getLog(LoginFailureHandler.class);
+
+	/** Globus's answer to an authorization code that was already exchanged or expired. */
+	static final String INVALID_GRANT = "invalid_grant";
+
+	/** Session attribute: a used code was met and a fresh request started. */
+	static final String RETRIED_ATTRIBUTE = LoginFailureHandler.class.getName() + ".retried";
 
 	private final PendingActions pendingActions;
 
@@ -71,6 +80,18 @@ class LoginFailureHandler implements AuthenticationFailureHandler {
 		OAuth2AuthorizationRequest authorization = LoginRequestAttributes.authorizationRequest(request);
 		String pendingId = (authorization != null)
 				? authorization.getAttribute(GlobusAuthorizationRequests.PENDING_ATTRIBUTE) : null;
+		if (INVALID_GRANT.equals(reason) && authorization != null && firstRetry(request)) {
+			// The code was already exchanged: behind a load balancer that retries a GET
+			// on another instance when the first dies mid-request (nginx does), the
+			// second receives a used code. A fresh authorization request — silent while
+			// Globus's session lasts — finishes the login, with the same pending action
+			// and the page that needed the login still in the session.
+			logger.info("The authorization code was already used; starting a fresh authorization request");
+			String retry = ConsentRoundTrip.AUTHORIZATION_PATH
+					+ ((pendingId != null) ? "?" + ConsentRoundTrip.PENDING_PARAMETER + "=" + pendingId : "");
+			this.redirects.sendRedirect(request, response, retry);
+			return;
+		}
 		if (pendingId != null) {
 			var action = this.pendingActions.consume(pendingId);
 			if (action.isPresent()) {
@@ -79,6 +100,28 @@ class LoginFailureHandler implements AuthenticationFailureHandler {
 			}
 		}
 		this.redirects.sendRedirect(request, response, "/?login_error=" + reason);
+	}
+
+	/**
+	 * Marks the session as retrying a used code, unless it already is: one fresh request
+	 * per failed login, never a loop. A login that succeeds clears the mark
+	 * ({@link #loginSucceeded}).
+	 */
+	private static boolean firstRetry(HttpServletRequest request) {
+		HttpSession session = request.getSession();
+		if (session.getAttribute(RETRIED_ATTRIBUTE) != null) {
+			return false;
+		}
+		session.setAttribute(RETRIED_ATTRIBUTE, Boolean.TRUE);
+		return true;
+	}
+
+	/** A login succeeded: a later used code may be retried again. */
+	static void loginSucceeded(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		if (session != null && session.getAttribute(RETRIED_ATTRIBUTE) != null) {
+			session.removeAttribute(RETRIED_ATTRIBUTE);
+		}
 	}
 
 	/**

@@ -76,6 +76,7 @@ class LoginSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler 
 			Authentication authentication) throws IOException, ServletException {
 		OidcUser user = (OidcUser) authentication.getPrincipal();
 		String subject = user.getSubject();
+		LoginFailureHandler.loginSucceeded(request);
 		OAuth2AccessTokenResponse tokenResponse = LoginRequestAttributes.tokenResponse(request);
 		OAuth2AuthorizationRequest authorization = LoginRequestAttributes.authorizationRequest(request);
 		Set<String> requested = (authorization != null) ? authorization.getScopes() : Set.of();

@@ -1,5 +1,6 @@
 package org.transferportal.auth;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * Encrypts tokens at rest with AES-GCM.
+ * Encrypts tokens at rest with AES-GCM, each bound to the place it is stored in.
  *
  * <p>
  * The key comes from {@code PORTAL_TOKEN_KEY}. With the default in-memory database an
@@ -36,6 +37,13 @@ class TokenCipher {
 	private static final int IV_BYTES = 12;
 
 	private static final int TAG_BITS = 128;
+
+	/**
+	 * No associated data: how portals before migration V7 encrypted tokens (AES-GCM with
+	 * an empty associated data is GCM without any). Only the migration that binds those
+	 * tokens to their rows reads with it.
+	 */
+	static final byte[] UNBOUND = new byte[0];
 
 	private final SecretKey key;
 
@@ -82,7 +90,13 @@ class TokenCipher {
 		}
 	}
 
-	String encrypt(String plain) {
+	/**
+	 * Encrypts a token bound to where it is stored: decrypting it with any other
+	 * associated data fails, so a ciphertext copied to another row or column is useless.
+	 * @param associatedData what the ciphertext belongs to, from
+	 * {@link #associatedData(String...)}
+	 */
+	String encrypt(String plain, byte[] associatedData) {
 		if (plain == null) {
 			return null;
 		}
@@ -91,6 +105,7 @@ class TokenCipher {
 			this.random.nextBytes(iv);
 			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
 			cipher.init(Cipher.ENCRYPT_MODE, this.key, new GCMParameterSpec(TAG_BITS, iv));
+			cipher.updateAAD(associatedData);
 			byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
 			return Base64.getEncoder()
 				.encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
@@ -100,7 +115,12 @@ class TokenCipher {
 		}
 	}
 
-	String decrypt(String stored) {
+	/**
+	 * Decrypts a token encrypted with the same associated data.
+	 * @throws IllegalStateException if the key or the associated data differ, or the text
+	 * was altered
+	 */
+	String decrypt(String stored, byte[] associatedData) {
 		if (stored == null) {
 			return null;
 		}
@@ -108,12 +128,27 @@ class TokenCipher {
 			byte[] all = Base64.getDecoder().decode(stored);
 			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
 			cipher.init(Cipher.DECRYPT_MODE, this.key, new GCMParameterSpec(TAG_BITS, all, 0, IV_BYTES));
+			cipher.updateAAD(associatedData);
 			return new String(cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
 		}
 		catch (GeneralSecurityException | IllegalArgumentException ex) {
-			throw new IllegalStateException("A stored token could not be decrypted (was PORTAL_TOKEN_KEY changed?)",
-					ex);
+			throw new IllegalStateException("A stored token could not be decrypted (was PORTAL_TOKEN_KEY changed, "
+					+ "or was the token moved from where it was stored?)", ex);
 		}
+	}
+
+	/**
+	 * Associated data naming where a ciphertext is stored, e.g. table, column and the
+	 * row's key. Each part is length-prefixed, so no two lists of parts encode alike.
+	 */
+	static byte[] associatedData(String... parts) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		for (String part : parts) {
+			byte[] utf8 = part.getBytes(StandardCharsets.UTF_8);
+			bytes.writeBytes(ByteBuffer.allocate(4).putInt(utf8.length).array());
+			bytes.writeBytes(utf8);
+		}
+		return bytes.toByteArray();
 	}
 
 }

@@ -7,10 +7,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Refuses to start an instance whose {@code PORTAL_TOKEN_KEY} cannot read the tokens
- * already stored, rather than fail later on each user's request.
+ * already stored, rather than fail later on each user's request. (Tokens stored before
+ * migration 7 are checked by that migration, {@link TokenBinding}.)
  */
 @Component
 class TokenKeyCheck implements ApplicationRunner {
+
+	private record Newest(String subject, String resourceServer, String accessToken) {
+	}
 
 	private final JdbcClient jdbc;
 
@@ -27,15 +31,19 @@ class TokenKeyCheck implements ApplicationRunner {
 			// A key made now reads nothing stored before; nothing to compare it with.
 			return;
 		}
-		this.jdbc.sql("select access_token from user_token order by updated_at desc limit 1")
-			.query(String.class)
+		this.jdbc.sql("""
+				select subject, resource_server, access_token from user_token where cipher_version = ?
+				order by updated_at desc limit 1""")
+			.param(UserTokenStore.CIPHER_VERSION)
+			.query(Newest.class)
 			.optional()
 			.ifPresent(this::check);
 	}
 
-	private void check(String stored) {
+	private void check(Newest newest) {
 		try {
-			this.cipher.decrypt(stored);
+			this.cipher.decrypt(newest.accessToken(),
+					UserTokenStore.boundTo("access_token", newest.subject(), newest.resourceServer()));
 		}
 		catch (IllegalStateException ex) {
 			throw new IllegalStateException(

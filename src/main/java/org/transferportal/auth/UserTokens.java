@@ -1,6 +1,8 @@
 package org.transferportal.auth;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,6 +27,7 @@ import org.transferportal.globus.GlobusScopes;
 import org.transferportal.globus.GlobusUnauthorizedException;
 import org.transferportal.globus.Scope;
 import org.transferportal.globus.TokenResponse;
+import org.transferportal.support.ExpiringCache;
 
 /**
  * Keeps every token Globus issues to a user, one per resource server, and hands them out
@@ -45,17 +48,35 @@ class UserTokens {
 
 	private final Executor background;
 
+	private final TokenRevocations revocations;
+
+	/**
+	 * Users whose use this instance recorded in the last {@link #USE_GRANULARITY}: their
+	 * next requests write nothing.
+	 */
+	private final ExpiringCache<String, Boolean> recentlyUsed;
+
+	/** How precisely the last use of a user's tokens is recorded. */
+	static final Duration USE_GRANULARITY = Duration.ofHours(1);
+
+	/** A failed revocation is tried again after this long first. */
+	static final Duration FIRST_RETRY = Duration.ofMinutes(1);
+
 	/**
 	 * @param background where superseded refresh tokens are revoked (Spring Boot's
 	 * application task executor)
+	 * @param revocations where revocations Globus did not confirm wait to be tried again
 	 */
 	UserTokens(UserTokenStore store, GlobusClients globus, AuthProperties properties, Clock clock,
-			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) Executor background) {
+			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) Executor background,
+			TokenRevocations revocations) {
 		this.store = store;
 		this.globus = globus;
 		this.properties = properties;
 		this.clock = clock;
 		this.background = background;
+		this.revocations = revocations;
+		this.recentlyUsed = new ExpiringCache<>(USE_GRANULARITY, 10_000, clock);
 	}
 
 	/**
@@ -76,6 +97,8 @@ class UserTokens {
 				.filter((old) -> !old.equals(token.refreshToken()))
 				.ifPresent((old) -> revokeSuperseded(token.resourceServer(), old));
 		}
+		this.store.used(subject, this.clock.instant());
+		this.recentlyUsed.put(subject, true);
 		if (this.store.find(subject, GlobusScopes.TRANSFER_RESOURCE_SERVER).isEmpty()) {
 			logger.warn("Globus returned no Transfer token at login; Transfer calls will ask the user to log in again");
 		}
@@ -84,10 +107,23 @@ class UserTokens {
 	/** Revokes a refresh token no longer kept, without holding up the login. */
 	private void revokeSuperseded(String resourceServer, String refreshToken) {
 		try {
-			this.background.execute(() -> revokeAtGlobus(resourceServer, refreshToken));
+			this.background.execute(() -> revokeAtGlobus("superseded", resourceServer, refreshToken));
 		}
 		catch (RejectedExecutionException ex) {
-			logger.warn("Could not revoke a superseded " + resourceServer + " refresh token: no thread free to do it");
+			logger.info("No thread free to revoke a superseded " + resourceServer + " refresh token now: queued");
+			Instant now = this.clock.instant();
+			this.revocations.add(resourceServer, refreshToken, "superseded", now, now);
+		}
+	}
+
+	/**
+	 * Records that the user is using the portal, so that their tokens are not dropped as
+	 * idle. Written at most once per {@link #USE_GRANULARITY} per instance.
+	 */
+	void used(String subject) {
+		if (this.recentlyUsed.get(subject).isEmpty()) {
+			this.store.used(subject, this.clock.instant());
+			this.recentlyUsed.put(subject, true);
 		}
 	}
 
@@ -185,7 +221,10 @@ class UserTokens {
 			.orElseThrow(() -> loginAgain("Globus no longer accepts your session"));
 	}
 
-	/** Revokes every token of the user at Globus, then forgets them. */
+	/**
+	 * Revokes every token of the user at Globus, then forgets them; what Globus does not
+	 * confirm is tried again later.
+	 */
 	void revokeAll(String subject) {
 		for (StoredToken token : this.store.findAll(subject)) {
 			revokeAtGlobus(token);
@@ -205,22 +244,30 @@ class UserTokens {
 	 */
 	void revokeUnkept(OAuth2AccessTokenResponse response) {
 		for (TokenAnswer.Token token : TokenAnswer.of(response, this.clock).tokens()) {
-			revokeAtGlobus(token.resourceServer(), token.values().toArray(String[]::new));
+			revokeAtGlobus("unkept", token.resourceServer(), token.values().toArray(String[]::new));
 		}
 	}
 
 	private void revokeAtGlobus(StoredToken token) {
-		revokeAtGlobus(token.resourceServer(), token.refreshToken(), token.accessToken());
+		revokeAtGlobus("dropped", token.resourceServer(), token.refreshToken(), token.accessToken());
 	}
 
-	private void revokeAtGlobus(String resourceServer, String... values) {
+	/**
+	 * Revokes tokens at Globus now; one Globus does not confirm is kept, encrypted, and
+	 * tried again later ({@link TokenRevocations}), rather than forgotten while it stays
+	 * valid at Globus.
+	 */
+	private void revokeAtGlobus(String reason, String resourceServer, String... values) {
 		for (String value : values) {
 			if (value != null) {
 				try {
 					this.globus.auth().revoke(value);
 				}
 				catch (GlobusException ex) {
-					logger.warn("Could not revoke a " + resourceServer + " token: " + ex.status() + " " + ex.code());
+					logger.warn("Could not revoke a " + resourceServer + " token (" + ex.status() + " " + ex.code()
+							+ "): it is tried again later");
+					Instant now = this.clock.instant();
+					this.revocations.add(resourceServer, value, reason, now, now.plus(FIRST_RETRY));
 				}
 			}
 		}

@@ -2,7 +2,6 @@ package org.transferportal.collections;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,49 +9,68 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.stereotype.Service;
 
+import org.transferportal.auth.CurrentUser;
 import org.transferportal.globus.Collection;
 import org.transferportal.globus.TransferClient;
+import org.transferportal.support.ExpiringCache;
 
 /**
  * Collection documents, fetched concurrently and cached briefly: whether a collection is
  * mapped or high assurance decides the consent it needs, and that rarely changes.
+ *
+ * <p>
+ * Each user has their own entries, fetched with their own token: a collection one user
+ * may see tells another nothing, not even its name (security review L5).
  */
 @Service
 public class CollectionDirectory {
 
-	private static final Duration TTL = Duration.ofMinutes(5);
+	/** How long a document is trusted. */
+	static final Duration TTL = Duration.ofMinutes(5);
 
-	private record Cached(Collection collection, Instant fetched) {
+	/**
+	 * Documents kept at most, for all users together (a few KB each): a busy lab's five
+	 * minutes of browsing fit; beyond that the least recently used go.
+	 */
+	static final int CAPACITY = 10_000;
+
+	/** Who asked for which collection. */
+	private record Key(String subject, UUID collection) {
 	}
 
-	private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
+	private final ExpiringCache<Key, Collection> cache;
 
 	private final AsyncTaskExecutor executor;
 
-	private final Clock clock;
+	private final CurrentUser user;
 
 	// The application's executor, not the scheduler's (the audit's status refresh).
-	CollectionDirectory(@Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor, Clock clock) {
+	CollectionDirectory(@Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor, Clock clock,
+			CurrentUser user) {
 		this.executor = executor;
-		this.clock = clock;
+		this.user = user;
+		this.cache = new ExpiringCache<>(TTL, CAPACITY, clock);
 	}
 
-	/** One collection's document. */
+	/**
+	 * One collection's document, as the logged-in user's own Transfer client fetches it.
+	 */
 	public Collection describe(TransferClient transfer, UUID id) {
-		Cached cached = this.cache.get(id);
-		Instant now = this.clock.instant();
-		if (cached != null && cached.fetched().plus(TTL).isAfter(now)) {
-			return cached.collection();
-		}
-		Collection collection = transfer.collection(id.toString());
-		this.cache.put(id, new Cached(collection, now));
-		return collection;
+		return describe(this.user.subject(), transfer, id);
+	}
+
+	private Collection describe(String subject, TransferClient transfer, UUID id) {
+		Key key = new Key(subject, id);
+		return this.cache.get(key).orElseGet(() -> {
+			Collection collection = transfer.collection(id.toString());
+			this.cache.put(key, collection);
+			return collection;
+		});
 	}
 
 	/**
@@ -60,9 +78,11 @@ public class CollectionDirectory {
 	 * thrown as it came from Globus.
 	 */
 	public Map<UUID, Collection> describeAll(TransferClient transfer, List<UUID> ids) {
+		// Read on the request's thread: the executor's threads know no logged-in user.
+		String subject = this.user.subject();
 		Map<UUID, CompletableFuture<Collection>> futures = new LinkedHashMap<>();
 		for (UUID id : ids.stream().distinct().toList()) {
-			futures.put(id, CompletableFuture.supplyAsync(() -> describe(transfer, id), this.executor));
+			futures.put(id, CompletableFuture.supplyAsync(() -> describe(subject, transfer, id), this.executor));
 		}
 		Map<UUID, Collection> collections = new LinkedHashMap<>();
 		List<RuntimeException> failures = new ArrayList<>();

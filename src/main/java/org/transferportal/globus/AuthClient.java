@@ -49,18 +49,18 @@ public final class AuthClient {
 	public TokenResponse refresh(String refreshToken) {
 		String form = "grant_type=refresh_token&refresh_token=" + encode(refreshToken);
 		URI uri = uri("/v2/oauth2/token");
-		return this.http.read(sendForm(uri, form, Retry.SAFE), uri, TokenResponse.class);
+		return this.http.read(sendForm("auth.oauth2_refresh_token", uri, form, Retry.SAFE), uri, TokenResponse.class);
 	}
 
 	/** Revokes a token (access or refresh) at Globus. */
 	public void revoke(String token) {
-		sendForm(uri("/v2/oauth2/token/revoke"), "token=" + encode(token), Retry.SAFE);
+		sendForm("auth.oauth2_revoke_token", uri("/v2/oauth2/token/revoke"), "token=" + encode(token), Retry.SAFE);
 	}
 
 	/** The OIDC userinfo of the holder of an auth.globus.org token. */
 	public Map<String, Object> userInfo(String authToken) {
 		URI uri = uri("/v2/oauth2/userinfo");
-		Answer answer = this.http.exchange(HttpMethod.GET, uri, null, Retry.SAFE,
+		Answer answer = this.http.exchange("auth.oauth2_userinfo", HttpMethod.GET, uri, null, Retry.SAFE,
 				(headers) -> headers.setBearerAuth(authToken));
 		return this.http.read(answer, uri, Map.class);
 	}
@@ -93,14 +93,14 @@ public final class AuthClient {
 			.encode()
 			.buildAndExpand(identityId)
 			.toUri();
-		Answer answer = this.consentsHttp.exchange(HttpMethod.GET, uri, null, Retry.SAFE,
+		Answer answer = this.consentsHttp.exchange("auth.get_consents", HttpMethod.GET, uri, null, Retry.SAFE,
 				(headers) -> headers.setBearerAuth(token.get()));
 		JsonNode consents = this.consentsHttp.read(answer, uri, JsonNode.class).path("consents");
 		return consents.isArray() ? List.of(this.json.treeToValue(consents, Consent[].class)) : List.of();
 	}
 
-	private Answer sendForm(URI uri, String form, Retry retry) {
-		return this.http.sendForm(uri, form, retry, this::clientAuthentication);
+	private Answer sendForm(String operation, URI uri, String form, Retry retry) {
+		return this.http.sendForm(operation, uri, form, retry, this::clientAuthentication);
 	}
 
 	// Sent as they are, as Globus's own SDK does: Globus secrets are base64 text

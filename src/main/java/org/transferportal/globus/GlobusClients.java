@@ -1,6 +1,7 @@
 package org.transferportal.globus;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,13 +12,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.security.oauth2.client.endpoint.DefaultOAuth2TokenRequestHeadersConverter;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
-import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
 import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -119,16 +119,17 @@ public class GlobusClients {
 	 */
 	public boolean reachable() {
 		try {
-			this.healthHttp.send(HttpMethod.GET, URI.create(this.properties.authBaseUrl() + "/jwk.json"), null,
-					GlobusHttp.Retry.NEVER, (headers) -> {
+			this.healthHttp.send("auth.jwk", HttpMethod.GET, URI.create(this.properties.authBaseUrl() + "/jwk.json"),
+					null, GlobusHttp.Retry.NEVER, (headers) -> {
 					});
 		}
 		catch (GlobusException ex) {
 			return false;
 		}
 		try {
-			this.healthHttp.send(HttpMethod.GET, URI.create(this.properties.transferApiUrl() + "/submission_id"), null,
-					GlobusHttp.Retry.NEVER, (headers) -> {
+			this.healthHttp.send("transfer.health_probe", HttpMethod.GET,
+					URI.create(this.properties.transferApiUrl() + "/submission_id"), null, GlobusHttp.Retry.NEVER,
+					(headers) -> {
 					});
 			return true;
 		}
@@ -149,18 +150,26 @@ public class GlobusClients {
 
 	/**
 	 * The client that exchanges an authorization code at Globus Auth for Spring
-	 * Security's login: same timeout as every other call, and client credentials sent as
-	 * they are (as Globus's SDK does), not form-encoded first.
+	 * Security's login: same timeout as every other call, client credentials sent as they
+	 * are (as Globus's SDK does), not form-encoded first, and Globus's OAuth errors read
+	 * whatever their status ({@link TokenEndpointErrors}).
 	 */
 	public OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> authorizationCodeClient() {
-		SimpleClientHttpRequestFactory requestFactory = new SimpleClientHttpRequestFactory();
-		requestFactory.setConnectTimeout(this.properties.timeout());
+		// java.net.http rather than HttpURLConnection, which cannot read a 401 answer to
+		// a
+		// streamed POST (it throws "cannot retry due to server authentication"): Globus
+		// answers a used code with 401 invalid_grant.
+		HttpClient httpClient = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(this.properties.timeout())
+			.build();
+		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
 		requestFactory.setReadTimeout(this.properties.timeout());
 		RestClient restClient = RestClient.builder()
 			.requestFactory(requestFactory)
 			.configureMessageConverters((converters) -> converters.addCustomConverter(new FormHttpMessageConverter())
 				.addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter()))
-			.defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
+			.defaultStatusHandler(new TokenEndpointErrors(this.json))
 			.build();
 		DefaultOAuth2TokenRequestHeadersConverter<OAuth2AuthorizationCodeGrantRequest> headers = new DefaultOAuth2TokenRequestHeadersConverter<>();
 		headers.setEncodeClientCredentials(false);

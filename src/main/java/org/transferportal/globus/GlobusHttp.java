@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -26,6 +27,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 final class GlobusHttp {
 
 	private static final Log logger = LogFactory.getLog(GlobusHttp.class);
+
+	/** A path segment that is an API noun rather than an id. */
+	private static final Pattern WORD = Pattern.compile("[a-z][a-z_]{0,39}");
 
 	/** Whether a call may be sent again after a failure that left its outcome unknown. */
 	enum Retry {
@@ -71,16 +75,37 @@ final class GlobusHttp {
 
 	/**
 	 * Sends a request and returns the successful answer's body.
+	 * @param operation the name the call is measured under, e.g.
+	 * {@code transfer.get_task}: named by the client method, never taken from the URL, so
+	 * that no id a user typed can become a metric series
 	 * @param headers adds authorization and similar headers to each attempt (called per
 	 * attempt, so a refreshed token is picked up)
 	 */
-	String send(HttpMethod method, URI uri, String jsonBody, Retry retry, Consumer<HttpHeaders> headers) {
-		return exchange(method, uri, jsonBody, retry, headers).body();
+	String send(String operation, HttpMethod method, URI uri, String jsonBody, Retry retry,
+			Consumer<HttpHeaders> headers) {
+		return exchange(operation, method, uri, jsonBody, retry, headers).body();
 	}
 
 	/** Like {@link #send}, but keeps the status of the successful answer. */
+	Answer exchange(String operation, HttpMethod method, URI uri, String jsonBody, Retry retry,
+			Consumer<HttpHeaders> headers) {
+		return send(operation, method, uri, jsonBody, MediaType.APPLICATION_JSON, retry, headers);
+	}
+
+	/**
+	 * Like {@link #exchange(String, HttpMethod, URI, String, Retry, Consumer)}, measured
+	 * under a name made from the URL ({@link #operation(URI)}); for calls whose client
+	 * method does not name its operation yet.
+	 */
 	Answer exchange(HttpMethod method, URI uri, String jsonBody, Retry retry, Consumer<HttpHeaders> headers) {
-		return send(method, uri, jsonBody, MediaType.APPLICATION_JSON, retry, headers);
+		return exchange(operation(uri), method, uri, jsonBody, retry, headers);
+	}
+
+	/**
+	 * Like {@link #exchange(HttpMethod, URI, String, Retry, Consumer)}: the body only.
+	 */
+	String send(HttpMethod method, URI uri, String jsonBody, Retry retry, Consumer<HttpHeaders> headers) {
+		return exchange(method, uri, jsonBody, retry, headers).body();
 	}
 
 	/**
@@ -110,16 +135,16 @@ final class GlobusHttp {
 	 * Posts an {@code application/x-www-form-urlencoded} body, as Auth's token endpoints
 	 * want.
 	 */
-	Answer sendForm(URI uri, String form, Retry retry, Consumer<HttpHeaders> headers) {
-		return send(HttpMethod.POST, uri, form, MediaType.APPLICATION_FORM_URLENCODED, retry, headers);
+	Answer sendForm(String operation, URI uri, String form, Retry retry, Consumer<HttpHeaders> headers) {
+		return send(operation, HttpMethod.POST, uri, form, MediaType.APPLICATION_FORM_URLENCODED, retry, headers);
 	}
 
-	private Answer send(HttpMethod method, URI uri, String body, MediaType contentType, Retry retry,
+	private Answer send(String operation, HttpMethod method, URI uri, String body, MediaType contentType, Retry retry,
 			Consumer<HttpHeaders> headers) {
 		int attempt = 0;
 		while (true) {
 			try {
-				Answer answer = attempt(method, uri, body, contentType, headers);
+				Answer answer = attempt(operation, method, uri, body, contentType, headers);
 				if (answer.status() >= 200 && answer.status() < 300) {
 					return answer;
 				}
@@ -140,7 +165,7 @@ final class GlobusHttp {
 	}
 
 	/** One attempt, timed per operation and outcome for the portal's metrics. */
-	private Answer attempt(HttpMethod method, URI uri, String body, MediaType contentType,
+	private Answer attempt(String operation, HttpMethod method, URI uri, String body, MediaType contentType,
 			Consumer<HttpHeaders> headers) {
 		long start = System.nanoTime();
 		String outcome = "unreachable";
@@ -157,7 +182,7 @@ final class GlobusHttp {
 			Timer.builder("globus.requests")
 				.description("Calls to Globus Auth, Transfer and Groups, per attempt")
 				.tag("method", method.name())
-				.tag("operation", operation(uri))
+				.tag("operation", operation)
 				.tag("outcome", outcome)
 				.register(this.meters)
 				.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
@@ -165,14 +190,24 @@ final class GlobusHttp {
 	}
 
 	/**
-	 * The path with ids replaced, so that metrics have one series per operation rather
-	 * than per collection or task.
+	 * A name for a call whose client method does not name it: the path from the API
+	 * version on, every segment that is not a plain lower-case word (as Globus's API
+	 * nouns are: {@code task}, {@code endpoint}, {@code submission_id}) folded to
+	 * {@code {id}}, whatever its length. A lower-case word typed by a user in an id's
+	 * place would still show; {@link GlobusMetrics} caps the names as a backstop.
 	 */
 	static String operation(URI uri) {
-		String path = (uri.getPath() != null) ? uri.getPath() : "";
+		String path = (uri.getRawPath() != null) ? uri.getRawPath() : "";
 		int api = Math.max(path.indexOf("/v0.10/"), path.indexOf("/v2/"));
 		String tail = (api >= 0) ? path.substring(api) : path;
-		return tail.replaceAll("/[0-9A-Za-z-]{20,}(?=/|$)", "/{id}");
+		StringBuilder name = new StringBuilder();
+		String[] segments = tail.split("/", -1);
+		for (int i = 1; i < segments.length; i++) {
+			String segment = segments[i];
+			boolean version = i == 1 && api >= 0;
+			name.append('/').append((version || WORD.matcher(segment).matches()) ? segment : "{id}");
+		}
+		return name.toString();
 	}
 
 	private Answer attemptOnce(HttpMethod method, URI uri, String body, MediaType contentType,

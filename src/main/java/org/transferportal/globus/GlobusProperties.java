@@ -66,6 +66,17 @@ public record GlobusProperties(String clientId, String clientSecret,
 		return stripSlash(this.authUrl);
 	}
 
+	/** Never prints the client secret (review I2). */
+	@Override
+	public String toString() {
+		return "GlobusProperties[clientId=" + this.clientId + ", clientSecret="
+				+ ((this.clientSecret != null && !this.clientSecret.isEmpty()) ? "(set)" : "(unset)") + ", authUrl="
+				+ this.authUrl + ", transferUrl=" + this.transferUrl + ", groupsUrl=" + this.groupsUrl + ", timeout="
+				+ this.timeout + ", maxRetries=" + this.maxRetries + ", retryBaseDelay=" + this.retryBaseDelay
+				+ ", maxRetryDelay=" + this.maxRetryDelay + ", submitTimeout=" + this.submitTimeout + ", submitRetries="
+				+ this.submitRetries + ", maxAnswerSize=" + this.maxAnswerSize + "]";
+	}
+
 	private static String stripSlash(String url) {
 		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
 	}

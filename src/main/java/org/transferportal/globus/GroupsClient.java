@@ -35,7 +35,7 @@ public final class GroupsClient {
 	 */
 	public List<Group> myGroups(String groupsToken) {
 		URI uri = URI.create(this.baseUrl + "/v2/groups/my_groups");
-		Answer answer = this.http.exchange(HttpMethod.GET, uri, null, Retry.SAFE,
+		Answer answer = this.http.exchange("groups.get_my_groups", HttpMethod.GET, uri, null, Retry.SAFE,
 				(headers) -> headers.setBearerAuth(groupsToken));
 		return Arrays.stream(this.http.read(answer, uri, Group[].class)).filter(Objects::nonNull).toList();
 	}

@@ -54,7 +54,7 @@ public final class TransferClient {
 
 	/** A collection or endpoint document. */
 	public Collection collection(String collectionId) {
-		return get(Collection.class, uri("/endpoint/{id}", collectionId));
+		return get("transfer.get_endpoint", Collection.class, uri("/endpoint/{id}", collectionId));
 	}
 
 	/** One page of an endpoint search. */
@@ -68,7 +68,7 @@ public final class TransferClient {
 					(search.nonFunctional() == null) ? null : (search.nonFunctional() ? "1" : "0"))
 			.add("limit", search.limit())
 			.add("offset", search.offset());
-		return get(CollectionList.class, query.uri(this.baseUrl + "/endpoint_search"));
+		return get("transfer.endpoint_search", CollectionList.class, query.uri(this.baseUrl + "/endpoint_search"));
 	}
 
 	/** A folder listing. */
@@ -80,33 +80,36 @@ public final class TransferClient {
 			.add("offset", (listing.offset() > 0) ? listing.offset() : null)
 			.add("local_user", listing.localUser());
 		listing.filters().forEach((filter) -> query.add("filter", filter));
-		return get(FileList.class, query.uri(this.baseUrl + "/operation/endpoint/{id}/ls", collectionId));
+		return get("transfer.operation_ls", FileList.class,
+				query.uri(this.baseUrl + "/operation/endpoint/{id}/ls", collectionId));
 	}
 
 	/** Facts about one file or folder. */
 	public FileEntry stat(String collectionId, String path) {
 		Query query = new Query().add("path", path);
-		return get(FileEntry.class, query.uri(this.baseUrl + "/operation/endpoint/{id}/stat", collectionId));
+		return get("transfer.operation_stat", FileEntry.class,
+				query.uri(this.baseUrl + "/operation/endpoint/{id}/stat", collectionId));
 	}
 
 	/** Makes a folder. */
 	public OperationResult mkdir(String collectionId, String path) {
 		Map<String, Object> body = Map.of("DATA_TYPE", "mkdir", "path", path);
-		return send(HttpMethod.POST, uri("/operation/endpoint/{id}/mkdir", collectionId), body, Retry.NEVER,
-				OperationResult.class);
+		return send("transfer.operation_mkdir", HttpMethod.POST, uri("/operation/endpoint/{id}/mkdir", collectionId),
+				body, Retry.NEVER, OperationResult.class);
 	}
 
 	/** Renames or moves a file or folder within a collection. */
 	public OperationResult rename(String collectionId, String oldPath, String newPath) {
 		Map<String, Object> body = Map.of("DATA_TYPE", "rename", "old_path", oldPath, "new_path", newPath);
-		return send(HttpMethod.POST, uri("/operation/endpoint/{id}/rename", collectionId), body, Retry.NEVER,
-				OperationResult.class);
+		return send("transfer.operation_rename", HttpMethod.POST, uri("/operation/endpoint/{id}/rename", collectionId),
+				body, Retry.NEVER, OperationResult.class);
 	}
 
 	/** A new submission id, which makes a later submission idempotent. */
 	public String submissionId() {
 		URI uri = uri("/submission_id");
-		JsonNode node = send(this.submitHttp, HttpMethod.GET, uri, null, Retry.SAFE, JsonNode.class);
+		JsonNode node = send(this.submitHttp, "transfer.get_submission_id", HttpMethod.GET, uri, null, Retry.SAFE,
+				JsonNode.class);
 		String value = node.path("value").asString("");
 		if (value.isBlank()) {
 			throw new GlobusApiException(200, "UnexpectedResponse", "Globus answered without a submission id", null,
@@ -122,18 +125,20 @@ public final class TransferClient {
 	 */
 	public SubmitResult submitTransfer(TransferDocument document) {
 		requireSubmissionId(document.submissionId());
-		return send(this.submitHttp, HttpMethod.POST, uri("/transfer"), document, Retry.SAFE, SubmitResult.class);
+		return send(this.submitHttp, "transfer.submit_transfer", HttpMethod.POST, uri("/transfer"), document,
+				Retry.SAFE, SubmitResult.class);
 	}
 
 	/** Submits a delete, exactly once for its submission id. */
 	public SubmitResult submitDelete(DeleteDocument document) {
 		requireSubmissionId(document.submissionId());
-		return send(this.submitHttp, HttpMethod.POST, uri("/delete"), document, Retry.SAFE, SubmitResult.class);
+		return send(this.submitHttp, "transfer.submit_delete", HttpMethod.POST, uri("/delete"), document, Retry.SAFE,
+				SubmitResult.class);
 	}
 
 	/** One task of the user. */
 	public Task task(String taskId) {
-		return get(Task.class, uri("/task/{id}", taskId));
+		return get("transfer.get_task", Task.class, uri("/task/{id}", taskId));
 	}
 
 	/** A page of the user's tasks, newest first. */
@@ -143,12 +148,13 @@ public final class TransferClient {
 			.add("offset", taskQuery.offset())
 			.add("orderby", "request_time DESC")
 			.add("filter", filter.isEmpty() ? null : filter);
-		return get(TaskList.class, query.uri(this.baseUrl + "/task_list"));
+		return get("transfer.task_list", TaskList.class, query.uri(this.baseUrl + "/task_list"));
 	}
 
 	/** Cancels a task; cancelling twice is harmless, so it is retried like a read. */
 	public OperationResult cancelTask(String taskId) {
-		return send(HttpMethod.POST, uri("/task/{id}/cancel", taskId), null, Retry.SAFE, OperationResult.class);
+		return send("transfer.cancel_task", HttpMethod.POST, uri("/task/{id}/cancel", taskId), null, Retry.SAFE,
+				OperationResult.class);
 	}
 
 	/** Changes the label and/or deadline of a running task. */
@@ -161,7 +167,8 @@ public final class TransferClient {
 		if (deadline != null) {
 			body.put("deadline", deadline);
 		}
-		return send(HttpMethod.PUT, uri("/task/{id}", taskId), body, Retry.SAFE, OperationResult.class);
+		return send("transfer.update_task", HttpMethod.PUT, uri("/task/{id}", taskId), body, Retry.SAFE,
+				OperationResult.class);
 	}
 
 	/** A page of a task's events; {@code errorsOnly} keeps the error events. */
@@ -169,29 +176,32 @@ public final class TransferClient {
 		Query query = new Query().add("limit", limit)
 			.add("offset", offset)
 			.add("filter", errorsOnly ? "is_error:1" : null);
-		return get(TaskEventList.class, query.uri(this.baseUrl + "/task/{id}/event_list", taskId));
+		return get("transfer.task_event_list", TaskEventList.class,
+				query.uri(this.baseUrl + "/task/{id}/event_list", taskId));
 	}
 
 	/** A page of the files a task transferred; pass the previous page's next marker. */
 	public TransferredFiles successfulTransfers(String taskId, Long marker) {
 		Query query = new Query().add("marker", marker);
-		return get(TransferredFiles.class, query.uri(this.baseUrl + "/task/{id}/successful_transfers", taskId));
+		return get("transfer.task_successful_transfers", TransferredFiles.class,
+				query.uri(this.baseUrl + "/task/{id}/successful_transfers", taskId));
 	}
 
 	/** A page of the files a task skipped because of errors. */
 	public TransferredFiles skippedErrors(String taskId, Long marker) {
 		Query query = new Query().add("marker", marker);
-		return get(TransferredFiles.class, query.uri(this.baseUrl + "/task/{id}/skipped_errors", taskId));
+		return get("transfer.task_skipped_errors", TransferredFiles.class,
+				query.uri(this.baseUrl + "/task/{id}/skipped_errors", taskId));
 	}
 
 	/** The pause rules that hold a task, with their messages. */
 	public PauseInfo pauseInfo(String taskId) {
-		return get(PauseInfo.class, uri("/task/{id}/pause_info", taskId));
+		return get("transfer.task_pause_info", PauseInfo.class, uri("/task/{id}/pause_info", taskId));
 	}
 
 	/** The user's bookmarks, shared with the Globus web app. */
 	public java.util.List<Bookmark> bookmarks() {
-		JsonNode data = get(JsonNode.class, uri("/bookmark_list")).path("DATA");
+		JsonNode data = get("transfer.bookmark_list", JsonNode.class, uri("/bookmark_list")).path("DATA");
 		return data.isArray() ? java.util.List.of(this.json.treeToValue(data, Bookmark[].class)) : java.util.List.of();
 	}
 
@@ -199,18 +209,20 @@ public final class TransferClient {
 	public Bookmark createBookmark(String name, String collectionId, String path) {
 		Map<String, Object> body = Map.of("DATA_TYPE", "bookmark", "name", name, "endpoint_id", collectionId, "path",
 				path);
-		return send(HttpMethod.POST, uri("/bookmark"), body, Retry.NEVER, Bookmark.class);
+		return send("transfer.create_bookmark", HttpMethod.POST, uri("/bookmark"), body, Retry.NEVER, Bookmark.class);
 	}
 
 	/** Renames a bookmark. */
 	public Bookmark renameBookmark(String bookmarkId, String name) {
 		Map<String, Object> body = Map.of("DATA_TYPE", "bookmark", "name", name);
-		return send(HttpMethod.PUT, uri("/bookmark/{id}", bookmarkId), body, Retry.SAFE, Bookmark.class);
+		return send("transfer.update_bookmark", HttpMethod.PUT, uri("/bookmark/{id}", bookmarkId), body, Retry.SAFE,
+				Bookmark.class);
 	}
 
 	/** Deletes a bookmark. */
 	public void deleteBookmark(String bookmarkId) {
-		send(HttpMethod.DELETE, uri("/bookmark/{id}", bookmarkId), null, Retry.SAFE, Void.class);
+		send("transfer.delete_bookmark", HttpMethod.DELETE, uri("/bookmark/{id}", bookmarkId), null, Retry.SAFE,
+				Void.class);
 	}
 
 	private static void requireSubmissionId(String submissionId) {
@@ -223,21 +235,26 @@ public final class TransferClient {
 		return new Query().uri(this.baseUrl + path, variables);
 	}
 
-	private <T> T get(Class<T> type, URI uri) {
-		return send(HttpMethod.GET, uri, null, Retry.SAFE, type);
+	private <T> T get(String operation, Class<T> type, URI uri) {
+		return send(operation, HttpMethod.GET, uri, null, Retry.SAFE, type);
 	}
 
 	/**
 	 * Sends a call and reads its answer as {@code type}; {@link Void} ignores the answer.
 	 */
-	private <T> T send(HttpMethod method, URI uri, Object body, Retry retry, Class<T> type) {
-		return send(this.http, method, uri, body, retry, type);
+	private <T> T send(String operation, HttpMethod method, URI uri, Object body, Retry retry, Class<T> type) {
+		return send(this.http, operation, method, uri, body, retry, type);
 	}
 
-	private <T> T send(GlobusHttp through, HttpMethod method, URI uri, Object body, Retry retry, Class<T> type) {
+	/**
+	 * @param operation the name of the call in the portal's metrics, as Globus's SDK
+	 * names its methods, so that no id from a URL becomes a metric series
+	 */
+	private <T> T send(GlobusHttp through, String operation, HttpMethod method, URI uri, Object body, Retry retry,
+			Class<T> type) {
 		String jsonBody = (body != null) ? this.json.writeValueAsString(body) : null;
-		Answer answer = withFreshTokenOnce(
-				(token) -> through.exchange(method, uri, jsonBody, retry, (headers) -> bearer(headers, token)));
+		Answer answer = withFreshTokenOnce((token) -> through.exchange(operation, method, uri, jsonBody, retry,
+				(headers) -> bearer(headers, token)));
 		return (type == Void.class) ? null : through.read(answer, uri, type);
 	}
 

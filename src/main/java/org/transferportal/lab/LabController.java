@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * The admin overview of the lab's settings.
  */
 @Controller
+@LabAdminOnly
 class LabController {
 
 	private final LabProperties lab;

@@ -13,12 +13,14 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.transferportal.auth.CurrentUser;
+import org.transferportal.lab.LabAdminOnly;
 
 /**
  * The admins' deliveries page ({@code /lab/admin/**}, admins only): which events go to
  * the lab webhook, and every message given up or waiting, with "Retry now".
  */
 @Controller
+@LabAdminOnly
 class DeliveriesController {
 
 	private final NotificationPages pages;

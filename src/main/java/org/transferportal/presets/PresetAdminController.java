@@ -16,15 +16,17 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import org.transferportal.lab.LabAdminOnly;
 import org.transferportal.lab.LabProperties;
 import org.transferportal.transfer.TransferForm;
 
 /**
  * The preset editor for lab admins (the security configuration keeps
- * {@code /lab/admin/**} to admins): create from scratch or from a filled-in transfer
- * form, edit, delete.
+ * {@code /lab/admin/**} to admins, and {@link LabAdminOnly} checks again): create from
+ * scratch or from a filled-in transfer form, edit, delete.
  */
 @Controller
+@LabAdminOnly
 class PresetAdminController {
 
 	private static final String BASE = "/lab/admin/presets";

@@ -52,4 +52,16 @@ public record SimulatorProperties(@DefaultValue("false") boolean enabled, String
 		}
 	}
 
+	/** Never prints the client secret, like the portal's own settings. */
+	@Override
+	public String toString() {
+		return "SimulatorProperties[enabled=" + this.enabled + ", clientId=" + this.clientId + ", clientSecret="
+				+ ((this.clientSecret != null && !this.clientSecret.isEmpty()) ? "(set)" : "(unset)") + ", latency="
+				+ this.latency + ", faultRate=" + this.faultRate + ", faults=" + this.faults + ", slowDelay="
+				+ this.slowDelay + ", tokenLifetime=" + this.tokenLifetime + ", timeAcceleration="
+				+ this.timeAcceleration + ", shuffleOtherTokens=" + this.shuffleOtherTokens + ", redirectUris="
+				+ this.redirectUris + ", keptFinishedTasks=" + this.keptFinishedTasks + ", finishedTaskLifetime="
+				+ this.finishedTaskLifetime + "]";
+	}
+
 }

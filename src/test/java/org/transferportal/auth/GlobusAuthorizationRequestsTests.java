@@ -67,7 +67,7 @@ class GlobusAuthorizationRequestsTests {
 				"https://transfer.api.globus.org", "https://groups.api.globus.org", Duration.ofSeconds(60), 3,
 				Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofSeconds(15), 1, DataSize.ofMegabytes(16));
 		ClientRegistrationRepository registrations = new GlobusLoginConfiguration().clientRegistrations(globus,
-				new AuthProperties(null, null, null, null, pkce, null));
+				new AuthProperties(null, null, null, null, pkce, null, null, null));
 		OAuth2AuthorizationRequestResolver resolver = new GlobusAuthorizationRequests(null, null, List.of(), List.of())
 			.resolver(registrations);
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/oauth2/authorization/globus");

@@ -183,7 +183,7 @@ class IdTokenValidationTests {
 				Duration.ofSeconds(5), 0, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(5), 0,
 				DataSize.ofMegabytes(16));
 		GlobusLoginConfiguration login = new GlobusLoginConfiguration();
-		AuthProperties properties = new AuthProperties(null, null, null, null, true, null);
+		AuthProperties properties = new AuthProperties(null, null, null, null, true, null, null, null);
 		ClientRegistration registration = login.clientRegistrations(globus, properties)
 			.findByRegistrationId(GlobusLoginConfiguration.REGISTRATION_ID);
 		return login.idTokenDecoderFactory(globus, properties).createDecoder(registration);

@@ -7,10 +7,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import org.transferportal.support.FakeGlobus;
 import org.transferportal.support.FlowTestSupport;
@@ -27,6 +29,29 @@ class LabGateIntegrationTests extends FlowTestSupport {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping handlers;
+
+	@Test
+	void everyAdminPageIsMarkedForTheAdminCheckAsWellAsCoveredByTheUrlRule() {
+		List<String> adminHandlers = this.handlers.getHandlerMethods()
+			.entrySet()
+			.stream()
+			.filter((entry) -> entry.getKey().getPatternValues().stream().anyMatch((p) -> p.startsWith("/lab/admin")))
+			.peek((entry) -> assertThat(LabAdminCheck.adminOnly(entry.getValue())).as(entry.getValue().toString())
+				.isTrue())
+			.map((entry) -> entry.getValue().getMethod().getName())
+			.toList();
+		assertThat(adminHandlers).as("the lab overview and the preset editor").contains("admin", "blank", "create");
+	}
+
+	@Test
+	void anOutsidersRefusalLogsOutOfGlobusTooSoThatAnotherIdentityCanBeChosen() {
+		PortalBrowser browser = newBrowser("eve@example.com");
+		assertThat(content(browser.login("/transfer"))).contains("name=\"globus\" value=\"true\"");
+	}
 
 	@Test
 	void anOutsiderIsShownAPlainRefusalWithALogOutButtonAndTheirTokensAreRevoked() {

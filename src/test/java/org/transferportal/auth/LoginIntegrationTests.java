@@ -146,6 +146,33 @@ class LoginIntegrationTests extends FlowTestSupport {
 	}
 
 	@Test
+	void theLogoutPageOffersToLogOutOfGlobusToo() {
+		PortalBrowser browser = newBrowser();
+		browser.login("/tasks");
+		assertThat(content(browser.get("/logout"))).contains("name=\"globus\" value=\"true\"")
+			.contains("Log out of Globus too");
+	}
+
+	@Test
+	void loggingOutOfGlobusTooRevokesTheTokensThenLeadsToGlobusAuthsLogoutWithAWayBack() {
+		PortalBrowser browser = newBrowser();
+		browser.login("/tasks");
+		FakeGlobus.Tokens tokens = browser.tokens();
+
+		MockHttpServletResponse out = browser.post("/logout", Map.of("globus", "true"));
+
+		String url = out.getRedirectedUrl();
+		assertThat(url).startsWith(this.globus.baseUrl() + "/v2/web/logout?");
+		Map<String, String> params = FakeGlobus.query(url);
+		assertThat(params).containsEntry("client_id", FakeGlobus.CLIENT_ID)
+			.containsEntry("redirect_uri", "http://localhost/?signed_out")
+			.containsKey("redirect_name");
+		assertThat(this.globus.postedForms("/v2/oauth2/token/revoke").stream().map((form) -> form.get("token")))
+			.contains(tokens.authRefresh(), tokens.transferRefresh());
+		assertThat(browser.sessionId()).as("session cookie cleared").isNull();
+	}
+
+	@Test
 	void aDeepLinkSurvivesLoginAndShowsThePrefilledForm() {
 		PortalBrowser browser = newBrowser();
 		this.globus.stubSubmissionId(UUID.randomUUID().toString());

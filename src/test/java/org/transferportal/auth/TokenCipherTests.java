@@ -17,20 +17,40 @@ class TokenCipherTests {
 
 	private static final String POSTGRES = "jdbc:postgresql://db:5432/portal";
 
+	private static final byte[] ROW = UserTokenStore.boundTo("access_token", "alice", "transfer.api.globus.org");
+
 	@Test
 	void encryptsSoThatTheStoredTextHidesTheTokenAndDecryptsBack() {
 		TokenCipher cipher = cipher(newKey(), POSTGRES);
-		String stored = cipher.encrypt("Agxyz-secret-token");
-		assertThat(stored).doesNotContain("secret").isNotEqualTo(cipher.encrypt("Agxyz-secret-token"));
-		assertThat(cipher.decrypt(stored)).isEqualTo("Agxyz-secret-token");
-		assertThat(cipher.encrypt(null)).isNull();
+		String stored = cipher.encrypt("Agxyz-secret-token", ROW);
+		assertThat(stored).doesNotContain("secret").isNotEqualTo(cipher.encrypt("Agxyz-secret-token", ROW));
+		assertThat(cipher.decrypt(stored, ROW)).isEqualTo("Agxyz-secret-token");
+		assertThat(cipher.encrypt(null, ROW)).isNull();
+	}
+
+	@Test
+	void aTokenDecryptsOnlyWhereItWasStored() {
+		TokenCipher cipher = cipher(newKey(), POSTGRES);
+		String stored = cipher.encrypt("Agxyz-secret-token", ROW);
+		for (byte[] elsewhere : new byte[][] {
+				UserTokenStore.boundTo("access_token", "mallory", "transfer.api.globus.org"),
+				UserTokenStore.boundTo("access_token", "alice", "auth.globus.org"),
+				UserTokenStore.boundTo("refresh_token", "alice", "transfer.api.globus.org"), TokenCipher.UNBOUND }) {
+			assertThatIllegalStateException().isThrownBy(() -> cipher.decrypt(stored, elsewhere));
+		}
+	}
+
+	@Test
+	void associatedDataTellsPartsApartWhereverTheyAreSplit() {
+		assertThat(TokenCipher.associatedData("ab", "c")).isNotEqualTo(TokenCipher.associatedData("a", "bc"));
+		assertThat(TokenCipher.associatedData("a|b")).isNotEqualTo(TokenCipher.associatedData("a", "b"));
 	}
 
 	@Test
 	void anotherInstanceWithTheSameKeyReadsTheTokens() {
 		String key = newKey();
-		String stored = cipher(key, POSTGRES).encrypt("shared");
-		assertThat(cipher(key, POSTGRES).decrypt(stored)).isEqualTo("shared");
+		String stored = cipher(key, POSTGRES).encrypt("shared", ROW);
+		assertThat(cipher(key, POSTGRES).decrypt(stored, ROW)).isEqualTo("shared");
 	}
 
 	@Test
@@ -45,7 +65,7 @@ class TokenCipherTests {
 	@Test
 	void startsWithoutAKeyOnlyOnTheInMemoryDatabase() {
 		TokenCipher cipher = cipher(null, "jdbc:h2:mem:portal;MODE=PostgreSQL");
-		assertThat(cipher.decrypt(cipher.encrypt("t"))).isEqualTo("t");
+		assertThat(cipher.decrypt(cipher.encrypt("t", ROW), ROW)).isEqualTo("t");
 	}
 
 	@Test
@@ -61,8 +81,8 @@ class TokenCipherTests {
 
 	@Test
 	void aWrongKeyGivesAClearErrorInsteadOfGarbage() {
-		String stored = cipher(newKey(), POSTGRES).encrypt("token");
-		assertThatIllegalStateException().isThrownBy(() -> cipher(newKey(), POSTGRES).decrypt(stored))
+		String stored = cipher(newKey(), POSTGRES).encrypt("token", ROW);
+		assertThatIllegalStateException().isThrownBy(() -> cipher(newKey(), POSTGRES).decrypt(stored, ROW))
 			.withMessageContaining("could not be decrypted")
 			.withMessageContaining("PORTAL_TOKEN_KEY");
 	}
@@ -70,9 +90,10 @@ class TokenCipherTests {
 	@Test
 	void aTamperedTokenIsRefused() {
 		TokenCipher cipher = cipher(newKey(), POSTGRES);
-		byte[] sealed = Base64.getDecoder().decode(cipher.encrypt("token"));
+		byte[] sealed = Base64.getDecoder().decode(cipher.encrypt("token", ROW));
 		sealed[sealed.length - 1] ^= 1;
-		assertThatIllegalStateException().isThrownBy(() -> cipher.decrypt(Base64.getEncoder().encodeToString(sealed)));
+		assertThatIllegalStateException()
+			.isThrownBy(() -> cipher.decrypt(Base64.getEncoder().encodeToString(sealed), ROW));
 	}
 
 	static String newKey() {
@@ -83,7 +104,7 @@ class TokenCipherTests {
 
 	private static TokenCipher cipher(String key, String url) {
 		MockEnvironment environment = new MockEnvironment().withProperty("spring.datasource.url", url);
-		return new TokenCipher(new AuthProperties(key, null, null, null, true, null), environment);
+		return new TokenCipher(new AuthProperties(key, null, null, null, true, null, null, null), environment);
 	}
 
 }

@@ -138,6 +138,24 @@ class DemoBrowserIntegrationTests extends DemoTestSupport {
 	}
 
 	@Test
+	void loggingOutOfGlobusTooEndsTheGlobusSessionSoTheNextLoginAsksWhoIsThere() throws IOException {
+		try (Browser browser = Browser.start(false)) {
+			browser.open(base() + "/transfer");
+			browser.logInAs("carol");
+			browser.open(base() + "/logout");
+			browser.click(By.id("logout-globus"));
+			// Globus Auth's logout page, with a way back to the portal.
+			browser.waitForUrl("/v2/web/logout");
+			browser.click(By.id("return"));
+			browser.waitForUrl("signed_out");
+			browser.open(base() + "/transfer");
+			// No Globus session to reuse: the simulated Globus asks who is logging in.
+			browser.find(By.id("identity-carol"));
+			assertThat(browser.url()).doesNotContain("/transfer");
+		}
+	}
+
+	@Test
 	void aHighAssuranceCollectionAsksForALoginFromItsDomain() throws IOException {
 		try (Browser browser = Browser.start(true)) {
 			browser.open(base() + "/files?a_collection=" + CLINICAL + "&a_path=/");

@@ -2,6 +2,7 @@ package org.transferportal.presets;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,7 +49,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @WebMvcTest(controllers = PresetAdminController.class,
 		properties = { "portal.lab.collections[0].id=" + PresetAdminControllerTests.LAB,
-				"portal.lab.collections[0].name=Lab Data" })
+				"portal.lab.collections[0].name=Lab Data", "portal.lab.admins=" + PresetAdminControllerTests.ADMIN })
 @Import({ WebSliceConfiguration.class, PresetService.class })
 class PresetAdminControllerTests {
 
@@ -73,7 +74,18 @@ class PresetAdminControllerTests {
 	@BeforeEach
 	void anAdminWhoseTransferIsValid() {
 		given(this.currentUser.username()).willReturn(ADMIN);
+		given(this.currentUser.profileOrNull()).willReturn(profile(ADMIN));
 		given(this.transfers.check(any())).willReturn(Map.of());
+	}
+
+	@Test
+	void aMemberWhoIsNotAnAdminIsRefusedByTheEditorItselfWhateverTheUrlRules() throws Exception {
+		given(this.currentUser.username()).willReturn("member@globusid.org");
+		given(this.currentUser.profileOrNull()).willReturn(profile("member@globusid.org"));
+		this.mvc.perform(get("/lab/admin/presets/new").with(oauth2Login())).andExpect(status().isForbidden());
+		this.mvc.perform(post("/lab/admin/presets").param("name", "Nightly").with(oauth2Login()).with(csrf()))
+			.andExpect(status().isForbidden());
+		then(this.store).should(never()).create(any(), any(), any(), any());
 	}
 
 	@Test
@@ -240,6 +252,10 @@ class PresetAdminControllerTests {
 		fields.add("source_path", "/projects/alpha/");
 		TransferForm form = TransferForm.from(fields);
 		return new Preset(this.id, name, "", form, version, ADMIN, updatedBy, Instant.parse("2026-11-30T08:00:00Z"));
+	}
+
+	private static CurrentUser.Profile profile(String username) {
+		return new CurrentUser.Profile(UUID.randomUUID().toString(), username, username, null, List.of());
 	}
 
 }

@@ -10,6 +10,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -81,6 +82,9 @@ public final class FakeGlobus {
 	private final WireMockServer server;
 
 	private final RSAKey key;
+
+	/** How long ago the ID tokens of the next logins say they were issued. */
+	private volatile Duration idTokenAge = Duration.ZERO;
 
 	/** A Globus identity a test logs in as. */
 	public record User(String subject, String username) {
@@ -171,8 +175,21 @@ public final class FakeGlobus {
 		return baseUrl();
 	}
 
-	/** Forgets every stub and request, then serves the JWKS and token revocation. */
+	/**
+	 * Makes the ID tokens of the next logins say they were issued this long ago (still
+	 * valid: they expire ten minutes from now), as if the login were that old. Until
+	 * {@link #reset()}.
+	 */
+	public void issueIdTokensAged(Duration age) {
+		this.idTokenAge = age;
+	}
+
+	/**
+	 * Forgets every stub and request, then serves the JWKS and token revocation; ID
+	 * tokens are issued now again.
+	 */
 	public void reset() {
+		this.idTokenAge = Duration.ZERO;
 		this.server.resetAll();
 		this.server
 			.stubFor(get(urlEqualTo("/jwk.json")).willReturn(aResponse().withHeader("Content-Type", "application/json")
@@ -287,7 +304,7 @@ public final class FakeGlobus {
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer())
 			.audience(CLIENT_ID)
 			.subject(user.subject())
-			.issueTime(Date.from(now))
+			.issueTime(Date.from(now.minus(this.idTokenAge)))
 			.expirationTime(Date.from(now.plusSeconds(600)))
 			.claim("nonce", nonce)
 			.claim("preferred_username", user.username())

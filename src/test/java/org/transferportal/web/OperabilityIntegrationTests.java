@@ -7,6 +7,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -27,6 +30,9 @@ import static org.transferportal.support.PortalBrowser.content;
 @ExtendWith({ OutputCaptureExtension.class, DebugLogs.class })
 class OperabilityIntegrationTests extends FlowTestSupport {
 
+	@Autowired
+	private PrometheusMeterRegistry prometheus;
+
 	@Test
 	void aWholeFlowLogsNoTokenValue(CapturedOutput output) {
 		PortalBrowser browser = newBrowser();
@@ -43,36 +49,31 @@ class OperabilityIntegrationTests extends FlowTestSupport {
 	}
 
 	@Test
-	void globusCallsSubmissionsAndConsentTripsAreMeasured() throws Exception {
+	void globusCallsSubmissionsAndConsentTripsAreMeasured() {
 		PortalBrowser browser = newBrowser();
 		browser.login(PortalBrowser.LOGIN);
 		submitThroughConsent(browser);
-		String metrics = this.mvc
-			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/actuator/prometheus"))
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		assertThat(metrics).contains("globus_requests_seconds_count{method=\"POST\",operation=\"/v0.10/transfer\"")
-			.contains("operation=\"/v0.10/endpoint/{id}\"")
+		String metrics = this.prometheus.scrape();
+		assertThat(metrics)
+			.contains("globus_requests_seconds_count{method=\"POST\",operation=\"transfer.submit_transfer\"")
+			.contains("operation=\"transfer.get_endpoint\"")
+			.contains("operation=\"transfer.get_submission_id\"")
 			.contains("portal_transfer_submissions_total{outcome=\"submitted\"}")
 			.contains("portal_transfer_submissions_total{outcome=\"needs_consent\"}")
 			.contains("portal_consent_trips_total{kind=\"transfer\"");
 	}
 
 	@Test
-	void healthShowsGlobusAndTheDatabaseWhileLivenessLeavesGlobusOut() throws Exception {
-		MockHttpServletResponse health = this.mvc
-			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/actuator/health"))
-			.andReturn()
-			.getResponse();
-		assertThat(health.getContentAsString()).contains("\"globus\"").contains("\"db\"");
-		MockHttpServletResponse liveness = this.mvc
-			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-				.get("/actuator/health/liveness"))
-			.andReturn()
-			.getResponse();
-		assertThat(liveness.getStatus()).isEqualTo(200);
-		assertThat(liveness.getContentAsString()).doesNotContain("globus");
+	void aLoggedInMemberReadsNeitherPrometheusNorHealthComponentsOnThePortalPort() {
+		PortalBrowser browser = newBrowser();
+		browser.login(PortalBrowser.LOGIN);
+		MockHttpServletResponse metrics = browser.get("/actuator/prometheus");
+		assertThat(metrics.getStatus()).isEqualTo(403);
+		assertThat(content(metrics)).doesNotContain("globus_requests");
+		MockHttpServletResponse health = browser.get("/actuator/health");
+		assertThat(health.getStatus()).isEqualTo(200);
+		assertThat(content(health)).doesNotContain("\"db\"").doesNotContain("\"globus\"");
+		assertThat(browser.get("/actuator/health/db").getStatus()).isEqualTo(403);
 	}
 
 	private String submitThroughConsent(PortalBrowser browser) {

@@ -47,6 +47,21 @@ class TlsProxyIntegrationTests {
 			.allSatisfy((cookie) -> assertThat(cookie).doesNotContain("Secure"));
 	}
 
+	@Test
+	void forwardedPrefixAndTheStandardForwardedHeaderAreNotHonouredEvenFromTheProxy() throws Exception {
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/oauth2/authorization/globus"))
+			.header("X-Forwarded-Prefix", "//evil.example")
+			.header("Forwarded", "proto=https;host=evil.example")
+			.GET()
+			.build();
+		HttpResponse<String> login = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		assertThat(login.headers().firstValue("Location").orElseThrow())
+			.contains("redirect_uri=http://localhost:" + this.port + "/login/oauth2/code/globus")
+			.doesNotContain("evil");
+		assertThat(login.headers().firstValue("Strict-Transport-Security")).isEmpty();
+	}
+
 	private HttpResponse<String> send(String path, boolean viaTlsProxy) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
 		if (viaTlsProxy) {
