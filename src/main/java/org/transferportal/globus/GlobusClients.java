@@ -99,6 +99,11 @@ public class GlobusClients {
 		return new TransferClient(this.http, this.submitHttp, this.json, this.properties.transferApiUrl(), tokens);
 	}
 
+	/** Globus Timers on behalf of the user whose Timers tokens the provider holds. */
+	public TimersClient timers(AccessTokenProvider tokens) {
+		return new TimersClient(this.http, this.submitHttp, this.json, this.properties.timersBaseUrl(), tokens);
+	}
+
 	/**
 	 * Whether Globus answers at all: Auth's key set, and Transfer's API root (which
 	 * refuses an anonymous call with 401, proof enough that it is there).
