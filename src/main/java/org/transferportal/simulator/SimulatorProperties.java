@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -26,6 +27,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keptFinishedTasks how many finished tasks of each user the simulator keeps (the
  * oldest are forgotten beyond it)
  * @param finishedTaskLifetime how long after finishing a task is forgotten anyway
+ * @param timersAcceleration how much faster than real time each simulated timer's clock
+ * runs from the moment it was created: at 3600, a nightly timer runs every 24 seconds
  */
 @ConfigurationProperties("simulator")
 public record SimulatorProperties(@DefaultValue("false") boolean enabled, String clientId, String clientSecret,
@@ -33,8 +36,18 @@ public record SimulatorProperties(@DefaultValue("false") boolean enabled, String
 		@DefaultValue("35s") Duration slowDelay, @DefaultValue("48h") Duration tokenLifetime,
 		@DefaultValue("1") double timeAcceleration, @DefaultValue("true") boolean shuffleOtherTokens,
 		List<String> redirectUris, @DefaultValue("200") int keptFinishedTasks,
-		@DefaultValue("7d") Duration finishedTaskLifetime) {
+		@DefaultValue("7d") Duration finishedTaskLifetime, @DefaultValue("3600") double timersAcceleration) {
 
+	/** The settings with timers' clocks at their default pace. */
+	public SimulatorProperties(boolean enabled, String clientId, String clientSecret, Duration latency,
+			double faultRate, List<String> faults, Duration slowDelay, Duration tokenLifetime, double timeAcceleration,
+			boolean shuffleOtherTokens, List<String> redirectUris, int keptFinishedTasks,
+			Duration finishedTaskLifetime) {
+		this(enabled, clientId, clientSecret, latency, faultRate, faults, slowDelay, tokenLifetime, timeAcceleration,
+				shuffleOtherTokens, redirectUris, keptFinishedTasks, finishedTaskLifetime, 3600);
+	}
+
+	@ConstructorBinding
 	public SimulatorProperties {
 		faults = (faults != null) ? List.copyOf(faults) : List.of();
 		redirectUris = (redirectUris != null) ? List.copyOf(redirectUris) : List.of();
@@ -46,6 +59,9 @@ public record SimulatorProperties(@DefaultValue("false") boolean enabled, String
 		}
 		if (timeAcceleration <= 0) {
 			throw new IllegalArgumentException("simulator.time-acceleration must be positive");
+		}
+		if (timersAcceleration <= 0) {
+			throw new IllegalArgumentException("simulator.timers-acceleration must be positive");
 		}
 	}
 
