@@ -2,6 +2,7 @@ package org.transferportal.auth;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -10,7 +11,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;
 
 import org.transferportal.globus.AuthorizationParameters;
+import org.transferportal.globus.Consent;
 import org.transferportal.globus.GlobusScopes;
+import org.transferportal.globus.Scope;
 import org.transferportal.support.LocalPaths;
 
 /**
@@ -100,6 +103,15 @@ public class ConsentRoundTrip {
 			}
 		}
 		return missing;
+	}
+
+	/**
+	 * Whether the user's consents at Globus Auth meet this scope with its whole tree of
+	 * dependencies (as Globus's CLI checks a timer's scope before creating it), or empty
+	 * when Globus Auth cannot say.
+	 */
+	public Optional<Boolean> consented(Scope required) {
+		return this.granted.all(this.currentUser.subject()).map((consents) -> Consent.meets(required, consents));
 	}
 
 	/**

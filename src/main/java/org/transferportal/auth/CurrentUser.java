@@ -8,6 +8,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Component;
 
+import org.transferportal.globus.TimersClient;
 import org.transferportal.globus.TransferClient;
 
 /**
@@ -19,8 +20,11 @@ public class CurrentUser {
 
 	private final OfflineTransfer transfers;
 
-	CurrentUser(OfflineTransfer transfers) {
+	private final OfflineTimers timers;
+
+	CurrentUser(OfflineTransfer transfers, OfflineTimers timers) {
 		this.transfers = transfers;
+		this.timers = timers;
 	}
 
 	/** The Globus identity id of the user. */
@@ -57,6 +61,16 @@ public class CurrentUser {
 	/** Globus Transfer as this user, with tokens refreshed as needed. */
 	public TransferClient transfer() {
 		return this.transfers.forSubject(subject());
+	}
+
+	/** Globus Timers as this user (see {@link #holdsTimersToken()}). */
+	public TimersClient timers() {
+		return this.timers.forSubject(subject());
+	}
+
+	/** Whether the portal holds a Timers token for this user. */
+	public boolean holdsTimersToken() {
+		return this.timers.holdsToken(subject());
 	}
 
 	private static OidcUser oidcUser() {

@@ -98,6 +98,11 @@ class UserTokens {
 			.orElse(Set.of());
 	}
 
+	/** Whether the portal holds a token of the user for this resource server. */
+	boolean holds(String subject, String resourceServer) {
+		return this.store.find(subject, resourceServer).isPresent();
+	}
+
 	/** The tokens held for a user, for the page where they can see and revoke them. */
 	List<StoredToken> tokens(String subject) {
 		return this.store.findAll(subject);

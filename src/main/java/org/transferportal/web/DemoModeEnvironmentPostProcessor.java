@@ -66,6 +66,7 @@ public class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcesso
 			properties.put("globus.auth-url", base + "/auth");
 			properties.put("globus.transfer-url", base + "/transfer");
 			properties.put("globus.groups-url", base + "/groups");
+			properties.put("globus.timers-url", base + "/timers");
 			// The simulator answers on the portal's own request threads: with Tomcat's
 			// default 200, 200 busy users would wait for simulator calls that cannot get
 			// a
