@@ -84,6 +84,7 @@ class ArchitectureTests {
 			.layer("web").definedBy("org.transferportal.web..")
 			.layer("audit").definedBy("org.transferportal.audit..")
 			.layer("presets").definedBy("org.transferportal.presets..")
+			.layer("schedules").definedBy("org.transferportal.schedules..")
 			.layer("simulator").definedBy("org.transferportal.simulator..")
 			.whereLayer("globus").mayNotAccessAnyLayer()
 			.whereLayer("support").mayNotAccessAnyLayer()
@@ -96,6 +97,7 @@ class ArchitectureTests {
 			.whereLayer("web").mayOnlyAccessLayers("globus", "support", "lab", "auth")
 			.whereLayer("audit").mayOnlyAccessLayers("globus", "support", "lab", "auth", "tasks", "transfer")
 			.whereLayer("presets").mayOnlyAccessLayers("globus", "support", "lab", "auth", "transfer")
+			.whereLayer("schedules").mayOnlyAccessLayers("globus", "support", "lab", "auth", "collections", "transfer")
 			.whereLayer("simulator").mayNotAccessAnyLayer()
 			.whereLayer("simulator").mayNotBeAccessedByAnyLayer()
 			.check(this.classes);

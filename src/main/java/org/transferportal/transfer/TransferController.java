@@ -1,5 +1,7 @@
 package org.transferportal.transfer;
 
+import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,10 +36,13 @@ class TransferController {
 
 	private final CollectionPicker picker;
 
-	TransferController(TransferService service, FormTranslator translator, CollectionPicker picker) {
+	private final Clock clock;
+
+	TransferController(TransferService service, FormTranslator translator, CollectionPicker picker, Clock clock) {
 		this.service = service;
 		this.translator = translator;
 		this.picker = picker;
+		this.clock = clock;
 	}
 
 	/** A deep link: the form prefilled, with the problems of what the link filled in. */
@@ -45,7 +50,8 @@ class TransferController {
 	String form(@RequestParam MultiValueMap<String, String> params, Model model) {
 		TransferForm form = TransferForm.from(params);
 		Draft draft = this.service.open(form);
-		return show(model, draft.id(), form, this.translator.checkGiven(form), null);
+		ScheduleForm schedule = ScheduleForm.from(params);
+		return show(model, draft.id(), form, checkGiven(form, schedule), null, schedule);
 	}
 
 	@PostMapping("/transfer")
@@ -54,15 +60,17 @@ class TransferController {
 			HttpServletResponse response) {
 		String draftId = params.getFirst("draft");
 		TransferForm form = TransferForm.from(params, manifestFile);
+		ScheduleForm schedule = ScheduleForm.from(params);
 		if (draftId == null || draftId.isBlank()) {
 			draftId = this.service.open(form).id();
 		}
 		if (manifestFile != null && manifestFile.getSize() > TransferForm.MAX_MANIFEST_BYTES) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return show(model, draftId, form,
-					Map.of("manifest", "A batch file can be at most 1 MB; split it into several transfers"), null);
+					Map.of("manifest", "A batch file can be at most 1 MB; split it into several transfers"), null,
+					schedule);
 		}
-		TransferOutcome outcome = this.service.submit(draftId, form);
+		TransferOutcome outcome = this.service.submit(draftId, form, schedule);
 		if (outcome.leavesForm()) {
 			return "redirect:" + outcome.nextPath(draftId);
 		}
@@ -70,7 +78,8 @@ class TransferController {
 		// stand next to their fields, any other reason above the form.
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		model.addAttribute("requestId", outcome.requestId());
-		return show(model, draftId, form, outcome.errors(), outcome.errors().isEmpty() ? outcome.message() : null);
+		return show(model, draftId, form, outcome.errors(), outcome.errors().isEmpty() ? outcome.message() : null,
+				schedule);
 	}
 
 	/**
@@ -96,13 +105,23 @@ class TransferController {
 		return "redirect:" + TransferPaths.draft(draft.id());
 	}
 
+	/**
+	 * A draft's form: kept as last entered, schedule section included; a draft never
+	 * given a schedule takes one from the address, as a deep link does ("Schedule this"
+	 * from a preset or a finished task).
+	 */
 	@GetMapping("/transfer/drafts/{id}")
-	String draft(@PathVariable String id, @RequestParam(required = false) String consent, Model model) {
+	String draft(@PathVariable String id, @RequestParam(required = false) String consent,
+			@RequestParam MultiValueMap<String, String> params, Model model) {
 		Draft draft = this.service.draft(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such transfer form"));
 		if (draft.submitted()) {
 			return "redirect:" + TransferPaths.task(draft.taskId());
 		}
+		if (draft.scheduled()) {
+			return "redirect:" + TransferPaths.schedule(draft.scheduleId());
+		}
+		ScheduleForm schedule = (draft.schedule() != null) ? draft.schedule() : ScheduleForm.from(params);
 		String message = draft.message();
 		if ("access_denied".equals(consent)) {
 			message = "You declined the consent at Globus, so nothing was submitted. Your transfer is below, "
@@ -112,12 +131,21 @@ class TransferController {
 			message = "The trip to Globus Auth did not complete (" + consent + "). Nothing was submitted; "
 					+ "you can submit again.";
 		}
-		return show(model, draft.id(), draft.form(), this.translator.checkGiven(draft.form()), message);
+		return show(model, draft.id(), draft.form(), checkGiven(draft.form(), schedule), message, schedule);
 	}
 
-	private String show(Model model, String draftId, TransferForm form, Map<String, String> errors, String message) {
+	/** The problems of what was filled in, schedule section included. */
+	private Map<String, String> checkGiven(TransferForm form, ScheduleForm schedule) {
+		Map<String, String> errors = new LinkedHashMap<>(this.translator.checkGiven(form));
+		errors.putAll(schedule.errors(this.clock.instant()));
+		return errors;
+	}
+
+	private String show(Model model, String draftId, TransferForm form, Map<String, String> errors, String message,
+			ScheduleForm schedule) {
 		model.addAttribute("draftId", draftId);
 		model.addAttribute("form", form);
+		model.addAttribute("schedule", schedule);
 		model.addAttribute("errors", errors);
 		model.addAttribute("message", message);
 		model.addAttribute("labCollections", this.picker.labCollections());

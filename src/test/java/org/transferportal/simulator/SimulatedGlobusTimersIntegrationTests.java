@@ -329,7 +329,7 @@ class SimulatedGlobusTimersIntegrationTests {
 		this.browser.login(identity, "openid", Map.of("prompt", "login"));
 		String page = this.browser.get("/simulator/auth/v2/web/consents", null).body();
 		Matcher row = Pattern
-			.compile("title=\"" + Pattern.quote(scope) + "\"\\s+id=\"consent-(\\d+)\">\\s*<span>([^<]*)")
+			.compile("title=\"" + Pattern.quote(scope) + "\"\\s+id=\"consent-(\\d+)\"[^>]*>\\s*<span>([^<]*)")
 			.matcher(page);
 		String id = null;
 		while (row.find()) {
