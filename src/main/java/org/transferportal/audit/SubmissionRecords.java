@@ -12,7 +12,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The submission records of {@code transfer_request}, read for the lab audit: every
- * request that reached Globus or tried to.
+ * request that reached Globus or tried to, schedules made at Globus Timers and their
+ * runs' tasks included.
  */
 @Repository
 public class SubmissionRecords {
@@ -32,8 +33,8 @@ public class SubmissionRecords {
 		StringBuilder sql = new StringBuilder("""
 				select id, coalesce(submitted_at, updated_at) as happened, username, subject, label,
 				  source_collection, destination_collection, task_id, submission_id, status, consent_trips, message,
-				  task_status, status_checked_at
-				from transfer_request where submission_id is not null""");
+				  task_status, status_checked_at, schedule_id
+				from transfer_request where (submission_id is not null or schedule_id is not null)""");
 		List<Object> params = new ArrayList<>();
 		if (subject != null) {
 			sql.append(" and subject = ?");
@@ -65,7 +66,8 @@ public class SubmissionRecords {
 				rs.getString("username"), rs.getString("subject"), rs.getString("label"),
 				rs.getString("source_collection"), rs.getString("destination_collection"), rs.getString("task_id"),
 				rs.getString("submission_id"), rs.getString("status"), rs.getInt("consent_trips"),
-				rs.getString("message"), rs.getString("task_status"), instant(rs.getTimestamp("status_checked_at")));
+				rs.getString("message"), rs.getString("task_status"), instant(rs.getTimestamp("status_checked_at")),
+				rs.getString("schedule_id"));
 	}
 
 	private static java.time.Instant instant(Timestamp timestamp) {
