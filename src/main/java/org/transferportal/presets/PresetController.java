@@ -61,6 +61,14 @@ class PresetController {
 		return "redirect:" + this.presets.start(preset, key);
 	}
 
+	/** "Schedule…": the preset's transfer in the form, with a schedule proposed. */
+	@PostMapping("/presets/{id}/schedule")
+	String schedule(@PathVariable String id) {
+		Preset preset = this.presets.find(id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such preset"));
+		return "redirect:" + this.presets.schedule(preset);
+	}
+
 	@GetMapping("/presets/{id}/review")
 	String review(@PathVariable String id) {
 		Preset preset = this.presets.find(id)
