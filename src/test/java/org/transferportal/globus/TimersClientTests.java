@@ -55,10 +55,12 @@ class TimersClientTests {
 
 	private TimersClient client() {
 		GlobusProperties base = GlobusFixtures.properties(server);
-		// A trailing slash on purpose: the client must not produce "//jobs/".
+		// A trailing slash on purpose: the client must not produce "//jobs/". Generous
+		// timeouts: a busy machine must not leave a late request in the next test's
+		// journal.
 		GlobusProperties properties = new GlobusProperties(base.clientId(), base.clientSecret(), base.authUrl(),
-				base.transferUrl(), base.groupsUrl(), Duration.ofSeconds(2), 3, Duration.ofMillis(200),
-				Duration.ofSeconds(10), Duration.ofSeconds(2), 1, DataSize.ofMegabytes(16), server.baseUrl() + "/");
+				base.transferUrl(), base.groupsUrl(), Duration.ofSeconds(10), 3, Duration.ofMillis(200),
+				Duration.ofSeconds(10), Duration.ofSeconds(10), 1, DataSize.ofMegabytes(16), server.baseUrl() + "/");
 		return GlobusFixtures.clients(properties, this.sleeper).timers(this.tokens);
 	}
 
