@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -175,8 +176,7 @@ public record ScheduleForm(String type, String start, String intervalHours, Stri
 			return text;
 		}
 		LocalDateTime utc = LocalDateTime.ofInstant(time, ZoneOffset.UTC);
-		return utc.format((utc.getSecond() != 0) ? java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
-				: java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
+		return utc.format(DateTimeFormatter.ofPattern((utc.getSecond() != 0) ? "yyyy-MM-dd'T'HH:mm:ss" : "yyyy-MM-dd'T'HH:mm"));
 	}
 
 	/**
