@@ -176,7 +176,8 @@ public record ScheduleForm(String type, String start, String intervalHours, Stri
 			return text;
 		}
 		LocalDateTime utc = LocalDateTime.ofInstant(time, ZoneOffset.UTC);
-		return utc.format(DateTimeFormatter.ofPattern((utc.getSecond() != 0) ? "yyyy-MM-dd'T'HH:mm:ss" : "yyyy-MM-dd'T'HH:mm"));
+		return utc.format(
+				DateTimeFormatter.ofPattern((utc.getSecond() != 0) ? "yyyy-MM-dd'T'HH:mm:ss" : "yyyy-MM-dd'T'HH:mm"));
 	}
 
 	/**
