@@ -22,7 +22,7 @@ record Preset(String id, String name, String description, TransferForm form, int
 		String updatedBy, Instant updatedAt, Integer scheduleIntervalHours) {
 
 	/** Whether the admins offer it as a schedule template. */
-	boolean scheduleTemplate() {
+	public boolean scheduleTemplate() {
 		return this.scheduleIntervalHours != null;
 	}
 
@@ -36,7 +36,7 @@ record Preset(String id, String name, String description, TransferForm form, int
 	}
 
 	/** How many lines of the batch name items (blank lines and comments aside). */
-	long batchItems() {
+	public long batchItems() {
 		return this.form.manifest()
 			.lines()
 			.map(String::strip)
