@@ -4,7 +4,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -172,6 +171,17 @@ class ScheduleFlowIntegrationTests {
 		assertThat(alice.open("/tasks/" + task.group(1)).body()).contains(label);
 		Page audit = alice.open("/lab/audit");
 		assertThat(audit.body()).contains("schedule created").contains("/schedules/" + id).contains(task.group(1));
+
+		// A finished run's task offers "Schedule this…": its request in the form, with a
+		// nightly schedule proposed.
+		Page done = await(alice, "/tasks/" + task.group(1), (p) -> p.body().contains("id=\"schedule-this\""),
+				"the run's task finished");
+		Page proposed = alice.post("/schedules/from-task/" + task.group(1), done, Map.of());
+		assertThat(proposed.uri().getPath()).startsWith("/transfer/drafts/");
+		assertThat(proposed.body()).contains("value=\"" + label + "\"")
+			.contains("value=\"recurring\" id=\"schedule_recurring\" checked");
+		assertThat(proposed.field("schedule_interval_hours")).isEqualTo("24");
+		assertThat(alice.post("/schedules/from-task/" + UUID.randomUUID(), done, Map.of()).status()).isEqualTo(404);
 	}
 
 	@Test
@@ -309,15 +319,6 @@ class ScheduleFlowIntegrationTests {
 
 	private static String encode(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
-	}
-
-	@SuppressWarnings("unused")
-	private static List<String> all(Matcher matcher) {
-		List<String> found = new ArrayList<>();
-		while (matcher.find()) {
-			found.add(matcher.group(1));
-		}
-		return found;
 	}
 
 }
