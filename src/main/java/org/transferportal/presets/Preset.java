@@ -21,6 +21,12 @@ import org.transferportal.transfer.TransferForm;
 record Preset(String id, String name, String description, TransferForm form, int version, String createdBy,
 		String updatedBy, Instant updatedAt, Integer scheduleIntervalHours) {
 
+	/** A preset that is no schedule template. */
+	Preset(String id, String name, String description, TransferForm form, int version, String createdBy,
+			String updatedBy, Instant updatedAt) {
+		this(id, name, description, form, version, createdBy, updatedBy, updatedAt, null);
+	}
+
 	/** Whether the admins offer it as a schedule template. */
 	public boolean scheduleTemplate() {
 		return this.scheduleIntervalHours != null;

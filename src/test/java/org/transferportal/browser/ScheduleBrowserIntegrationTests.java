@@ -7,11 +7,9 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
-import org.transferportal.support.FreePort;
+import org.transferportal.support.DemoTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,24 +17,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A nightly schedule in the demo, as a new user meets it in a real Chromium without
  * JavaScript: made from the transfer form over Lab Data, Globus asks for consent once, it
  * runs (accelerated) and shows its runs and their tasks, survives a revoked consent
- * through "Fix and resume", and is paused, resumed and deleted.
+ * through "Fix and resume", and is paused, resumed and deleted. It shares the demo of
+ * {@code ScheduleFlowIntegrationTests} (the same settings: timers at half a day a
+ * second), apart from the other demo tests, which must not meet its timers' tasks.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-class ScheduleBrowserIntegrationTests {
+@TestPropertySource(properties = { "simulator.timers-acceleration=43200", "simulator.slow-delay=1s" })
+class ScheduleBrowserIntegrationTests extends DemoTestSupport {
 
 	static final String LAB_DATA = "1405823f-0597-4a16-b296-46d4f0ae4b15";
 
 	static final String SHARED_RESULTS = "aa752cea-8222-5bc8-acd9-555b090c0ccb";
 
-	static final int PORT = FreePort.pick();
-
-	@DynamicPropertySource
-	static void demo(DynamicPropertyRegistry registry) {
-		registry.add("server.port", () -> PORT);
-		registry.add("simulator.time-acceleration", () -> "20");
-		// Half a day of a timer's clock a second: a nightly schedule runs every 2 s.
-		registry.add("simulator.timers-acceleration", () -> "43200");
-	}
+	static final String TIMER_SCOPE = "https://auth.globus.org/scopes/524230d7-ea86-4a52-8312-86065a9e0417/timer";
 
 	@Test
 	void aNightlyScheduleOverLabDataIsMadeFromTheFormRunsIsRepairedAfterARevokedConsentAndIsDeleted()
@@ -45,6 +37,10 @@ class ScheduleBrowserIntegrationTests {
 			browser.open(base() + "/transfer");
 			browser.logInAs("alice");
 			browser.waitForUrl("/transfer");
+			// As a new user: whatever Alice allowed Timers in the other schedule tests is
+			// gone.
+			revokeTimers(browser);
+			browser.open(base() + "/transfer");
 			type(browser, "source_collection", LAB_DATA);
 			type(browser, "source_path", "/projects/alpha/analysis/");
 			type(browser, "destination_collection", SHARED_RESULTS);
@@ -109,6 +105,17 @@ class ScheduleBrowserIntegrationTests {
 		}
 	}
 
+	/** Revokes at the simulated Globus every consent the user gave Globus Timers. */
+	private void revokeTimers(Browser browser) {
+		By root = By.xpath("//li[@title='" + TIMER_SCOPE + "']//button");
+		browser.open(base() + "/simulator/auth/v2/web/consents");
+		browser.awaitAny(By.id("consents"), By.id("no-consents"));
+		while (!browser.driver.findElements(root).isEmpty()) {
+			browser.click(root);
+			browser.awaitAny(By.id("consents"), By.id("no-consents"));
+		}
+	}
+
 	private static void type(Browser browser, String name, String text) {
 		var field = browser.find(By.name(name));
 		field.clear();
@@ -129,10 +136,6 @@ class ScheduleBrowserIntegrationTests {
 			}
 			browser.driver.navigate().refresh();
 		}
-	}
-
-	private static String base() {
-		return "http://localhost:" + PORT;
 	}
 
 }

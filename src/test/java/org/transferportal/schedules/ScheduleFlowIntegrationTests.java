@@ -14,20 +14,23 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.event.EventListener;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.context.event.ApplicationEventMulticaster;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import org.transferportal.simulator.FaultInjector;
 import org.transferportal.support.DemoUserAgent;
+import org.transferportal.support.DemoTestSupport;
 import org.transferportal.support.DemoUserAgent.Page;
-import org.transferportal.support.FreePort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,9 +40,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * double submit, even with Timers' answer lost, makes one; a schedule Globus stopped for
  * a revoked consent is repaired by "Fix and resume"; and the audit records the schedule
  * and its runs' tasks.
+ *
+ * <p>
+ * The schedule tests share a demo of their own ({@link #TIMERS_PACE}): their timers run
+ * every few seconds and submit tasks as Alice, Bob and Carol, which the other demo tests
+ * must not find among their tasks and figures.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-class ScheduleFlowIntegrationTests {
+@TestPropertySource(properties = { ScheduleFlowIntegrationTests.TIMERS_PACE, "simulator.slow-delay=1s" })
+class ScheduleFlowIntegrationTests extends DemoTestSupport {
+
+	/**
+	 * Half a day of a timer's clock a second: a nightly schedule runs every 2 s. The
+	 * schedules' browser test has the same settings, and so the same demo.
+	 */
+	static final String TIMERS_PACE = "simulator.timers-acceleration=43200";
+
+	static final String TIMER_SCOPE = "https://auth.globus.org/scopes/524230d7-ea86-4a52-8312-86065a9e0417/timer";
 
 	static final String LAB_DATA = "1405823f-0597-4a16-b296-46d4f0ae4b15";
 
@@ -47,28 +63,23 @@ class ScheduleFlowIntegrationTests {
 
 	static final String CLINICAL = "0b7c5a1e-9d2f-4c8e-b6a3-2f1e4d5c6b7a";
 
-	static final int PORT = FreePort.pick();
-
 	private static final Pattern SCHEDULE_PATH = Pattern.compile("/schedules/([0-9a-f-]{36})");
 
-	@DynamicPropertySource
-	static void demo(DynamicPropertyRegistry registry) {
-		registry.add("server.port", () -> PORT);
-		registry.add("simulator.time-acceleration", () -> "20");
-		// Half a day of a timer's clock a second: a nightly schedule runs every 2 s.
-		registry.add("simulator.timers-acceleration", () -> "43200");
-		registry.add("simulator.slow-delay", () -> "1s");
-	}
-
-	/** Collects the events the portal announces when Globus stops a schedule. */
-	@TestConfiguration
-	static class Stops {
+	/**
+	 * Collects the events the portal announces when Globus stops a schedule. Added to the
+	 * running context rather than declared as a test configuration, which would give this
+	 * class a demo of its own.
+	 */
+	static final class Stops implements ApplicationListener<ApplicationEvent> {
 
 		final List<ScheduleInactive> seen = new CopyOnWriteArrayList<>();
 
-		@EventListener
-		void on(ScheduleInactive event) {
-			this.seen.add(event);
+		@Override
+		public void onApplicationEvent(ApplicationEvent event) {
+			if (event instanceof PayloadApplicationEvent<?> published
+					&& published.getPayload() instanceof ScheduleInactive stop) {
+				this.seen.add(stop);
+			}
 		}
 
 	}
@@ -80,10 +91,22 @@ class ScheduleFlowIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	Stops stops;
+	ConfigurableApplicationContext context;
 
-	private static DemoUserAgent agent(String username) {
-		return new DemoUserAgent("http://localhost:" + PORT, username);
+	private final Stops stops = new Stops();
+
+	@BeforeEach
+	void listen() {
+		this.context.addApplicationListener(this.stops);
+	}
+
+	@AfterEach
+	void stopListening() {
+		this.context.getBean(ApplicationEventMulticaster.class).removeApplicationListener(this.stops);
+	}
+
+	private DemoUserAgent agent(String username) {
+		return new DemoUserAgent(base(), username);
 	}
 
 	private static String deepLink(String source, String sourcePath, String destination, String destinationPath,
@@ -136,6 +159,9 @@ class ScheduleFlowIntegrationTests {
 	@Test
 	void aScheduleOverAMappedCollectionGoesThroughConsentOnceAndMakesOneTimer() throws Exception {
 		DemoUserAgent alice = agent("alice@globusid.org");
+		// As a new user: whatever Alice allowed Timers in the other schedule tests is
+		// gone.
+		revokeTimers(alice);
 		String label = "Nightly " + UUID.randomUUID().toString().substring(0, 8);
 		Page form = alice
 			.open(deepLink(LAB_DATA, "/projects/alpha/analysis/", SHARED_RESULTS, "/nightly-alice/", label));
@@ -291,6 +317,21 @@ class ScheduleFlowIntegrationTests {
 	private static int runCount(Page page) {
 		Matcher matcher = Pattern.compile("id=\"run-count\">(\\d+)<").matcher(page.body());
 		return matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
+	}
+
+	/**
+	 * Revokes, on the simulated Globus's consents page, every consent the user gave
+	 * Globus Timers (and so everything below it), as a user who never scheduled anything.
+	 */
+	static void revokeTimers(DemoUserAgent agent) {
+		Pattern root = Pattern.compile("title=\"" + Pattern.quote(TIMER_SCOPE) + "\"\\s+id=\"consent-(\\d+)\"");
+		Page consents = agent.open("/simulator/auth/v2/web/consents");
+		for (Matcher row = root.matcher(consents.body()); row.find(); row = root.matcher(consents.body())) {
+			Matcher token = Pattern.compile("name=\"form_token\" value=\"([^\"]+)\"").matcher(consents.body());
+			assertThat(token.find()).isTrue();
+			consents = agent.post("/simulator/auth/v2/web/consents/revoke", consents,
+					Map.of("consent_id", row.group(1), "form_token", token.group(1)));
+		}
 	}
 
 	/**
