@@ -363,6 +363,16 @@ class PresetIntegrationTests extends FlowTestSupport {
 	}
 
 	@Test
+	void aPresetWithABatchShowsHowManyItemsItMoves() {
+		Map<String, String> fields = preset("Batch " + this.tag, this.globus.guestCollection(), "/x/",
+				this.globus.guestCollection(), "/y/");
+		fields.put("manifest", "# the scans\nraw/a.tif raw/a.tif\n\nraw/b.tif raw/b.tif\n");
+		this.admin.post("/lab/admin/presets", fields);
+
+		assertThat(content(this.member.get("/presets"))).contains("Batch " + this.tag).contains("2 item(s)");
+	}
+
+	@Test
 	void aScheduleTemplatesIntervalMustBeAWholeNumberOfHoursAndThePresetIsKept() {
 		Map<String, String> fields = preset("Bad pace " + this.tag, this.globus.guestCollection(), "/x/",
 				this.globus.guestCollection(), "/y/");
