@@ -1,6 +1,5 @@
 package org.transferportal.transfer;
 
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,13 +35,10 @@ class TransferController {
 
 	private final CollectionPicker picker;
 
-	private final Clock clock;
-
-	TransferController(TransferService service, FormTranslator translator, CollectionPicker picker, Clock clock) {
+	TransferController(TransferService service, FormTranslator translator, CollectionPicker picker) {
 		this.service = service;
 		this.translator = translator;
 		this.picker = picker;
-		this.clock = clock;
 	}
 
 	/** A deep link: the form prefilled, with the problems of what the link filled in. */
@@ -137,7 +133,7 @@ class TransferController {
 	/** The problems of what was filled in, schedule section included. */
 	private Map<String, String> checkGiven(TransferForm form, ScheduleForm schedule) {
 		Map<String, String> errors = new LinkedHashMap<>(this.translator.checkGiven(form));
-		errors.putAll(schedule.errors(this.clock.instant()));
+		errors.putAll(this.service.checkSchedule(schedule));
 		return errors;
 	}
 

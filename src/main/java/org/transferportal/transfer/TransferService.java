@@ -160,6 +160,14 @@ class TransferService {
 	}
 
 	/**
+	 * What is wrong with the schedule section as given (a deep link, a draft shown
+	 * again), by field name, as of now.
+	 */
+	public Map<String, String> checkSchedule(ScheduleForm schedule) {
+		return schedule.errors(this.clock.instant());
+	}
+
+	/**
 	 * The schedule section's problems, and the deadline's with it: every run of a
 	 * recurring schedule would share one fixed deadline, and a single run must start
 	 * before its deadline.

@@ -314,6 +314,20 @@ class ScheduleFlowIntegrationTests extends DemoTestSupport {
 		assertThat(refused.field("schedule_interval_hours")).isEqualTo("24");
 	}
 
+	@Test
+	void aDeepLinksBadScheduleIsSaidNextToItsFieldWithTheValueKept() {
+		DemoUserAgent bob = agent("bob@uchicago.edu");
+
+		Page form = bob.open("/transfer?source_collection=" + LAB_DATA + "&schedule_type=recurring"
+				+ "&schedule_interval_hours=0&schedule_start=2020-01-01T00:00");
+
+		assertThat(form.uri().getPath()).isEqualTo("/transfer");
+		assertThat(form.body()).contains("Give a whole number of hours from 1 to 8760")
+			.contains("This time has passed")
+			.contains("value=\"recurring\" id=\"schedule_recurring\" checked");
+		assertThat(form.field("schedule_interval_hours")).isEqualTo("0");
+	}
+
 	private static int runCount(Page page) {
 		Matcher matcher = Pattern.compile("id=\"run-count\">(\\d+)<").matcher(page.body());
 		return matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
