@@ -90,6 +90,7 @@ class ArchitectureTests {
 			.layer("notifications").definedBy("org.transferportal.notifications..")
 			.layer("recovery").definedBy("org.transferportal.recovery..")
 			.layer("deletes").definedBy("org.transferportal.deletes..")
+			.layer("schedules").definedBy("org.transferportal.schedules..")
 			.layer("simulator").definedBy("org.transferportal.simulator..")
 			.whereLayer("globus").mayNotAccessAnyLayer()
 			.whereLayer("support").mayNotAccessAnyLayer()
@@ -107,6 +108,8 @@ class ArchitectureTests {
 					"transfer", "audit")
 			.whereLayer("recovery").mayOnlyAccessLayers("globus", "support", "lab", "auth", "tasks", "transfer")
 			.whereLayer("deletes").mayOnlyAccessLayers("globus", "support", "lab", "auth", "collections")
+			.whereLayer("schedules").mayOnlyAccessLayers("globus", "support", "lab", "auth", "collections", "tasks",
+					"transfer")
 			.whereLayer("simulator").mayNotAccessAnyLayer()
 			.whereLayer("simulator").mayNotBeAccessedByAnyLayer()
 			.check(this.classes);

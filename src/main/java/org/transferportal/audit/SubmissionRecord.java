@@ -2,6 +2,8 @@ package org.transferportal.audit;
 
 import java.time.Instant;
 
+import org.transferportal.transfer.RequestStatus;
+
 /**
  * One submission through the portal, as the lab audit shows it (read-only).
  *
@@ -23,14 +25,34 @@ import java.time.Instant;
  * @param statusSeenAt when that status was seen
  * @param taskType {@code TRANSFER}, or {@code DELETE} for a delete (which has no
  * destination)
+ * @param scheduleId the schedule at Globus Timers the request made ({@code SCHEDULED}) or
+ * whose run it is, or {@code null}
  */
 public record SubmissionRecord(String id, Instant when, String username, String subject, String label,
 		String sourceCollection, String destinationCollection, String taskId, String submissionId, String status,
-		int consentTrips, String message, String taskStatus, Instant statusSeenAt, String taskType) {
+		int consentTrips, String message, String taskStatus, Instant statusSeenAt, String taskType, String scheduleId) {
+
+	/** A transfer that has nothing to do with a schedule. */
+	public SubmissionRecord(String id, Instant when, String username, String subject, String label,
+			String sourceCollection, String destinationCollection, String taskId, String submissionId, String status,
+			int consentTrips, String message, String taskStatus, Instant statusSeenAt) {
+		this(id, when, username, subject, label, sourceCollection, destinationCollection, taskId, submissionId, status,
+				consentTrips, message, taskStatus, statusSeenAt, "TRANSFER", null);
+	}
 
 	/** Whether it is a delete rather than a transfer. */
 	public boolean delete() {
 		return "DELETE".equals(this.taskType);
+	}
+
+	/** Whether this is the creation of a schedule at Globus Timers. */
+	public boolean scheduleCreated() {
+		return RequestStatus.SCHEDULED.equals(this.status);
+	}
+
+	/** Whether this is the task of one run of a schedule. */
+	public boolean scheduleRun() {
+		return this.scheduleId != null && !scheduleCreated();
 	}
 
 }

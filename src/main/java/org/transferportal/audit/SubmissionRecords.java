@@ -12,8 +12,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The submission records of {@code transfer_request}, read for the lab audit: the
- * requests Globus accepted, transfers and deletes. Drafts, however many a member opens,
- * are not records.
+ * requests Globus accepted, transfers and deletes, schedules made at Globus Timers and
+ * their runs' tasks. Drafts, however many a member opens, are not records.
  */
 @Repository
 public class SubmissionRecords {
@@ -33,8 +33,8 @@ public class SubmissionRecords {
 		StringBuilder sql = new StringBuilder("""
 				select id, coalesce(submitted_at, updated_at) as happened, username, subject, label,
 				  source_collection, destination_collection, task_id, submission_id, status, consent_trips, message,
-				  task_status, status_checked_at, task_type
-				from transfer_request where status = 'SUBMITTED'""");
+				  task_status, status_checked_at, task_type, schedule_id
+				from transfer_request where (status = 'SUBMITTED' or schedule_id is not null)""");
 		List<Object> params = new ArrayList<>();
 		if (subject != null) {
 			sql.append(" and subject = ?");
@@ -67,7 +67,7 @@ public class SubmissionRecords {
 				rs.getString("source_collection"), rs.getString("destination_collection"), rs.getString("task_id"),
 				rs.getString("submission_id"), rs.getString("status"), rs.getInt("consent_trips"),
 				rs.getString("message"), rs.getString("task_status"), instant(rs.getTimestamp("status_checked_at")),
-				rs.getString("task_type"));
+				rs.getString("task_type"), rs.getString("schedule_id"));
 	}
 
 	private static java.time.Instant instant(Timestamp timestamp) {

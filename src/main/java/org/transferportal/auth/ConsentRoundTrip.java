@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -12,7 +13,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;
 
 import org.transferportal.globus.AuthorizationParameters;
+import org.transferportal.globus.Consent;
 import org.transferportal.globus.GlobusScopes;
+import org.transferportal.globus.Scope;
 import org.transferportal.support.LocalPaths;
 
 /**
@@ -136,6 +139,15 @@ public class ConsentRoundTrip {
 			}
 		}
 		return missing;
+	}
+
+	/**
+	 * Whether the user's consents at Globus Auth meet this scope with its whole tree of
+	 * dependencies (as Globus's CLI checks a timer's scope before creating it), or empty
+	 * when Globus Auth cannot say.
+	 */
+	public Optional<Boolean> consented(Scope required) {
+		return this.granted.all(this.currentUser.subject()).map((consents) -> Consent.meets(required, consents));
 	}
 
 	/**

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import org.transferportal.globus.CollectionHttpsClient;
 import org.transferportal.globus.GlobusClients;
+import org.transferportal.globus.TimersClient;
 import org.transferportal.globus.TransferClient;
 
 /**
@@ -22,12 +23,15 @@ public class CurrentUser {
 
 	private final OfflineTransfer transfers;
 
+	private final OfflineTimers timers;
+
 	private final GlobusClients globus;
 
 	private final UserTokens tokens;
 
-	CurrentUser(OfflineTransfer transfers, GlobusClients globus, UserTokens tokens) {
+	CurrentUser(OfflineTransfer transfers, OfflineTimers timers, GlobusClients globus, UserTokens tokens) {
 		this.transfers = transfers;
+		this.timers = timers;
 		this.globus = globus;
 		this.tokens = tokens;
 	}
@@ -84,6 +88,16 @@ public class CurrentUser {
 	 */
 	public CollectionHttpsClient https(UUID collection, String httpsServer) {
 		return this.globus.https(httpsServer, this.tokens.provider(subject(), collection.toString()));
+	}
+
+	/** Globus Timers as this user (see {@link #holdsTimersToken()}). */
+	public TimersClient timers() {
+		return this.timers.forSubject(subject());
+	}
+
+	/** Whether the portal holds a Timers token for this user. */
+	public boolean holdsTimersToken() {
+		return this.timers.holdsToken(subject());
 	}
 
 	private static OidcUser oidcUser() {

@@ -82,6 +82,22 @@ class GrantedConsents {
 		return (cached != null) ? Optional.ofNullable(cached.granted()) : Optional.empty();
 	}
 
+	/**
+	 * Every consent the user gave this portal, as Globus Auth lists them now (not cached:
+	 * asked for before a timer is created or repaired, which is rare), or empty when Auth
+	 * cannot say.
+	 */
+	Optional<java.util.List<Consent>> all(String subject) {
+		try {
+			return Optional.of(this.globus.auth()
+				.consents(subject, this.tokens.provider(subject, GlobusScopes.AUTH_RESOURCE_SERVER)));
+		}
+		catch (GlobusUnauthorizedException | GlobusApiException ex) {
+			logger.info("Globus Auth did not list a user's consents (" + ex.status() + " " + ex.code() + ")");
+			return Optional.empty();
+		}
+	}
+
 	/** Forgets what Globus Auth said of the user, e.g. after a login. */
 	void forget(String subject) {
 		this.known.remove(subject);

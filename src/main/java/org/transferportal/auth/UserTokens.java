@@ -144,6 +144,11 @@ class UserTokens {
 			.orElse(false);
 	}
 
+	/** Whether the portal holds a token of the user for this resource server. */
+	boolean holds(String subject, String resourceServer) {
+		return this.store.find(subject, resourceServer).isPresent();
+	}
+
 	/** The tokens held for a user, for the page where they can see and revoke them. */
 	List<StoredToken> tokens(String subject) {
 		return this.store.findAll(subject);

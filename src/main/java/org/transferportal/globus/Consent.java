@@ -38,6 +38,40 @@ public record Consent(long id, String scopeName, List<Long> dependencyPath, Stri
 		return dependents;
 	}
 
+	/**
+	 * Whether these consents meet a scope with all its dependencies, walked as a tree
+	 * (Globus's SDK {@code ConsentForest.meets_scope_requirements}, which the CLI uses
+	 * before creating a timer): an approved root consent to the scope, with an approved
+	 * consent to each dependency directly below it, and so on down. Optional dependencies
+	 * count: a timer that runs without one fails at its first run.
+	 */
+	public static boolean meets(Scope required, List<Consent> consents) {
+		return consents.stream()
+			.filter((consent) -> consent.isRoot() && consent.approved() && required.name().equals(consent.scopeName()))
+			.anyMatch((root) -> meetsBelow(root, required.dependencies(), consents));
+	}
+
+	private static boolean meetsBelow(Consent parent, List<Scope> dependencies, List<Consent> consents) {
+		for (Scope dependency : dependencies) {
+			boolean met = consents.stream()
+				.filter((consent) -> consent.isChildOf(parent) && consent.approved()
+						&& dependency.name().equals(consent.scopeName()))
+				.anyMatch((child) -> meetsBelow(child, dependency.dependencies(), consents));
+			if (!met) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** Whether this consent hangs directly below the other one. */
+	private boolean isChildOf(Consent parent) {
+		List<Long> path = this.dependencyPath;
+		return path.size() == parent.dependencyPath.size() + 1
+				&& path.subList(0, path.size() - 1).equals(parent.dependencyPath)
+				&& path.get(path.size() - 1) == this.id;
+	}
+
 	private boolean isRoot() {
 		return this.dependencyPath.size() == 1 && this.dependencyPath.get(0) == this.id;
 	}

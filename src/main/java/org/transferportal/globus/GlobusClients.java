@@ -105,6 +105,11 @@ public class GlobusClients {
 		return new TransferClient(this.http, this.submitHttp, this.json, this.properties.transferApiUrl(), tokens);
 	}
 
+	/** Globus Timers on behalf of the user whose Timers tokens the provider holds. */
+	public TimersClient timers(AccessTokenProvider tokens) {
+		return new TimersClient(this.http, this.submitHttp, this.json, this.properties.timersBaseUrl(), tokens);
+	}
+
 	/**
 	 * A collection's HTTPS server (its document's {@code https_server}) on behalf of the
 	 * user whose token for that collection the provider holds.

@@ -33,9 +33,18 @@ final class GlobusErrors {
 					: new GlobusApiException(status, "UnexpectedResponse", message, null, resource);
 		}
 		JsonNode firstAuthError = node.path("errors").path(0);
-		String code = firstText(node, "code", "error").orElseGet(() -> text(firstAuthError, "code"));
+		// Timers wraps its errors in an object, {"error": {"code", "detail", "status"}}.
+		JsonNode wrapped = node.path("error");
+		String code = firstText(node, "code", "error").or(() -> firstText(wrapped, "code"))
+			.orElseGet(() -> text(firstAuthError, "code"));
 		String message = firstText(node, "message", "error_description", "detail")
+			.or(() -> firstText(wrapped, "detail", "message"))
 			.orElseGet(() -> firstText(firstAuthError, "detail", "title").orElse("Globus answered HTTP " + status));
+		String validation = validationProblems(node.path("detail"));
+		if (validation != null) {
+			code = (code != null) ? code : "ValidationError";
+			message = validation;
+		}
 		String requestId = firstText(node, "request_id").orElseGet(() -> text(firstAuthError, "id"));
 		String where = firstText(node, "resource").orElse(resource);
 
@@ -65,7 +74,7 @@ final class GlobusErrors {
 	 * {@code dependent_consent_required}. Returns {@code null} when the body is none of
 	 * these.
 	 */
-	private AuthorizationParameters authorizationParameters(JsonNode node, String code, String message) {
+	static AuthorizationParameters authorizationParameters(JsonNode node, String code, String message) {
 		JsonNode params = node.path("authorization_parameters");
 		if (params.isObject()) {
 			List<String> scopes = strings(params.path("required_scopes"));
@@ -91,6 +100,31 @@ final class GlobusErrors {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * The problems of a FastAPI validation answer (Timers' 422), e.g.
+	 * {@code {"detail": [{"loc": ["body", "timer", "schedule", "start"], "msg": "field
+	 * required"}]}}, as {@code schedule.start: field required}; {@code null} for any
+	 * other shape.
+	 */
+	private static String validationProblems(JsonNode detail) {
+		if (!detail.isArray() || detail.isEmpty()) {
+			return null;
+		}
+		List<String> problems = new ArrayList<>();
+		detail.forEach((problem) -> {
+			List<String> where = new ArrayList<>();
+			problem.path("loc").forEach((part) -> {
+				String name = part.asString("");
+				if (!name.isEmpty() && !"body".equals(name) && !"timer".equals(name)) {
+					where.add(name);
+				}
+			});
+			String msg = problem.path("msg").asString("invalid");
+			problems.add(where.isEmpty() ? msg : String.join(".", where) + ": " + msg);
+		});
+		return "Globus refused the request: " + String.join("; ", problems);
 	}
 
 	private JsonNode readObject(String body) {
@@ -127,7 +161,7 @@ final class GlobusErrors {
 		return values;
 	}
 
-	private static String text(JsonNode node, String field) {
+	static String text(JsonNode node, String field) {
 		JsonNode value = node.path(field);
 		return (value.isString() || value.isNumber()) ? value.asString() : null;
 	}

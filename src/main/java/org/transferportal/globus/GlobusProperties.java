@@ -3,6 +3,7 @@ package org.transferportal.globus;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
@@ -26,6 +27,8 @@ import org.springframework.util.unit.DataSize;
  * repeated safely, since the draft keeps its submission id
  * @param maxAnswerSize the largest answer the portal reads; the largest it asks for is a
  * 1,000-entry page of a task's files, two paths of up to 4,096 characters each
+ * @param timersUrl base URL of Globus Timers (transfer timers are created at
+ * {@code /v2/timer}, everything else is under {@code /jobs/})
  */
 @ConfigurationProperties("globus")
 public record GlobusProperties(String clientId, String clientSecret,
@@ -34,7 +37,26 @@ public record GlobusProperties(String clientId, String clientSecret,
 		@DefaultValue("https://groups.api.globus.org") String groupsUrl, @DefaultValue("60s") Duration timeout,
 		@DefaultValue("3") int maxRetries, @DefaultValue("200ms") Duration retryBaseDelay,
 		@DefaultValue("10s") Duration maxRetryDelay, @DefaultValue("15s") Duration submitTimeout,
-		@DefaultValue("1") int submitRetries, @DefaultValue("16MB") DataSize maxAnswerSize) {
+		@DefaultValue("1") int submitRetries, @DefaultValue("16MB") DataSize maxAnswerSize,
+		@DefaultValue(GlobusProperties.TIMERS_URL) String timersUrl) {
+
+	/**
+	 * Where Globus Timers lives (Globus's SDKs name this host, not timers.globus.org).
+	 */
+	public static final String TIMERS_URL = "https://timer.automate.globus.org";
+
+	@ConstructorBinding
+	public GlobusProperties {
+		timersUrl = (timersUrl != null && !timersUrl.isBlank()) ? timersUrl : TIMERS_URL;
+	}
+
+	/** The settings without a Timers URL of their own: Globus's. */
+	public GlobusProperties(String clientId, String clientSecret, String authUrl, String transferUrl, String groupsUrl,
+			Duration timeout, int maxRetries, Duration retryBaseDelay, Duration maxRetryDelay, Duration submitTimeout,
+			int submitRetries, DataSize maxAnswerSize) {
+		this(clientId, clientSecret, authUrl, transferUrl, groupsUrl, timeout, maxRetries, retryBaseDelay,
+				maxRetryDelay, submitTimeout, submitRetries, maxAnswerSize, TIMERS_URL);
+	}
 
 	/** The Transfer API root, with its version. */
 	public String transferApiUrl() {
@@ -48,7 +70,8 @@ public record GlobusProperties(String clientId, String clientSecret,
 	GlobusProperties atMost(Duration limit, int retries) {
 		return new GlobusProperties(this.clientId, this.clientSecret, this.authUrl, this.transferUrl, this.groupsUrl,
 				(this.timeout.compareTo(limit) > 0) ? limit : this.timeout, Math.min(this.maxRetries, retries),
-				this.retryBaseDelay, this.maxRetryDelay, this.submitTimeout, this.submitRetries, this.maxAnswerSize);
+				this.retryBaseDelay, this.maxRetryDelay, this.submitTimeout, this.submitRetries, this.maxAnswerSize,
+				this.timersUrl);
 	}
 
 	/** The settings for the calls a submit click waits on. */
@@ -59,6 +82,11 @@ public record GlobusProperties(String clientId, String clientSecret,
 	/** The Groups base URL without a trailing slash. */
 	public String groupsBaseUrl() {
 		return stripSlash(this.groupsUrl);
+	}
+
+	/** The Timers base URL without a trailing slash. */
+	public String timersBaseUrl() {
+		return stripSlash(this.timersUrl);
 	}
 
 	/** The Auth base URL without a trailing slash. */

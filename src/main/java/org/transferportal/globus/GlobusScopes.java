@@ -29,6 +29,14 @@ public final class GlobusScopes {
 	/** Resource server of Groups tokens. */
 	public static final String GROUPS_RESOURCE_SERVER = "groups.api.globus.org";
 
+	/** Resource server of Globus Timers tokens (and the id in its scope's name). */
+	public static final String TIMERS_RESOURCE_SERVER = "524230d7-ea86-4a52-8312-86065a9e0417";
+
+	/**
+	 * Globus Timers' scope; Transfer hangs below it, so that a timer can run as the user.
+	 */
+	public static final String TIMER = "https://auth.globus.org/scopes/" + TIMERS_RESOURCE_SERVER + "/timer";
+
 	/** The scopes for logging in. */
 	public static final List<String> LOGIN = List.of("openid", "profile", "email");
 
@@ -62,6 +70,16 @@ public final class GlobusScopes {
 			.map((id) -> new Scope(dataAccess(id), true, List.of()))
 			.toList();
 		return new Scope(TRANSFER, false, deps);
+	}
+
+	/**
+	 * The scope a transfer timer needs: Timers with Transfer below it and, below
+	 * Transfer, an optional data_access dependency per collection (as Globus's CLI
+	 * computes it), e.g.
+	 * {@code .../timer[urn:globus:auth:scope:transfer.api.globus.org:all[*.../A/data_access]]}.
+	 */
+	public static Scope timerWithDataAccess(Collection<UUID> collectionIds) {
+		return new Scope(TIMER, false, List.of(transferWithDataAccess(collectionIds)));
 	}
 
 	/** The collection a data_access scope names, or {@code null} for any other scope. */

@@ -29,6 +29,15 @@ public record TransferDocument(String submissionId, String sourceEndpoint, Strin
 				this.notifyOnInactive, this.sourceLocalUser, this.destinationLocalUser, this.filterRules, this.data);
 	}
 
+	/** The same document with another label. */
+	public TransferDocument withLabel(String text) {
+		return new TransferDocument(this.submissionId, this.sourceEndpoint, this.destinationEndpoint, text,
+				this.syncLevel, this.verifyChecksum, this.preserveTimestamp, this.encryptData, this.deadline,
+				this.skipSourceErrors, this.failOnQuotaErrors, this.deleteDestinationExtra, this.notifyOnSucceeded,
+				this.notifyOnFailed, this.notifyOnInactive, this.sourceLocalUser, this.destinationLocalUser,
+				this.filterRules, this.data);
+	}
+
 	/**
 	 * One thing to copy ({@code transfer_item}). {@code recursive} is {@code true} for a
 	 * folder, {@code false} for a file, and {@code null} (left out of the JSON) when the

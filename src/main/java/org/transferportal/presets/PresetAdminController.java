@@ -49,7 +49,12 @@ class PresetAdminController {
 	@PostMapping(BASE + "/new")
 	String fromTransferForm(@RequestParam MultiValueMap<String, String> params,
 			@RequestParam(name = "manifest_file", required = false) MultipartFile upload, Model model) {
-		return editor(model, null, new PresetEdit("", "", TransferForm.from(params, upload), 0), Map.of(), null);
+		// A form that asked for a schedule makes a schedule template of the same pace.
+		String hours = "recurring".equals(params.getFirst("schedule_type"))
+				? String.valueOf(params.getFirst("schedule_interval_hours")).strip() : "";
+		return editor(model, null,
+				new PresetEdit("", "", TransferForm.from(params, upload), 0, "null".equals(hours) ? "" : hours),
+				Map.of(), null);
 	}
 
 	@PostMapping(BASE)
@@ -88,7 +93,8 @@ class PresetAdminController {
 	private String save(String id, MultiValueMap<String, String> params, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		PresetEdit edit = new PresetEdit(params.getFirst("name"), params.getFirst("description"),
-				TransferForm.from(params), version(params.getFirst("version")));
+				TransferForm.from(params), version(params.getFirst("version")),
+				params.getFirst("schedule_interval_hours"));
 		PresetService.Saved saved = this.presets.save(id, edit);
 		if (saved instanceof PresetService.Saved.Done done) {
 			redirect.addFlashAttribute("notice", "Preset “" + done.preset().name() + "” was saved.");
@@ -101,15 +107,18 @@ class PresetAdminController {
 		PresetService.Saved.Conflict conflict = (PresetService.Saved.Conflict) saved;
 		if (conflict.current().isEmpty()) {
 			response.setStatus(HttpStatus.CONFLICT.value());
-			return editor(model, null, new PresetEdit(edit.name(), edit.description(), edit.form(), 0), Map.of(),
-					"Someone deleted this preset while you were editing it. Your version is below: "
+			return editor(model, null,
+					new PresetEdit(edit.name(), edit.description(), edit.form(), 0, edit.scheduleIntervalHours()),
+					Map.of(), "Someone deleted this preset while you were editing it. Your version is below: "
 							+ "save it to create it again.");
 		}
 		// Keep the admin's changes and take the newer version, so that saving
 		// again is a deliberate overwrite.
 		Preset current = conflict.current().get();
 		response.setStatus(HttpStatus.CONFLICT.value());
-		return editor(model, id, new PresetEdit(edit.name(), edit.description(), edit.form(), current.version()),
+		return editor(model, id,
+				new PresetEdit(
+						edit.name(), edit.description(), edit.form(), current.version(), edit.scheduleIntervalHours()),
 				Map.of(),
 				"Someone else (" + current.updatedBy() + ") saved this preset while you were editing it. "
 						+ "Your changes are below and nothing of theirs was overwritten; save again to replace "

@@ -73,6 +73,14 @@ class PresetController {
 		return "redirect:" + this.presets.start(preset, key, deletionConfirmation);
 	}
 
+	/** "Schedule…": the preset's transfer in the form, with a schedule proposed. */
+	@PostMapping("/presets/{id}/schedule")
+	String schedule(@PathVariable String id) {
+		Preset preset = this.presets.find(id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such preset"));
+		return "redirect:" + this.presets.schedule(preset);
+	}
+
 	/**
 	 * Opens the preset in the transfer form. A post, since it opens a draft; the page's
 	 * key makes a double click open one.

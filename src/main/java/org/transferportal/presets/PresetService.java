@@ -67,10 +67,10 @@ class PresetService {
 		try {
 			if (id == null) {
 				return new Saved.Done(this.store.create(edit.cleanName(), edit.cleanDescription(), edit.form(),
-						this.user.username()));
+						this.user.username(), edit.cleanScheduleIntervalHours()));
 			}
 			if (!this.store.update(id, edit.version(), edit.cleanName(), edit.cleanDescription(), edit.form(),
-					this.user.username())) {
+					this.user.username(), edit.cleanScheduleIntervalHours())) {
 				return new Saved.Conflict(find(id));
 			}
 			return new Saved.Done(this.store.find(id).orElseThrow());
@@ -90,6 +90,15 @@ class PresetService {
 	 */
 	String start(Preset preset, UUID startKey, String deletionConfirmation) {
 		return this.transfers.start(preset.startForm(), startKey, deletionConfirmation);
+	}
+
+	/**
+	 * Opens the preset's transfer in the form with a schedule proposed (the template's
+	 * interval, or nightly), to adjust and schedule; nothing is created until the form is
+	 * submitted.
+	 */
+	String schedule(Preset preset) {
+		return this.transfers.review(preset.startForm(), UUID.randomUUID()) + preset.scheduleQuery();
 	}
 
 	/** Opens the preset's transfer in the form, to adjust before submitting. */
@@ -120,6 +129,11 @@ class PresetService {
 		}
 		else if (Text.hasControlCharacterBesidesLineBreaks(description)) {
 			errors.put("description", "A description cannot contain control characters");
+		}
+		String hours = (edit.scheduleIntervalHours() != null) ? edit.scheduleIntervalHours().strip() : "";
+		if (!hours.isEmpty()
+				&& (!hours.matches("\\d{1,4}") || Integer.parseInt(hours) < 1 || Integer.parseInt(hours) > 8760)) {
+			errors.put("schedule_interval_hours", "Give a whole number of hours from 1 to 8760, or leave it empty");
 		}
 		errors.putAll(this.transfers.check(edit.form()));
 		return errors;

@@ -47,12 +47,22 @@ class PresetStore {
 	 * {@link org.springframework.dao.DuplicateKeyException}.
 	 */
 	Preset create(String name, String description, TransferForm form, String admin) {
+		return create(name, description, form, admin, null);
+	}
+
+	/**
+	 * Like {@link #create(String, String, TransferForm, String)}, maybe as a schedule
+	 * template.
+	 */
+	Preset create(String name, String description, TransferForm form, String admin, Integer scheduleIntervalHours) {
 		String id = UUID.randomUUID().toString();
 		Timestamp now = Timestamp.from(this.clock.instant());
-		this.jdbc.sql("""
-				insert into transfer_preset (id, name, name_key, description, form_json, version, created_by,
-				  created_at, updated_by, updated_at) values (?, ?, ?, ?, ?, 1, ?, ?, ?, ?)""")
-			.params(id, name, key(name), description, this.json.writeValueAsString(form), admin, now, admin, now)
+		this.jdbc
+			.sql("""
+					insert into transfer_preset (id, name, name_key, description, form_json, version, created_by,
+					  created_at, updated_by, updated_at, schedule_interval_hours) values (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)""")
+			.params(id, name, key(name), description, this.json.writeValueAsString(form), admin, now, admin, now,
+					scheduleIntervalHours)
 			.update();
 		return find(id).orElseThrow();
 	}
@@ -62,11 +72,21 @@ class PresetStore {
 	 * or deleted the preset meanwhile. A name already taken fails as in {@link #create}.
 	 */
 	boolean update(String id, int version, String name, String description, TransferForm form, String admin) {
+		return update(id, version, name, description, form, admin, null);
+	}
+
+	/**
+	 * Like {@link #update(String, int, String, String, TransferForm, String)}, with its
+	 * template hours.
+	 */
+	boolean update(String id, int version, String name, String description, TransferForm form, String admin,
+			Integer scheduleIntervalHours) {
 		return this.jdbc.sql("""
 				update transfer_preset set name = ?, name_key = ?, description = ?, form_json = ?,
-				  version = version + 1, updated_by = ?, updated_at = ? where id = ? and version = ?""")
+				  version = version + 1, updated_by = ?, updated_at = ?, schedule_interval_hours = ?
+				  where id = ? and version = ?""")
 			.params(name, key(name), description, this.json.writeValueAsString(form), admin,
-					Timestamp.from(this.clock.instant()), id, version)
+					Timestamp.from(this.clock.instant()), scheduleIntervalHours, id, version)
 			.update() == 1;
 	}
 
@@ -81,7 +101,8 @@ class PresetStore {
 	private Preset map(ResultSet rs, int row) throws SQLException {
 		return new Preset(rs.getString("id"), rs.getString("name"), rs.getString("description"),
 				this.json.readValue(rs.getString("form_json"), TransferForm.class), rs.getInt("version"),
-				rs.getString("created_by"), rs.getString("updated_by"), rs.getTimestamp("updated_at").toInstant());
+				rs.getString("created_by"), rs.getString("updated_by"), rs.getTimestamp("updated_at").toInstant(),
+				rs.getObject("schedule_interval_hours", Integer.class));
 	}
 
 }

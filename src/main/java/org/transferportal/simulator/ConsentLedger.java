@@ -47,6 +47,23 @@ public class ConsentLedger {
 		return this.consents.containsKey(key(identityId, clientId, "/" + root + "/" + dependent));
 	}
 
+	/**
+	 * Whether the identity granted the client every scope along this path of a scope
+	 * tree, root first (e.g. Timers, Transfer below it, a data_access below that).
+	 */
+	public boolean has(String identityId, String clientId, List<String> path) {
+		return consentId(identityId, clientId, path).isPresent();
+	}
+
+	/**
+	 * The id of the consent at the end of this path, if granted: a consent revoked and
+	 * granted again gets a new id, as at Globus Auth.
+	 */
+	public java.util.Optional<Long> consentId(String identityId, String clientId, List<String> path) {
+		SimConsent consent = this.consents.get(key(identityId, clientId, "/" + String.join("/", path)));
+		return java.util.Optional.ofNullable(consent).map(SimConsent::id);
+	}
+
 	public synchronized void record(String identityId, String clientId, List<SimScope> scopes) {
 		record(identityId, clientId, scopes, "", List.of());
 	}

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>
  * A named fault reads {@code METHOD PATH:STATUS:COUNT}: {@code METHOD} may be {@code *},
- * {@code PATH} is relative to {@code /v0.10} and may end in {@code *}, and {@code COUNT}
+ * {@code PATH} is relative to {@code /v0.10} for Transfer and to the service's root for
+ * Timers (e.g. {@code POST /v2/timer}) and may end in {@code *}, and {@code COUNT}
  * (default 1) is how many calls it hits. {@code STATUS} is what happens instead of the
  * real answer, before the call takes effect: 429 (with Retry-After), 502, 503,
  * {@code slow} (stalls for {@code slow-delay}, then 504) or {@code drop} (the connection
@@ -54,7 +55,7 @@ public class FaultInjector {
 
 	private final SimulatorProperties properties;
 
-	private final List<NamedFault> namedFaults = new ArrayList<>();
+	private final List<NamedFault> namedFaults = new java.util.concurrent.CopyOnWriteArrayList<>();
 
 	private final SimulatorStats stats;
 
@@ -64,6 +65,15 @@ public class FaultInjector {
 		for (String spec : properties.faults()) {
 			this.namedFaults.add(NamedFault.parse(spec));
 		}
+	}
+
+	/**
+	 * Adds a one-off fault while the simulator runs, in the form of
+	 * {@code simulator.faults}: for a test that needs one fault at one moment rather than
+	 * at the first matching call after start-up.
+	 */
+	public void arm(String spec) {
+		this.namedFaults.add(NamedFault.parse(spec));
 	}
 
 	/** Sleeps for the configured latency. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
@@ -29,6 +30,8 @@ import org.springframework.util.unit.DataSize;
  * @param finishedTaskLifetime how long after finishing a task is forgotten anyway
  * @param httpsMaxUpload the largest file the simulated HTTPS servers take in one PUT
  * (they keep uploads in memory, at most eight of this size in all)
+ * @param timersAcceleration how much faster than real time each simulated timer's clock
+ * runs from the moment it was created: at 3600, a nightly timer runs every 24 seconds
  */
 @ConfigurationProperties("simulator")
 public record SimulatorProperties(@DefaultValue("false") boolean enabled, String clientId, String clientSecret,
@@ -36,8 +39,23 @@ public record SimulatorProperties(@DefaultValue("false") boolean enabled, String
 		@DefaultValue("35s") Duration slowDelay, @DefaultValue("48h") Duration tokenLifetime,
 		@DefaultValue("1") double timeAcceleration, @DefaultValue("true") boolean shuffleOtherTokens,
 		List<String> redirectUris, @DefaultValue("200") int keptFinishedTasks,
-		@DefaultValue("7d") Duration finishedTaskLifetime, @DefaultValue("64MB") DataSize httpsMaxUpload) {
+		@DefaultValue("7d") Duration finishedTaskLifetime, @DefaultValue("64MB") DataSize httpsMaxUpload,
+		@DefaultValue("3600") double timersAcceleration) {
 
+	/**
+	 * The settings with timers' clocks at their default pace and HTTPS uploads capped at
+	 * 64 MB.
+	 */
+	public SimulatorProperties(boolean enabled, String clientId, String clientSecret, Duration latency,
+			double faultRate, List<String> faults, Duration slowDelay, Duration tokenLifetime, double timeAcceleration,
+			boolean shuffleOtherTokens, List<String> redirectUris, int keptFinishedTasks,
+			Duration finishedTaskLifetime) {
+		this(enabled, clientId, clientSecret, latency, faultRate, faults, slowDelay, tokenLifetime, timeAcceleration,
+				shuffleOtherTokens, redirectUris, keptFinishedTasks, finishedTaskLifetime, DataSize.ofMegabytes(64),
+				3600);
+	}
+
+	@ConstructorBinding
 	public SimulatorProperties {
 		faults = (faults != null) ? List.copyOf(faults) : List.of();
 		redirectUris = (redirectUris != null) ? List.copyOf(redirectUris) : List.of();
@@ -49,6 +67,9 @@ public record SimulatorProperties(@DefaultValue("false") boolean enabled, String
 		}
 		if (timeAcceleration <= 0) {
 			throw new IllegalArgumentException("simulator.time-acceleration must be positive");
+		}
+		if (timersAcceleration <= 0) {
+			throw new IllegalArgumentException("simulator.timers-acceleration must be positive");
 		}
 	}
 

@@ -23,6 +23,9 @@ public class TokenStore {
 	/** Auth-side resource server name. */
 	public static final String AUTH = "auth.globus.org";
 
+	/** Globus Timers' resource server (the id in its scope's name). */
+	public static final String TIMERS = "524230d7-ea86-4a52-8312-86065a9e0417";
+
 	/** Groups-side resource server name. */
 	public static final String GROUPS = "groups.api.globus.org";
 

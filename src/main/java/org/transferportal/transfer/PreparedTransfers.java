@@ -101,6 +101,15 @@ public class PreparedTransfers {
 	}
 
 	/**
+	 * Like {@link #again(String)}, for the request of one of the user's tasks: empty when
+	 * the portal did not submit that task for the user.
+	 */
+	public Optional<String> againForTask(String taskId) {
+		return this.service.draftOfTask(taskId)
+			.map((draft) -> review(draft.form().withoutDeadline(), UUID.randomUUID()));
+	}
+
+	/**
 	 * Submits the form at once and answers with the local path the browser goes to next:
 	 * the task, Globus Auth for a consent, or the form with a message.
 	 *

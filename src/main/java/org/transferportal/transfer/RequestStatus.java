@@ -12,6 +12,12 @@ public final class RequestStatus {
 	/** Globus accepted it: the request has its task. */
 	public static final String SUBMITTED = "SUBMITTED";
 
+	/**
+	 * Globus Timers has it as a schedule ({@code schedule_id}); each run's task is a
+	 * request of its own, {@link #SUBMITTED} with the same {@code schedule_id}.
+	 */
+	public static final String SCHEDULED = "SCHEDULED";
+
 	private RequestStatus() {
 	}
 

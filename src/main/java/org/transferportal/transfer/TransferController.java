@@ -1,5 +1,6 @@
 package org.transferportal.transfer;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,8 +51,9 @@ class TransferController {
 	@GetMapping("/transfer")
 	String form(@RequestParam MultiValueMap<String, String> params, Model model) {
 		TransferForm form = TransferForm.from(params);
+		ScheduleForm schedule = ScheduleForm.from(params);
 		model.addAttribute("linked", !params.isEmpty());
-		return show(model, FormTarget.of(this.service.newForm()), form, this.translator.checkGiven(form), null);
+		return show(model, FormTarget.of(this.service.newForm()), form, checkGiven(form, schedule), null, schedule);
 	}
 
 	@PostMapping("/transfer")
@@ -60,6 +62,7 @@ class TransferController {
 			HttpServletResponse response) {
 		TransferForm form = TransferForm.from(params, manifestFile);
 		FormTarget target = FormTarget.from(params);
+		ScheduleForm schedule = ScheduleForm.from(params);
 		Map<String, String> oversized = form.oversized();
 		if (manifestFile != null && manifestFile.getSize() > TransferForm.MAX_MANIFEST_BYTES) {
 			oversized = Map.of("manifest", "A batch file can be at most 1 MB; split it into several transfers");
@@ -67,7 +70,7 @@ class TransferController {
 		if (!oversized.isEmpty()) {
 			// Refused before anything is stored; the page keeps what was typed.
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return show(model, target, form, oversized, null);
+			return show(model, target, form, oversized, null, schedule);
 		}
 		String draftId;
 		try {
@@ -78,9 +81,11 @@ class TransferController {
 			return show(model, target, form, Map.of(),
 					"Slow down: you have started many transfer forms in the last "
 							+ "minute. Nothing was submitted; submit again in " + Math.max(1, ex.waitFor().toSeconds())
-							+ " seconds.");
+							+ " seconds.",
+					schedule);
 		}
-		TransferOutcome outcome = this.service.submit(draftId, form, params.getFirst(DeletionConfirmation.FIELD));
+		TransferOutcome outcome = this.service.submit(draftId, form, params.getFirst(DeletionConfirmation.FIELD),
+				schedule);
 		if (outcome.leavesForm()) {
 			return "redirect:" + outcome.nextPath(draftId);
 		}
@@ -90,7 +95,8 @@ class TransferController {
 		model.addAttribute("requestId", outcome.requestId());
 		FormTarget next = (outcome instanceof TransferOutcome.Gone) ? FormTarget.of(this.service.newForm())
 				: FormTarget.draft(draftId);
-		return show(model, next, form, outcome.errors(), outcome.errors().isEmpty() ? outcome.message() : null);
+		return show(model, next, form, outcome.errors(), outcome.errors().isEmpty() ? outcome.message() : null,
+				schedule);
 	}
 
 	/**
@@ -116,13 +122,23 @@ class TransferController {
 		return "redirect:" + TransferPaths.draft(draft.id());
 	}
 
+	/**
+	 * A draft's form: kept as last entered, schedule section included; a draft never
+	 * given a schedule takes one from the address, as a deep link does ("Schedule this"
+	 * from a preset or a finished task).
+	 */
 	@GetMapping("/transfer/drafts/{id}")
-	String draft(@PathVariable String id, @RequestParam(required = false) String consent, Model model) {
+	String draft(@PathVariable String id, @RequestParam(required = false) String consent,
+			@RequestParam MultiValueMap<String, String> params, Model model) {
 		Draft draft = this.service.show(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such transfer form"));
 		if (draft.submitted()) {
 			return "redirect:" + TransferPaths.task(draft.taskId());
 		}
+		if (draft.scheduled()) {
+			return "redirect:" + TransferPaths.schedule(draft.scheduleId());
+		}
+		ScheduleForm schedule = (draft.schedule() != null) ? draft.schedule() : ScheduleForm.from(params);
 		String message = draft.message();
 		if ("access_denied".equals(consent)) {
 			message = "You declined the consent at Globus, so nothing was submitted. Your transfer is below, "
@@ -132,12 +148,21 @@ class TransferController {
 			message = "The trip to Globus Auth did not complete (" + consent + "). Nothing was submitted; "
 					+ "you can submit again.";
 		}
-		return show(model, FormTarget.draft(draft.id()), draft.form(), this.translator.checkGiven(draft.form()),
-				message);
+		return show(model, FormTarget.draft(draft.id()), draft.form(), checkGiven(draft.form(), schedule), message,
+				schedule);
 	}
 
-	private String show(Model model, FormTarget target, TransferForm form, Map<String, String> errors, String message) {
+	/** The problems of what was filled in, schedule section included. */
+	private Map<String, String> checkGiven(TransferForm form, ScheduleForm schedule) {
+		Map<String, String> errors = new LinkedHashMap<>(this.translator.checkGiven(form));
+		errors.putAll(this.service.checkSchedule(schedule));
+		return errors;
+	}
+
+	private String show(Model model, FormTarget target, TransferForm form, Map<String, String> errors, String message,
+			ScheduleForm schedule) {
 		model.addAttribute("target", target);
+		model.addAttribute("schedule", schedule);
 		model.addAttribute("options", TransferOptions.nonDefault(form));
 		model.addAttribute("deletionToken", DeletionConfirmation.token(form));
 		model.addAttribute("form", form);

@@ -27,6 +27,8 @@ class TransferDrafts {
 	/** The task type of the requests kept here ({@code transfer_request.task_type}). */
 	static final String TRANSFER = "TRANSFER";
 
+	static final String SCHEDULED = RequestStatus.SCHEDULED;
+
 	/**
 	 * A transfer request.
 	 *
@@ -41,13 +43,33 @@ class TransferDrafts {
 	 * @param message the last problem to show the user, or {@code null}
 	 * @param createdAt when the form was opened
 	 * @param submittedAt when Globus accepted it, or {@code null}
+	 * @param schedule the schedule section as last entered, or {@code null} when it was
+	 * never given
+	 * @param scheduleId the schedule at Globus Timers, once created
 	 */
 	record Draft(String id, String subject, String username, String status, TransferForm form, String submissionId,
-			String taskId, int consentTrips, String message, java.time.Instant createdAt,
-			java.time.Instant submittedAt) {
+			String taskId, int consentTrips, String message, java.time.Instant createdAt, java.time.Instant submittedAt,
+			ScheduleForm schedule, String scheduleId) {
+
+		/** A request that never asked for a schedule. */
+		Draft(String id, String subject, String username, String status, TransferForm form, String submissionId,
+				String taskId, int consentTrips, String message, java.time.Instant createdAt,
+				java.time.Instant submittedAt) {
+			this(id, subject, username, status, form, submissionId, taskId, consentTrips, message, createdAt,
+					submittedAt, null, null);
+		}
 
 		boolean submitted() {
 			return SUBMITTED.equals(this.status);
+		}
+
+		boolean scheduled() {
+			return SCHEDULED.equals(this.status);
+		}
+
+		/** Whether the draft asks for a schedule rather than a transfer now. */
+		boolean asksForSchedule() {
+			return this.schedule != null && !this.schedule.isNow();
 		}
 
 	}
@@ -125,6 +147,63 @@ class TransferDrafts {
 			.update();
 	}
 
+	/**
+	 * Keeps the schedule section with an open draft, for its consent trip and its form.
+	 */
+	void saveSchedule(String id, ScheduleForm schedule) {
+		this.jdbc.sql("update transfer_request set schedule_json = ? where id = ? and status = ?")
+			.params(this.json.writeValueAsString(schedule), id, OPEN)
+			.update();
+	}
+
+	/**
+	 * Records that Globus Timers has the draft as this schedule; only the first call
+	 * records.
+	 */
+	void markScheduled(String id, String scheduleId) {
+		Timestamp now = Timestamp.from(this.clock.instant());
+		this.jdbc.sql("""
+				update transfer_request set status = ?, schedule_id = ?, message = null, submitted_at = ?,
+				  updated_at = ? where id = ? and status = ?""")
+			.params(SCHEDULED, scheduleId, now, now, id, OPEN)
+			.update();
+	}
+
+	/** A draft whoever it belongs to, for work done without its owner at the keyboard. */
+	Optional<Draft> findAny(String id) {
+		return this.jdbc.sql("select * from transfer_request where id = ?").param(id).query(this::map).optional();
+	}
+
+	/**
+	 * Records one run of a schedule as a submitted request of the schedule's owner, with
+	 * the schedule's form and items; only the first of racing calls records.
+	 * @return whether this call recorded it
+	 */
+	boolean recordRun(String id, Draft schedule, String taskId, java.time.Instant at, String label,
+			List<TransferDocument.Item> items) {
+		Timestamp when = Timestamp.from(at);
+		Boolean recorded = this.transactions.execute((status) -> {
+			try {
+				this.jdbc.sql("""
+						insert into transfer_request (id, subject, username, status, source_collection,
+						  destination_collection, label, form_json, task_id, consent_trips, created_at, updated_at,
+						  submitted_at, schedule_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)""")
+					.params(id, schedule.subject(), schedule.username(), SUBMITTED,
+							limit(schedule.form().sourceCollection(), 36),
+							limit(schedule.form().destinationCollection(), 36), limit(label, 128),
+							this.json.writeValueAsString(schedule.form()), taskId, when, when, when,
+							schedule.scheduleId())
+					.update();
+			}
+			catch (org.springframework.dao.DuplicateKeyException ex) {
+				return false;
+			}
+			this.items.insert(id, items);
+			return true;
+		});
+		return Boolean.TRUE.equals(recorded);
+	}
+
 	void saveMessage(String id, String message) {
 		this.jdbc.sql("update transfer_request set message = ?, updated_at = ? where id = ?")
 			.params(limit(message, 2000), Timestamp.from(this.clock.instant()), id)
@@ -186,10 +265,13 @@ class TransferDrafts {
 	private Draft map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		TransferForm form = this.json.readValue(rs.getString("form_json"), TransferForm.class);
 		Timestamp submittedAt = rs.getTimestamp("submitted_at");
+		String schedule = rs.getString("schedule_json");
 		return new Draft(rs.getString("id"), rs.getString("subject"), rs.getString("username"), rs.getString("status"),
 				form, rs.getString("submission_id"), rs.getString("task_id"), rs.getInt("consent_trips"),
 				rs.getString("message"), rs.getTimestamp("created_at").toInstant(),
-				(submittedAt != null) ? submittedAt.toInstant() : null);
+				(submittedAt != null) ? submittedAt.toInstant() : null,
+				(schedule != null) ? this.json.readValue(schedule, ScheduleForm.class) : null,
+				rs.getString("schedule_id"));
 	}
 
 	private static String limit(String value, int max) {

@@ -59,6 +59,26 @@ sealed interface TransferOutcome {
 
 	}
 
+	/** Globus Timers has the transfer as a schedule (now or before). */
+	record Scheduled(String scheduleId) implements TransferOutcome {
+
+		@Override
+		public String nextPath(String draftId) {
+			return TransferPaths.schedule(this.scheduleId);
+		}
+
+		@Override
+		public boolean leavesForm() {
+			return true;
+		}
+
+		@Override
+		public String kind() {
+			return "scheduled";
+		}
+
+	}
+
 	/** The user must go through Globus Auth first; redirect to this local path. */
 	record NeedsConsent(String path) implements TransferOutcome {
 

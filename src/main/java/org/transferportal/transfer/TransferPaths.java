@@ -5,7 +5,8 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.web.util.UriUtils;
 
 /**
- * The local addresses a transfer leads to: its task page, or its draft's form.
+ * The local addresses a transfer leads to: its task page, its schedule, or its draft's
+ * form.
  */
 final class TransferPaths {
 
@@ -14,6 +15,11 @@ final class TransferPaths {
 
 	static String task(String taskId) {
 		return "/tasks/" + UriUtils.encodePathSegment(taskId, StandardCharsets.UTF_8);
+	}
+
+	/** A schedule's page (the schedules feature's, reached by its address). */
+	static String schedule(String scheduleId) {
+		return "/schedules/" + UriUtils.encodePathSegment(scheduleId, StandardCharsets.UTF_8);
 	}
 
 	static String draft(String draftId) {

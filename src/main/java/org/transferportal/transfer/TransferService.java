@@ -1,7 +1,10 @@
 package org.transferportal.transfer;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -59,8 +63,15 @@ class TransferService {
 
 	private final RateLimiter rateLimiter;
 
+	private final ObjectProvider<TransferScheduler> scheduler;
+
+	private final Clock clock;
+
 	TransferService(CurrentUser user, TransferDrafts drafts, FormTranslator translator, SubmissionIds submissionIds,
-			ConsentPreflight preflight, ConsentRoundTrip consent, MeterRegistry meters, RateLimiter rateLimiter) {
+			ConsentPreflight preflight, ConsentRoundTrip consent, MeterRegistry meters, RateLimiter rateLimiter,
+			ObjectProvider<TransferScheduler> scheduler, Clock clock) {
+		this.scheduler = scheduler;
+		this.clock = clock;
 		this.user = user;
 		this.drafts = drafts;
 		this.translator = translator;
@@ -157,17 +168,31 @@ class TransferService {
 	}
 
 	/**
-	 * Validates and submits the form of a draft.
+	 * Validates and submits the form of a draft, now.
 	 * @param deletionConfirmation what the user's confirmation of deleting files at the
 	 * destination carried ({@link DeletionConfirmation}), or {@code null}; a transfer
 	 * that deletes is not submitted without it
 	 */
 	TransferOutcome submit(String draftId, TransferForm form, String deletionConfirmation) {
+		return submit(draftId, form, deletionConfirmation, ScheduleForm.now());
+	}
+
+	/**
+	 * Validates the form of a draft and submits it now, or hands it to Globus Timers when
+	 * its schedule section asks for later.
+	 * @param deletionConfirmation as for {@link #submit(String, TransferForm, String)}
+	 */
+	TransferOutcome submit(String draftId, TransferForm form, String deletionConfirmation, ScheduleForm schedule) {
 		return withOpenDraft(draftId, (draft) -> {
 			FormTranslator.Result result = this.translator.translate(form);
 			this.drafts.saveForm(draftId, form, null);
-			if (!result.valid()) {
-				return new TransferOutcome.Invalid(result.errors());
+			if (draft.schedule() != null || !schedule.isNow()) {
+				this.drafts.saveSchedule(draftId, schedule);
+			}
+			Map<String, String> errors = new LinkedHashMap<>(result.errors());
+			errors.putAll(scheduleErrors(form, schedule));
+			if (!errors.isEmpty()) {
+				return new TransferOutcome.Invalid(errors);
 			}
 			if (Boolean.TRUE.equals(result.document().deleteDestinationExtra())
 					&& !DeletionConfirmation.confirms(form, deletionConfirmation)) {
@@ -180,19 +205,89 @@ class TransferService {
 								+ "transfer is kept below; submit it again in " + wait.toSeconds() + " seconds.",
 						null);
 			}
-			return attempt(draft, result.document());
+			return schedule.isNow() ? attempt(draft, result.document())
+					: scheduleAttempt(draft, result.document(), schedule);
 		});
 	}
 
-	/** Submits a saved draft after the user came back from Globus Auth. */
+	/** Submits (or schedules) a saved draft after the user came back from Globus Auth. */
 	TransferOutcome resume(String draftId) {
 		return withOpenDraft(draftId, (draft) -> {
 			FormTranslator.Result result = this.translator.translate(draft.form());
-			if (!result.valid()) {
-				return new TransferOutcome.Invalid(result.errors());
+			ScheduleForm schedule = draft.asksForSchedule() ? draft.schedule() : ScheduleForm.now();
+			Map<String, String> errors = new LinkedHashMap<>(result.errors());
+			errors.putAll(scheduleErrors(draft.form(), schedule));
+			if (!errors.isEmpty()) {
+				return new TransferOutcome.Invalid(errors);
 			}
-			return attempt(draft, result.document());
+			return schedule.isNow() ? attempt(draft, result.document())
+					: scheduleAttempt(draft, result.document(), schedule);
 		});
+	}
+
+	/**
+	 * What is wrong with the schedule section as given (a deep link, a draft shown
+	 * again), by field name, as of now.
+	 */
+	public Map<String, String> checkSchedule(ScheduleForm schedule) {
+		return schedule.errors(this.clock.instant());
+	}
+
+	/**
+	 * The schedule section's problems, and the deadline's with it: every run of a
+	 * recurring schedule would share one fixed deadline, and a single run must start
+	 * before its deadline.
+	 */
+	private Map<String, String> scheduleErrors(TransferForm form, ScheduleForm schedule) {
+		Instant now = this.clock.instant();
+		Map<String, String> errors = new LinkedHashMap<>(schedule.errors(now));
+		if (schedule.isNow() || !errors.isEmpty() || form.deadline().isBlank()) {
+			return errors;
+		}
+		if (schedule.isRecurring()) {
+			errors.put("deadline", "A schedule runs again and again, so its runs cannot share one deadline: "
+					+ "leave the deadline empty");
+		}
+		else {
+			Instant deadline = ScheduleForm.time(form.deadline(), "deadline", new LinkedHashMap<>());
+			Instant start = schedule.schedule(now).start();
+			if (deadline != null && !deadline.isAfter((start != null) ? start : now)) {
+				errors.put("deadline", "The deadline must come after the time the transfer runs");
+			}
+		}
+		return errors;
+	}
+
+	/**
+	 * Hands a checked transfer to Globus Timers as a schedule: created once whatever
+	 * happens, or a trip to Globus Auth first (counted with the draft's other trips).
+	 */
+	private TransferOutcome scheduleAttempt(Draft draft, TransferDocument document, ScheduleForm form) {
+		TransferScheduler scheduler = this.scheduler.getIfAvailable();
+		if (scheduler == null) {
+			return new TransferOutcome.Failed("This portal cannot schedule transfers.", null);
+		}
+		Schedule schedule = form.schedule(this.clock.instant());
+		TransferScheduler.Result result = scheduler
+			.schedule(new TransferScheduler.Request(draft.id(), document, schedule, draft.consentTrips() > 0));
+		TransferOutcome outcome;
+		if (result instanceof TransferScheduler.Result.Created created) {
+			this.drafts.markScheduled(draft.id(), created.scheduleId());
+			logger.info("Transfer " + draft.id() + " scheduled as timer " + created.scheduleId());
+			outcome = new TransferOutcome.Scheduled(created.scheduleId());
+		}
+		else if (result instanceof TransferScheduler.Result.NeedsConsent needs) {
+			outcome = consentTrip(draft, () -> this.consent.start(PENDING_KIND, draft.id(), needs.parameters()));
+		}
+		else if (result instanceof TransferScheduler.Result.Invalid invalid) {
+			outcome = new TransferOutcome.Invalid(invalid.errors());
+		}
+		else {
+			TransferScheduler.Result.Failed failed = (TransferScheduler.Result.Failed) result;
+			outcome = new TransferOutcome.Failed(failed.message(), failed.requestId());
+		}
+		this.meters.counter("portal.schedule.creations", "outcome", outcome.kind()).increment();
+		return outcome;
 	}
 
 	/**
@@ -209,6 +304,9 @@ class TransferService {
 		Draft draft = found.get();
 		if (draft.submitted()) {
 			return new TransferOutcome.Submitted(draft.taskId());
+		}
+		if (draft.scheduled()) {
+			return new TransferOutcome.Scheduled(draft.scheduleId());
 		}
 		TransferOutcome outcome = work.apply(draft);
 		if (!outcome.leavesForm()) {

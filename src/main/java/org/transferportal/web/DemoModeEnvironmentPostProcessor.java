@@ -123,6 +123,7 @@ public class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcesso
 		properties.put("globus.auth-url", base + "/auth");
 		properties.put("globus.transfer-url", base + "/transfer");
 		properties.put("globus.groups-url", base + "/groups");
+		properties.put("globus.timers-url", base + "/timers");
 		// The simulated collections' HTTPS servers answer on the portal's own address.
 		properties.put("portal.https.allow-http", "true");
 		// Without a mail server, the demo shows the e-mails it would send.

@@ -31,7 +31,7 @@ class LabAdminCheckTests {
 
 	private final LabAccess access = mock(LabAccess.class);
 
-	private final LabAdminCheck check = new LabAdminCheck(this.access, new CurrentUser(null, null, null));
+	private final LabAdminCheck check = new LabAdminCheck(this.access, new CurrentUser(null, null, null, null));
 
 	@AfterEach
 	void forgetUser() {

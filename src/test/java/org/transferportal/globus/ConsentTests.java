@@ -2,6 +2,7 @@ package org.transferportal.globus;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -55,6 +56,65 @@ class ConsentTests {
 		var json = GlobusClients.globusJson();
 		JsonNode consents = json.readTree(GlobusFixtures.body("auth/consents.json")).path("consents");
 		return List.of(json.treeToValue(consents, Consent[].class));
+	}
+
+	@Test
+	void aTimerScopeIsMetByItsWholeConsentTree() {
+		List<Consent> consents = timerTree(true);
+		Scope wanted = GlobusScopes.timerWithDataAccess(List.of(UUID.fromString(LAB_DATA)));
+
+		assertThat(Consent.meets(wanted, consents)).isTrue();
+		assertThat(Consent.meets(GlobusScopes.timerWithDataAccess(List.of()), consents)).isTrue();
+	}
+
+	@Test
+	void aTimerScopeIsNotMetWithoutItsDataAccessOrWithItOnlyBelowTransfersOwnConsent() {
+		Scope wanted = GlobusScopes.timerWithDataAccess(List.of(UUID.fromString(LAB_DATA)));
+		List<Consent> withoutDataAccess = timerTree(false);
+		List<Consent> belowTransferOnly = new ArrayList<>(withoutDataAccess);
+		// The user's data_access consent for immediate transfers does not reach timers.
+		belowTransferOnly.add(new Consent(7, GlobusScopes.TRANSFER, List.of(7L), "approved", null, null, null, false));
+		belowTransferOnly.add(new Consent(8, DATA_ACCESS, List.of(7L, 8L), "approved", null, null, null, true));
+
+		assertThat(Consent.meets(wanted, withoutDataAccess)).isFalse();
+		assertThat(Consent.meets(wanted, belowTransferOnly)).isFalse();
+		assertThat(Consent.meets(Scope.of(GlobusScopes.TRANSFER), belowTransferOnly)).isTrue();
+	}
+
+	@Test
+	void anOlderTimersScopeChainIsWalkedTheSameWay() {
+		String provider = "https://auth.globus.org/scopes/actions.globus.org/transfer/transfer";
+		List<Consent> consents = List.of(
+				new Consent(1, GlobusScopes.TIMER, List.of(1L), "approved", null, null, null, false),
+				new Consent(2, provider, List.of(1L, 2L), "approved", null, null, null, false),
+				new Consent(3, GlobusScopes.TRANSFER, List.of(1L, 2L, 3L), "approved", null, null, null, false),
+				new Consent(4, DATA_ACCESS, List.of(1L, 2L, 3L, 4L), "approved", null, null, null, true));
+		Scope old = Scope
+			.parse(GlobusScopes.TIMER + "[" + provider + "[" + GlobusScopes.TRANSFER + "[*" + DATA_ACCESS + "]]]")
+			.get(0);
+
+		assertThat(Consent.meets(old, consents)).isTrue();
+		assertThat(Consent.meets(old, consents.subList(0, 3))).isFalse();
+		assertThat(Consent.meets(GlobusScopes.timerWithDataAccess(List.of()), consents))
+			.as("the new chain has Transfer right below Timers")
+			.isFalse();
+	}
+
+	private static final String LAB_DATA = "1405823f-0597-4a16-b296-46d4f0ae4b15";
+
+	/**
+	 * The consents of a timer with Transfer below it, and Lab Data's data_access below
+	 * that.
+	 */
+	private static List<Consent> timerTree(boolean withDataAccess) {
+		List<Consent> consents = new ArrayList<>();
+		consents.add(new Consent(100, GlobusScopes.TIMER, List.of(100L), "approved", null, null, null, false));
+		consents.add(new Consent(101, GlobusScopes.TRANSFER, List.of(100L, 101L), "approved", null, null, null, false));
+		if (withDataAccess) {
+			consents
+				.add(new Consent(1000, DATA_ACCESS, List.of(100L, 101L, 1000L), "approved", null, null, null, true));
+		}
+		return consents;
 	}
 
 }

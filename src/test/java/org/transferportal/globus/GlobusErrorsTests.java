@@ -250,4 +250,24 @@ class GlobusErrorsTests {
 		assertThat(ex.requestId()).isEqualTo("abc");
 	}
 
+	@Test
+	void timersValidationAnswersListEachFieldAndItsProblem() {
+		GlobusException ex = this.errors.toException(422, body("timers/error_validation.json"), "/v2/timer");
+
+		assertThat(ex).isInstanceOf(GlobusApiException.class);
+		assertThat(ex.code()).isEqualTo("ValidationError");
+		assertThat(ex.getMessage()).isEqualTo("Globus refused the request: schedule.end.count: field required; "
+				+ "schedule.interval_seconds: ensure this value is greater than or equal to 60");
+		assertThat(ex.isRetryable()).isFalse();
+	}
+
+	@Test
+	void timersOtherErrorsAreReadFromTheirErrorObject() {
+		GlobusException ex = this.errors.toException(500, body("timers/error_other.json"), "/jobs/");
+
+		assertThat(ex.code()).isEqualTo("ERROR");
+		assertThat(ex.getMessage()).isEqualTo("Request failed terribly");
+		assertThat(ex.isRetryable()).isTrue();
+	}
+
 }

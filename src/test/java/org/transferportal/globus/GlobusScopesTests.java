@@ -61,4 +61,15 @@ class GlobusScopesTests {
 		assertThat(GlobusScopes.dataAccessCollection("https://auth.globus.org/scopes/not-a-uuid/data_access")).isNull();
 	}
 
+	@Test
+	void theTimerScopeHasTransferBelowItAndTheDataAccessScopesBelowTransfer() {
+		UUID a = UUID.fromString("1405823f-0597-4a16-b296-46d4f0ae4b15");
+
+		assertThat(GlobusScopes.timerWithDataAccess(List.of(a)).toString()).isEqualTo(
+				"https://auth.globus.org/scopes/524230d7-ea86-4a52-8312-86065a9e0417/timer[urn:globus:auth:scope:"
+						+ "transfer.api.globus.org:all[*https://auth.globus.org/scopes/" + a + "/data_access]]");
+		assertThat(GlobusScopes.timerWithDataAccess(List.of()).toString())
+			.isEqualTo(GlobusScopes.TIMER + "[" + GlobusScopes.TRANSFER + "]");
+	}
+
 }

@@ -30,6 +30,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.never;
@@ -107,12 +108,12 @@ class PresetAdminControllerTests {
 				.with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("value=\"/projects/alpha/\"")));
-		then(this.store).should(never()).create(any(), any(), any(), any());
+		then(this.store).should(never()).create(any(), any(), any(), any(), any());
 	}
 
 	@Test
 	void aSavedPresetGoesBackToTheListWithANoticeUnderItsCleanedName() throws Exception {
-		given(this.store.create(eq("Alpha nightly"), eq("Every night"), any(), eq(ADMIN)))
+		given(this.store.create(eq("Alpha nightly"), eq("Every night"), any(), eq(ADMIN), isNull()))
 			.willReturn(preset("Alpha nightly", 1, ADMIN));
 
 		this.mvc.perform(save("/lab/admin/presets", "  Alpha   nightly ", 0))
@@ -131,7 +132,7 @@ class PresetAdminControllerTests {
 			.andExpect(content().string(containsString("Give an absolute source path")))
 			.andExpect(content().string(containsString("value=\"relative/&lt;b&gt;\"")))
 			.andExpect(content().string(containsString(">Every night</textarea>")));
-		then(this.store).should(never()).create(any(), any(), any(), any());
+		then(this.store).should(never()).create(any(), any(), any(), any(), any());
 	}
 
 	@Test
@@ -145,12 +146,12 @@ class PresetAdminControllerTests {
 		this.mvc.perform(save("/lab/admin/presets", "Alpha", 0, "description", "d".repeat(501)))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("A description can have at most 500 characters")));
-		then(this.store).should(never()).create(any(), any(), any(), any());
+		then(this.store).should(never()).create(any(), any(), any(), any(), any());
 	}
 
 	@Test
 	void aNameTheLabAlreadyUsesIsAMessageNextToTheName() throws Exception {
-		given(this.store.create(any(), any(), any(), any())).willThrow(new DuplicateKeyException("unique name"));
+		given(this.store.create(any(), any(), any(), any(), any())).willThrow(new DuplicateKeyException("unique name"));
 
 		this.mvc.perform(save("/lab/admin/presets", "Alpha", 0))
 			.andExpect(status().isUnprocessableContent())
@@ -160,7 +161,7 @@ class PresetAdminControllerTests {
 	@Test
 	void aPresetSavedMeanwhileBySomeoneElseKeepsTheAdminsChangesAndTakesTheirVersion() throws Exception {
 		given(this.store.find(this.id)).willReturn(Optional.of(preset("Alpha", 3, "bob@uchicago.edu")));
-		given(this.store.update(eq(this.id), eq(2), any(), any(), any(), any())).willReturn(false);
+		given(this.store.update(eq(this.id), eq(2), any(), any(), any(), any(), any())).willReturn(false);
 
 		this.mvc.perform(save("/lab/admin/presets/" + this.id, "Alpha, my way", 2))
 			.andExpect(status().isConflict())
@@ -174,7 +175,7 @@ class PresetAdminControllerTests {
 	void aPresetDeletedMeanwhileIsOfferedToBeCreatedAgain() throws Exception {
 		given(this.store.find(this.id)).willReturn(Optional.of(preset("Alpha", 3, "bob@uchicago.edu")),
 				Optional.empty());
-		given(this.store.update(any(), anyInt(), any(), any(), any(), any())).willReturn(false);
+		given(this.store.update(any(), anyInt(), any(), any(), any(), any(), any())).willReturn(false);
 
 		this.mvc.perform(save("/lab/admin/presets/" + this.id, "Alpha, my way", 3))
 			.andExpect(status().isConflict())
@@ -186,11 +187,11 @@ class PresetAdminControllerTests {
 	@Test
 	void aVersionThatIsNotANumberCountsAsNone() throws Exception {
 		given(this.store.find(this.id)).willReturn(Optional.of(preset("Alpha", 3, ADMIN)));
-		given(this.store.update(eq(this.id), anyInt(), any(), any(), any(), any())).willReturn(true);
+		given(this.store.update(eq(this.id), anyInt(), any(), any(), any(), any(), any())).willReturn(true);
 
 		this.mvc.perform(save("/lab/admin/presets/" + this.id, "Alpha", 0, "version", "3; drop"))
 			.andExpect(redirectedUrl("/presets"));
-		then(this.store).should().update(eq(this.id), eq(0), eq("Alpha"), any(), any(), eq(ADMIN));
+		then(this.store).should().update(eq(this.id), eq(0), eq("Alpha"), any(), any(), eq(ADMIN), isNull());
 	}
 
 	@Test
@@ -220,7 +221,7 @@ class PresetAdminControllerTests {
 				.andExpect(status().isNotFound());
 		}
 		then(this.store).should(never()).find("not-a-uuid");
-		then(this.store).should(never()).update(any(), anyInt(), any(), any(), any(), any());
+		then(this.store).should(never()).update(any(), anyInt(), any(), any(), any(), any(), any());
 		then(this.store).should(never()).delete(any());
 	}
 

@@ -392,6 +392,66 @@ class PresetIntegrationTests extends FlowTestSupport {
 	}
 
 	@Test
+	void anAdminOffersAPresetAsAScheduleTemplateAndScheduleOpensItsFormWithThatPace() {
+		UUID a = this.globus.guestCollection();
+		UUID b = this.globus.guestCollection();
+		Map<String, String> fields = preset("Weekly archive " + this.tag, a, "/x/", b, "/y/");
+		fields.put("schedule_interval_hours", "168");
+		this.admin.post("/lab/admin/presets", fields);
+		String id = presetId("Weekly archive " + this.tag);
+		assertThat(content(this.member.get("/presets"))).contains("A schedule template: every 168 hours");
+
+		MockHttpServletResponse schedule = this.member.post("/presets/" + id + "/schedule", Map.of());
+
+		assertThat(schedule.getRedirectedUrl()).startsWith("/transfer/drafts/")
+			.endsWith("?schedule_type=recurring&schedule_interval_hours=168");
+		String form = content(this.member.follow(schedule));
+		assertThat(form).contains("value=\"recurring\" id=\"schedule_recurring\" checked")
+			.containsPattern("name=\"schedule_interval_hours\"[^>]*value=\"168\"")
+			.contains("value=\"Weekly archive " + this.tag + "\"");
+		assertThat(submitted()).as("nothing runs until the form is submitted").isEmpty();
+	}
+
+	@Test
+	void aPresetWithABatchShowsHowManyItemsItMoves() {
+		Map<String, String> fields = preset("Batch " + this.tag, this.globus.guestCollection(), "/x/",
+				this.globus.guestCollection(), "/y/");
+		fields.put("manifest", "# the scans\nraw/a.tif raw/a.tif\n\nraw/b.tif raw/b.tif\n");
+		this.admin.post("/lab/admin/presets", fields);
+
+		assertThat(content(this.member.get("/presets"))).contains("Batch " + this.tag).contains("2 item(s)");
+	}
+
+	@Test
+	void aScheduleTemplatesIntervalMustBeAWholeNumberOfHoursAndThePresetIsKept() {
+		Map<String, String> fields = preset("Bad pace " + this.tag, this.globus.guestCollection(), "/x/",
+				this.globus.guestCollection(), "/y/");
+		fields.put("schedule_interval_hours", "every night");
+		int before = allPresets();
+
+		MockHttpServletResponse page = this.admin.post("/lab/admin/presets", fields);
+
+		assertThat(page.getStatus()).isEqualTo(422);
+		assertThat(content(page)).contains("Give a whole number of hours from 1 to 8760")
+			.contains("value=\"every night\"")
+			.contains("value=\"Bad pace " + this.tag + "\"");
+		assertThat(allPresets()).isEqualTo(before);
+	}
+
+	@Test
+	void aPresetWithoutATemplateProposesANightlySchedule() {
+		this.admin.post("/lab/admin/presets", preset("Plain " + this.tag, this.globus.guestCollection(), "/x/",
+				this.globus.guestCollection(), "/y/"));
+
+		MockHttpServletResponse schedule = this.member.post("/presets/" + presetId("Plain " + this.tag) + "/schedule",
+				Map.of());
+
+		assertThat(schedule.getRedirectedUrl()).endsWith("?schedule_type=recurring&schedule_interval_hours=24");
+		assertThat(this.member.post("/presets/" + UUID.randomUUID() + "/schedule", Map.of()).getStatus())
+			.isEqualTo(404);
+	}
+
+	@Test
 	void presetNamesAndDescriptionsAreEscaped() {
 		UUID a = this.globus.guestCollection();
 		UUID b = this.globus.guestCollection();

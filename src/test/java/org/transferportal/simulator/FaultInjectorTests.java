@@ -28,7 +28,7 @@ class FaultInjectorTests {
 	private FaultInjector injector(double faultRate, String... faults) {
 		SimulatorProperties properties = new SimulatorProperties(true, "id", "secret", Duration.ZERO, faultRate,
 				List.of(faults), Duration.ZERO, Duration.ofHours(48), 1, true, null, 200, Duration.ofDays(7),
-				DataSize.ofMegabytes(64));
+				DataSize.ofMegabytes(64), 3600);
 		return new FaultInjector(properties, this.stats);
 	}
 

@@ -26,7 +26,7 @@ class SimulatorConfigurationTests {
 	void theSettingsNeverPrintTheClientSecret() {
 		SimulatorProperties properties = new SimulatorProperties(true, "demo-client", "s3cr3t-value", Duration.ZERO, 0,
 				List.of(), Duration.ZERO, Duration.ofHours(48), 1, true, null, 200, Duration.ofDays(7),
-				DataSize.ofMegabytes(64));
+				DataSize.ofMegabytes(64), 3600);
 		assertThat(properties.toString()).doesNotContain("s3cr3t-value")
 			.contains("clientSecret=(set)")
 			.contains("demo-client");

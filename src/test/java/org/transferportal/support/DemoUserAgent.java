@@ -51,6 +51,9 @@ public final class DemoUserAgent {
 
 	private final String username;
 
+	/** The simulator's consent pages this agent answered, oldest first. */
+	private final List<String> consentPages = new java.util.concurrent.CopyOnWriteArrayList<>();
+
 	private final HttpClient http = HttpClient.newBuilder()
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.cookieHandler(new CookieManager())
@@ -72,6 +75,14 @@ public final class DemoUserAgent {
 	public DemoUserAgent(List<String> instances, String username) {
 		this.instances = instances.stream().map(URI::create).toList();
 		this.username = username;
+	}
+
+	/**
+	 * The simulator's consent pages this agent was shown and allowed, oldest first (the
+	 * login's own included).
+	 */
+	public List<String> consentPages() {
+		return List.copyOf(this.consentPages);
 	}
 
 	/** Opens a portal path, logging in and consenting at the simulator as needed. */
@@ -107,6 +118,7 @@ public final class DemoUserAgent {
 				current = simulatorForm(current, "/simulator/auth/v2/web/login", Map.of("identity", this.username));
 			}
 			else if (current.body().contains("id=\"allow\"")) {
+				this.consentPages.add(current.body());
 				current = simulatorForm(current, "/simulator/auth/v2/web/consent", Map.of("decision", "allow"));
 			}
 			else {

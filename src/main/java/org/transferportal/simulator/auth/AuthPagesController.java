@@ -196,15 +196,25 @@ class AuthPagesController {
 		SimIdentity identity = this.identities.find(session.identityId()).orElseThrow();
 		List<ConsentLine> lines = new ArrayList<>();
 		for (SimScope scope : request.scopes()) {
-			lines.add(new ConsentLine(this.rules.describe(scope.name()), scope.name(), false));
-			for (SimScope dependency : scope.dependencies()) {
-				lines.add(new ConsentLine(this.rules.describe(dependency.name()), dependency.name(), true));
-			}
+			addLines(lines, scope, List.of());
 		}
 		model.addAttribute("request", request);
 		model.addAttribute("identity", identity);
 		model.addAttribute("lines", lines);
 		return "simulator/consent";
+	}
+
+	/**
+	 * A scope's line, then its dependents' lines, however deep (Timers, Transfer,
+	 * data_access).
+	 */
+	private void addLines(List<ConsentLine> lines, SimScope scope, List<String> above) {
+		lines.add(new ConsentLine(this.rules.describe(scope.name(), above), scope.name(), !above.isEmpty()));
+		List<String> path = new ArrayList<>(above);
+		path.add(scope.name());
+		for (SimScope dependency : scope.dependencies()) {
+			addLines(lines, dependency, path);
+		}
 	}
 
 	private String redirectWithCode(PendingAuthorization request, LoginSession session) {

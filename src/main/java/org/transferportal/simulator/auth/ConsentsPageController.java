@@ -65,15 +65,23 @@ class ConsentsPageController {
 					+ "first; this page then shows the consents of the identity you logged in with.");
 			return "simulator/error";
 		}
-		List<ConsentRow> rows = this.consents.consentsOf(session.get().identityId())
-			.stream()
-			.map((c) -> new ConsentRow(c.id(), this.rules.describe(c.scopeName()), c.scopeName(), c.clientId(),
-					!c.isRoot(), c.created().toString()))
+		List<SimConsent> granted = this.consents.consentsOf(session.get().identityId());
+		java.util.Map<Long, String> names = new java.util.HashMap<>();
+		granted.forEach((c) -> names.put(c.id(), c.scopeName()));
+		List<ConsentRow> rows = granted.stream()
+			.map((c) -> new ConsentRow(c.id(), this.rules.describe(c.scopeName(), above(c, names)), c.scopeName(),
+					c.clientId(), !c.isRoot(), c.created().toString()))
 			.toList();
 		model.addAttribute("identity", this.identities.find(session.get().identityId()).orElseThrow());
 		model.addAttribute("rows", rows);
 		model.addAttribute("formToken", this.store.sessionFormToken(cookie).orElseThrow());
 		return "simulator/consents";
+	}
+
+	/** The scopes of the consents a consent hangs below, root first. */
+	private static List<String> above(SimConsent consent, java.util.Map<Long, String> names) {
+		List<Long> path = consent.dependencyPath();
+		return path.subList(0, path.size() - 1).stream().map((id) -> names.getOrDefault(id, "")).toList();
 	}
 
 	@PostMapping("/consents/revoke")

@@ -20,6 +20,15 @@ final class ScopeRules {
 
 	static final String VIEW_IDENTITY_SET = "urn:globus:auth:scope:auth.globus.org:view_identity_set";
 
+	/**
+	 * Globus Timers' scope; Transfer (or, for older timers, the Transfer action provider)
+	 * hangs below it.
+	 */
+	static final String TIMER = "https://auth.globus.org/scopes/" + TokenStore.TIMERS + "/timer";
+
+	/** The Transfer action provider older (v1) timers ran through. */
+	static final String TRANSFER_ACTION_PROVIDER = "https://auth.globus.org/scopes/actions.globus.org/transfer/transfer";
+
 	private static final List<String> AUTH_SCOPES = List.of("openid", "profile", "email", VIEW_IDENTITY_SET,
 			"urn:globus:auth:scope:auth.globus.org:view_identities",
 			"urn:globus:auth:scope:auth.globus.org:view_consents");
@@ -43,10 +52,15 @@ final class ScopeRules {
 				}
 			}
 			else if (TRANSFER_ALL.equals(name)) {
-				for (SimScope dependency : scope.dependencies()) {
-					if (!dependency.dependencies().isEmpty() || dataAccessCollection(dependency.name()).isEmpty()) {
-						return Optional.of("Unknown Scope: " + dependency);
-					}
+				Optional<String> problem = transferProblem(scope);
+				if (problem.isPresent()) {
+					return problem;
+				}
+			}
+			else if (TIMER.equals(name)) {
+				Optional<String> problem = timerProblem(scope);
+				if (problem.isPresent()) {
+					return problem;
 				}
 			}
 			else if (httpsCollection(name).isPresent()) {
@@ -56,6 +70,46 @@ final class ScopeRules {
 			}
 			else if (dataAccessCollection(name).isEmpty() || !scope.dependencies().isEmpty()) {
 				return Optional.of("Unknown Scope: " + scope);
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Transfer may only have data_access scopes of collections that use them below it.
+	 */
+	private Optional<String> transferProblem(SimScope transfer) {
+		for (SimScope dependency : transfer.dependencies()) {
+			if (!dependency.dependencies().isEmpty() || dataAccessCollection(dependency.name()).isEmpty()) {
+				return Optional.of("Unknown Scope: " + dependency);
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Timers takes Transfer below it (the current chain) or the Transfer action provider
+	 * with Transfer below that (older timers').
+	 */
+	private Optional<String> timerProblem(SimScope timer) {
+		for (SimScope dependency : timer.dependencies()) {
+			if (TRANSFER_ALL.equals(dependency.name())) {
+				Optional<String> problem = transferProblem(dependency);
+				if (problem.isPresent()) {
+					return problem;
+				}
+			}
+			else if (TRANSFER_ACTION_PROVIDER.equals(dependency.name())) {
+				for (SimScope below : dependency.dependencies()) {
+					Optional<String> problem = TRANSFER_ALL.equals(below.name()) ? transferProblem(below)
+							: Optional.of("Unknown Scope: " + below);
+					if (problem.isPresent()) {
+						return problem;
+					}
+				}
+			}
+			else {
+				return Optional.of("Unknown Scope: " + dependency);
 			}
 		}
 		return Optional.empty();
@@ -84,10 +138,22 @@ final class ScopeRules {
 		if (GROUPS_VIEW_MY_GROUPS.equals(rootScopeName)) {
 			return TokenStore.GROUPS;
 		}
+		if (TIMER.equals(rootScopeName)) {
+			return TokenStore.TIMERS;
+		}
 		// A collection's HTTPS token names the collection as its resource server.
 		return CollectionCatalog.dataAccessCollectionId(rootScopeName)
 			.or(() -> CollectionCatalog.httpsCollectionId(rootScopeName))
 			.orElse(rootScopeName);
+	}
+
+	/**
+	 * Plain words for a consent below others: what Timers may do when your timers run is
+	 * said so, since the same collection's data_access can be granted for both.
+	 */
+	String describe(String scopeName, List<String> above) {
+		String words = describe(scopeName);
+		return (!above.isEmpty() && TIMER.equals(above.get(0))) ? words + ", when your timers run" : words;
 	}
 
 	/** Plain words for the consent page. */
@@ -98,6 +164,8 @@ final class ScopeRules {
 			case "email" -> "View your e-mail address";
 			case TRANSFER_ALL -> "Manage your data transfers and browse your collections (Globus Transfer)";
 			case GROUPS_VIEW_MY_GROUPS -> "View your groups and your memberships in them (Globus Groups)";
+			case TIMER -> "Schedule transfers that run for you later, with Globus Timers";
+			case TRANSFER_ACTION_PROVIDER -> "Run transfers for you through Globus's Transfer action provider";
 			case VIEW_IDENTITY_SET -> "View the identities linked to yours";
 			case "urn:globus:auth:scope:auth.globus.org:view_identities" -> "View your linked identities";
 			case "urn:globus:auth:scope:auth.globus.org:view_consents" -> "View what you have consented to";

@@ -170,6 +170,12 @@ final class SimTask {
 
 	Inactivity inactivity;
 
+	/**
+	 * The consents its data_access consents hang below: Transfer's for a task submitted
+	 * to Transfer, Timers' and then Transfer's for a timer's run.
+	 */
+	List<String> consentChain = List.of(TransferAccess.TRANSFER_ALL);
+
 	/** Set by the {@code inactive} fault: its credentials expired at this time. */
 	Instant credentialsExpiredAt;
 

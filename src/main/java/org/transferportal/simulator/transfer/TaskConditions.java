@@ -43,7 +43,7 @@ final class TaskConditions {
 		for (String collectionId : task.collections()) {
 			SimCollection collection = this.catalog.find(collectionId).orElse(null);
 			if (collection != null && collection.requiresDataAccess()
-					&& !this.access.hasDataAccess(task.ownerId, task.clientId, collection)) {
+					&& !this.access.hasDataAccess(task.ownerId, task.clientId, task.consentChain, collection)) {
 				return new SimTask.Inactivity("NO_CREDENTIALS", "consent required",
 						"The data_access consent for collection '" + collection.displayName()
 								+ "' was revoked. Grant it again (" + collection.dataAccessScope()

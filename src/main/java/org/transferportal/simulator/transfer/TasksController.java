@@ -49,8 +49,11 @@ class TasksController {
 
 	private final TaskJson json;
 
-	TasksController(TransferAccess access, TaskEngine engine, SimFileSystem files, FaultInjector faults,
-			TaskJson json) {
+	private final TransferSubmissions submissions;
+
+	TasksController(TransferAccess access, TaskEngine engine, SimFileSystem files, FaultInjector faults, TaskJson json,
+			TransferSubmissions submissions) {
+		this.submissions = submissions;
 		this.access = access;
 		this.engine = engine;
 		this.files = files;
@@ -72,23 +75,8 @@ class TasksController {
 			if (duplicate.isPresent()) {
 				return this.json.result("transfer_result", "Duplicate", 200, duplicate.get(), request);
 			}
-			SimCollection source = this.access.usableForTask(transfer.sourceId(), caller, transfer.sourceLocalUser(),
-					"source_local_user");
-			SimCollection destination = this.access.usableForTask(transfer.destinationId(), caller,
-					transfer.destinationLocalUser(), "destination_local_user");
-			this.access.checkUse(caller, source, destination);
-			TransferPlanner.Plan plan = new TransferPlanner(this.files).plan(transfer, source, destination, caller);
-			Map<String, Object> options = new LinkedHashMap<>(transfer.booleans());
-			options.put("sync_level", transfer.syncLevel());
-			options.put("filter_rules", transfer.filterRules().isEmpty() ? null
-					: transfer.filterRules().stream().map(SimFilterRule::json).toList());
-			options.put("destination_user", (transfer.destinationLocalUser() != null) ? transfer.destinationLocalUser()
-					: caller.identity().localPart());
-			Map.Entry<SimTask, Boolean> submitted = this.engine.submit(caller.id(), transfer.submissionId(),
-					(id) -> new SimTask(id, "TRANSFER", caller.id(), caller.token().clientId(), transfer.submissionId(),
-							source.id(), destination.id(), this.engine.now(), plan.steps(), options, plan.failure(),
-							transfer.label(), transfer.deadline()));
-			return answer("transfer_result", submitted, request);
+			return answer("transfer_result",
+					this.submissions.transfer(caller, transfer, List.of(TransferAccess.TRANSFER_ALL)), request);
 		});
 	}
 

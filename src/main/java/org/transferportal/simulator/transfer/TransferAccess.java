@@ -122,13 +122,43 @@ class TransferAccess {
 	}
 
 	/**
+	 * The caller of a simulated Timers run: the timer's owner, through the client that
+	 * created the timer, with no login session of its own (a run happens while nobody is
+	 * at the keyboard).
+	 */
+	Caller onBehalfOf(String identityId, String clientId) {
+		SimIdentity identity = this.identities.find(identityId)
+			.orElseThrow(() -> new TransferError(401, "ClientError.AuthenticationFailed", "Unknown identity"));
+		java.time.Instant now = this.tokens.now();
+		IssuedToken token = new IssuedToken("timers-run", TokenStore.TRANSFER, clientId, List.of(),
+				new org.transferportal.simulator.LoginSession(identityId, identity.domain(), java.time.Instant.EPOCH,
+						false),
+				now, now.plusSeconds(3600), null);
+		List<String> accounts = this.identities.identitySet(identity)
+			.stream()
+			.map(SimIdentity::localPart)
+			.distinct()
+			.toList();
+		return new Caller(token, identity, accounts);
+	}
+
+	/**
 	 * Checks that the caller may use the collections now: data_access consent for mapped
 	 * collections (all missing ones reported in one error), then session policies.
 	 */
 	void checkUse(Caller caller, SimCollection... used) {
+		checkUse(caller, List.of(TRANSFER_ALL), used);
+	}
+
+	/**
+	 * Like {@link #checkUse(Caller, SimCollection...)}, with the data_access consents
+	 * looked for below this chain of consents (a timer's run: Timers, then Transfer).
+	 */
+	void checkUse(Caller caller, List<String> consentChain, SimCollection... used) {
 		List<String> missing = new ArrayList<>();
 		for (SimCollection collection : used) {
-			if (collection.requiresDataAccess() && !hasDataAccess(caller.id(), caller.token().clientId(), collection)
+			if (collection.requiresDataAccess()
+					&& !hasDataAccess(caller.id(), caller.token().clientId(), consentChain, collection)
 					&& !missing.contains(collection.dataAccessScope())) {
 				missing.add(collection.dataAccessScope());
 			}
@@ -158,6 +188,16 @@ class TransferAccess {
 	 */
 	boolean hasDataAccess(String identityId, String clientId, SimCollection collection) {
 		return this.consents.hasDependent(identityId, clientId, TRANSFER_ALL, collection.dataAccessScope());
+	}
+
+	/**
+	 * Like {@link #hasDataAccess(String, String, SimCollection)}, below a chain of
+	 * consents.
+	 */
+	boolean hasDataAccess(String identityId, String clientId, List<String> consentChain, SimCollection collection) {
+		List<String> path = new ArrayList<>(consentChain);
+		path.add(collection.dataAccessScope());
+		return this.consents.has(identityId, clientId, path);
 	}
 
 	/**

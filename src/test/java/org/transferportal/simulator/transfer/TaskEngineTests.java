@@ -36,7 +36,7 @@ class TaskEngineTests {
 
 	private final SimulatorProperties properties = new SimulatorProperties(true, "client", "secret", Duration.ZERO, 0,
 			List.of(), Duration.ZERO, Duration.ofHours(48), 1_000_000, true, null, 3, Duration.ofDays(7),
-			DataSize.ofMegabytes(64));
+			DataSize.ofMegabytes(64), 3600);
 
 	private final IdentityDirectory identities = new IdentityDirectory();
 
