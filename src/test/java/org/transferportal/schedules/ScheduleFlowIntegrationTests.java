@@ -254,6 +254,10 @@ class ScheduleFlowIntegrationTests extends DemoTestSupport {
 				assertThat(event.username()).isEqualTo("carol@example.edu");
 				assertThat(event.name()).isEqualTo(label);
 			});
+		// The notifications take the stop from there: the owner's e-mail, kept in the
+		// demo's
+		// outbox (no mail server).
+		assertThat(carol.open("/notifications").body()).contains("Schedule stopped: " + label);
 		int pages = carol.consentPages().size();
 
 		Page fixed = carol.post("/schedules/" + id + "/fix", stopped, Map.of());

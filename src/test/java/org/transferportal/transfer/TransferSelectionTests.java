@@ -127,6 +127,9 @@ class TransferSelectionTests {
 			.andExpect(content().string(containsString("name=\"key\" value=\"" + key + "\"")))
 			.andExpect(content().string(not(containsString("name=\"draft\""))));
 		then(this.service).should().newForm();
+		// Checking the schedule section the link filled in reads nothing and stores
+		// nothing.
+		then(this.service).should().checkSchedule(any());
 		then(this.service).shouldHaveNoMoreInteractions();
 	}
 
