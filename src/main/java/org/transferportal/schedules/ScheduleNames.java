@@ -22,9 +22,9 @@ class ScheduleNames {
 
 	private static final Pattern MARK = Pattern.compile(" #[0-9a-f]{12}$");
 
-	private final CollectionNames collections;
+	private final ScheduleCollectionNames collections;
 
-	ScheduleNames(CollectionNames collections) {
+	ScheduleNames(ScheduleCollectionNames collections) {
 		this.collections = collections;
 	}
 

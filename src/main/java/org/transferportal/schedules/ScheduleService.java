@@ -52,14 +52,14 @@ class ScheduleService {
 
 	private final ScheduleTracker tracker;
 
-	private final CollectionNames names;
+	private final ScheduleCollectionNames names;
 
 	private final ScheduleRuns runs;
 
 	private final PreparedTransfers prepared;
 
 	ScheduleService(CurrentUser user, ConsentRoundTrip consent, ScheduleStore store, ScheduleTracker tracker,
-			CollectionNames names, ScheduleRuns runs, PreparedTransfers prepared) {
+			ScheduleCollectionNames names, ScheduleRuns runs, PreparedTransfers prepared) {
 		this.user = user;
 		this.consent = consent;
 		this.store = store;

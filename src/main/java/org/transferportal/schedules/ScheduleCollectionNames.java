@@ -19,13 +19,13 @@ import org.transferportal.lab.LabProperties;
  * else Globus's display names (cached), else the id itself.
  */
 @Component
-class CollectionNames {
+class ScheduleCollectionNames {
 
 	private final LabProperties lab;
 
 	private final CollectionDirectory directory;
 
-	CollectionNames(LabProperties lab, CollectionDirectory directory) {
+	ScheduleCollectionNames(LabProperties lab, CollectionDirectory directory) {
 		this.lab = lab;
 		this.directory = directory;
 	}
