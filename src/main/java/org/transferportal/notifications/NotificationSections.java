@@ -10,6 +10,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import org.transferportal.auth.CurrentUser;
+import org.transferportal.transfer.FormDraft;
 
 /**
  * The notification sections of other features' pages, so that those features need not
@@ -61,14 +62,17 @@ class NotificationSections implements WebMvcConfigurer {
 	/** Keeps the transfer form's choice, and shows it on the form. */
 	private final class TransferSection implements HandlerInterceptor {
 
+		// Before the handler: the choice is kept with the draft before it is submitted,
+		// so
+		// that it holds however soon the task ends, and across a consent trip.
 		@Override
 		public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 			String path = request.getRequestURI().substring(request.getContextPath().length());
 			if ("POST".equals(request.getMethod()) && "/transfer".equals(path)) {
 				CurrentUser current = NotificationSections.this.user;
 				NotificationSections.this.pages.noteAddress(current.subject(), current.username(), current.email());
-				NotificationSections.this.pages.saveChoice(current.subject(), request.getParameter("draft"),
-						request.getParameter(FIELD));
+				NotificationSections.this.pages.saveChoice(current.subject(),
+						FormDraft.posted(current.subject(), request), request.getParameter(FIELD));
 			}
 			return true;
 		}
@@ -77,10 +81,8 @@ class NotificationSections implements WebMvcConfigurer {
 		public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
 				ModelAndView page) {
 			if (shows(page, "transfer/form")) {
-				Object draft = page.getModel().get("draftId");
-				page.addObject("notifyEmail",
-						NotificationSections.this.pages.transfer(NotificationSections.this.user.subject(),
-								(draft != null) ? draft.toString() : null, request.getParameter(FIELD)));
+				page.addObject("notifyEmail", NotificationSections.this.pages.transfer(
+						NotificationSections.this.user.subject(), FormDraft.of(request), request.getParameter(FIELD)));
 			}
 		}
 

@@ -25,16 +25,17 @@ class TransferChoices {
 	}
 
 	/**
-	 * Keeps the choice for the user's own open draft; a draft of someone else's, or one
+	 * Keeps the choice for the user's own open draft, or for the draft the form's first
+	 * post is about to make (it does not exist yet); a draft of someone else's, or one
 	 * already submitted, is left alone.
 	 */
 	void save(String requestId, String subject, TransferChoice choice) {
-		Integer open = this.jdbc
-			.sql("select count(*) from transfer_request where id = ? and subject = ? and status = ?")
+		Integer taken = this.jdbc
+			.sql("select count(*) from transfer_request where id = ? and (subject <> ? or status <> ?)")
 			.params(requestId, subject, RequestStatus.OPEN)
 			.query(Integer.class)
 			.single();
-		if (open == 0) {
+		if (taken > 0) {
 			return;
 		}
 		Timestamp now = Timestamp.from(this.clock.instant());

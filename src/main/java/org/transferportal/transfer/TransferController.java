@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -59,7 +60,7 @@ class TransferController {
 	@PostMapping("/transfer")
 	String submit(@RequestParam MultiValueMap<String, String> params,
 			@RequestParam(name = "manifest_file", required = false) MultipartFile manifestFile, Model model,
-			HttpServletResponse response) {
+			HttpServletRequest request, HttpServletResponse response) {
 		TransferForm form = TransferForm.from(params, manifestFile);
 		FormTarget target = FormTarget.from(params);
 		ScheduleForm schedule = ScheduleForm.from(params);
@@ -75,6 +76,7 @@ class TransferController {
 		String draftId;
 		try {
 			draftId = (target.draftId() != null) ? target.draftId() : this.service.open(target.key(), form).id();
+			FormDraft.set(request, draftId);
 		}
 		catch (SlowDownException ex) {
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
@@ -129,9 +131,10 @@ class TransferController {
 	 */
 	@GetMapping("/transfer/drafts/{id}")
 	String draft(@PathVariable String id, @RequestParam(required = false) String consent,
-			@RequestParam MultiValueMap<String, String> params, Model model) {
+			@RequestParam MultiValueMap<String, String> params, Model model, HttpServletRequest request) {
 		Draft draft = this.service.show(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such transfer form"));
+		FormDraft.set(request, draft.id());
 		if (draft.submitted()) {
 			return "redirect:" + TransferPaths.task(draft.taskId());
 		}

@@ -1,6 +1,5 @@
 package org.transferportal.transfer;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -121,9 +120,7 @@ class TransferService {
 	}
 
 	private String derived(String purpose, UUID key) {
-		return UUID
-			.nameUUIDFromBytes((this.user.subject() + "|" + purpose + "|" + key).getBytes(StandardCharsets.UTF_8))
-			.toString();
+		return FormDraft.derived(this.user.subject(), purpose, key);
 	}
 
 	private Draft open(String draftId, TransferForm form) {

@@ -49,7 +49,7 @@ class NotificationIntegrationTests extends FlowTestSupport {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final Pattern DRAFT = Pattern.compile("name=\"draft\" value=\"([0-9a-f-]{36})\"");
+	private static final Pattern KEY_FIELD = Pattern.compile("name=\"key\" value=\"([0-9a-f-]{36})\"");
 
 	static {
 		SMTP.start();
@@ -333,12 +333,13 @@ class NotificationIntegrationTests extends FlowTestSupport {
 		this.globus.server()
 			.stubFor(post(urlEqualTo("/v0.10/transfer"))
 				.willReturn(FakeGlobus.json(202, FakeGlobus.submitResult("Accepted", submissionId, taskId))));
-		Matcher draft = DRAFT.matcher(content(this.alice.get("/transfer")));
-		assertThat(draft.find()).isTrue();
+		Matcher key = KEY_FIELD.matcher(content(this.alice.get("/transfer")));
+		assertThat(key.find()).isTrue();
 		Map<String, String> form = new java.util.LinkedHashMap<>(
 				PortalBrowser.transferForm(this.source, "/data/", this.destination, "/in/"));
 		form.put("label", label);
-		form.put("draft", draft.group(1));
+		// A new form carries its key; its draft is made at this post.
+		form.put("key", key.group(1));
 		form.put("notify_email", choice);
 		assertThat(this.alice.post("/transfer", form).getRedirectedUrl()).isEqualTo("/tasks/" + taskId);
 		return taskId;

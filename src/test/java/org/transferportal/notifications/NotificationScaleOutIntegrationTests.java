@@ -60,7 +60,7 @@ class NotificationScaleOutIntegrationTests {
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.build();
 
-	private static final Pattern DRAFT = Pattern.compile("name=\"draft\" value=\"([0-9a-f-]{36})\"");
+	private static final Pattern KEY_FIELD = Pattern.compile("name=\"key\" value=\"([0-9a-f-]{36})\"");
 
 	private static final Duration LIMIT = Duration.ofSeconds(60);
 
@@ -234,11 +234,12 @@ class NotificationScaleOutIntegrationTests {
 		globus.server()
 			.stubFor(post(urlEqualTo("/v0.10/transfer"))
 				.willReturn(FakeGlobus.json(202, FakeGlobus.submitResult("Accepted", submissionId, taskId))));
-		Matcher draft = DRAFT.matcher(content(user.get("/transfer")));
-		assertThat(draft.find()).isTrue();
+		Matcher key = KEY_FIELD.matcher(content(user.get("/transfer")));
+		assertThat(key.find()).isTrue();
 		Map<String, String> form = new LinkedHashMap<>(
 				PortalBrowser.transferForm(globus.guestCollection(), "/data/", globus.guestCollection(), "/in/"));
-		form.put("draft", draft.group(1));
+		// A new form carries its key; its draft is made at this post.
+		form.put("key", key.group(1));
 		form.put("notify_email", "none");
 		assertThat(user.post("/transfer", form).getRedirectedUrl()).isEqualTo("/tasks/" + taskId);
 		return taskId;

@@ -182,7 +182,8 @@ class RecoveryIntegrationTests extends TriageDemoSupport {
 			.open("/transfer?source_collection=" + TUTORIAL_1 + "&source_path=" + FLAKY + "&destination_collection="
 					+ TUTORIAL_2 + "&destination_path=" + destination(tag) + "&label=Flaky+" + tag);
 		Map<String, String> fields = new LinkedHashMap<>();
-		fields.put("draft", form.field("draft"));
+		// A new form carries its key (its draft is made at this post), as the page does.
+		fields.put("key", form.field("key"));
 		fields.put("form", "1");
 		fields.put("source_collection", TUTORIAL_1);
 		fields.put("source_path", FLAKY);

@@ -120,10 +120,15 @@ class ScheduleFlowIntegrationTests extends DemoTestSupport {
 	/** The form's fields as the browser would post them, with the schedule section. */
 	private static Map<String, String> posted(Page form) {
 		Map<String, String> fields = new LinkedHashMap<>();
-		for (String name : List.of("draft", "source_collection", "source_path", "destination_collection",
+		// A new form carries its key (its draft is made at the first post), a draft's
+		// form
+		// its draft id.
+		for (String name : List.of("key", "draft", "source_collection", "source_path", "destination_collection",
 				"destination_path", "label", "schedule_interval_hours", "schedule_start", "schedule_end_count",
 				"schedule_end")) {
-			fields.put(name, form.field(name));
+			if (form.field(name) != null) {
+				fields.put(name, form.field(name));
+			}
 		}
 		fields.put("form", "1");
 		fields.put("verify_checksum", "true");
@@ -179,8 +184,8 @@ class ScheduleFlowIntegrationTests extends DemoTestSupport {
 		assertThat(consent).contains("Globus Timers").contains("Lab Data").contains("when your timers run");
 		assertThat(schedule.body()).contains(label).contains("Every day").contains("Lab Data");
 		assertThat(listed(alice, label)).as("one timer at Globus").isEqualTo(1);
-		assertThat(this.jdbc.sql("select consent_trips from transfer_request where id = ?")
-			.param(form.field("draft"))
+		assertThat(this.jdbc.sql("select consent_trips from transfer_request where schedule_id = ? and status = ?")
+			.params(id, "SCHEDULED")
 			.query(Integer.class)
 			.single()).isEqualTo(1);
 
@@ -257,7 +262,7 @@ class ScheduleFlowIntegrationTests extends DemoTestSupport {
 		// The notifications take the stop from there: the owner's e-mail, kept in the
 		// demo's
 		// outbox (no mail server).
-		assertThat(carol.open("/notifications").body()).contains("Schedule stopped: " + label);
+		assertThat(carol.open("/notifications").body()).contains("schedule.inactive: " + label);
 		int pages = carol.consentPages().size();
 
 		Page fixed = carol.post("/schedules/" + id + "/fix", stopped, Map.of());
