@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -57,6 +56,10 @@ class TaskEngine implements DisposableBean {
 	static final int MAX_EVENTS = 500;
 
 	private static final Duration SWEEP_EVERY = Duration.ofSeconds(2);
+
+	/** Transfer starts a user's queued tasks in the order they were requested. */
+	private static final Comparator<SimTask> QUEUE_ORDER = Comparator.comparing((SimTask t) -> t.requestTime)
+		.thenComparing((t) -> t.id);
 
 	private final Map<String, SimTask> tasks = new ConcurrentHashMap<>();
 
@@ -417,37 +420,78 @@ class TaskEngine implements DisposableBean {
 		}
 	}
 
-	/** Starts queued tasks while the owner has slots free. */
+	/**
+	 * Starts queued tasks while the owner has slots free. Called on every submit and
+	 * status read, with a user's queue possibly thousands long (a benchmark's scripted
+	 * user): one pass counts the running tasks, and only a type with a free slot has its
+	 * queue sorted, so a full user costs no sort and no allocation per call.
+	 */
 	void schedule(String ownerId) {
 		synchronized (this.schedule) {
-			List<SimTask> mine = new ArrayList<>();
-			this.unfinished.getOrDefault(ownerId, Set.of())
-				.forEach((id) -> Optional.ofNullable(this.tasks.get(id)).ifPresent(mine::add));
-			for (String type : List.of("TRANSFER", "DELETE")) {
-				int running = 0;
-				TreeSet<SimTask> queued = new TreeSet<>(
-						Comparator.comparing((SimTask t) -> t.requestTime).thenComparing((t) -> t.id));
-				for (SimTask task : mine) {
-					synchronized (task) {
-						if (!type.equals(task.type) || !"ACTIVE".equals(task.status) || task.paused) {
-							continue;
+			Set<String> open = this.unfinished.get(ownerId);
+			if (open == null || open.isEmpty()) {
+				return;
+			}
+			int runningTransfers = 0;
+			int runningDeletes = 0;
+			boolean queuedAny = false;
+			for (String id : open) {
+				SimTask task = this.tasks.get(id);
+				if (task == null) {
+					continue;
+				}
+				synchronized (task) {
+					if (!"ACTIVE".equals(task.status) || task.paused) {
+						continue;
+					}
+					if (task.phase == SimTask.Phase.RUNNING) {
+						if (task.isDelete()) {
+							runningDeletes++;
 						}
-						if (task.phase == SimTask.Phase.RUNNING) {
-							running++;
+						else {
+							runningTransfers++;
 						}
-						else if (task.phase == SimTask.Phase.QUEUED) {
-							queued.add(task);
-						}
+					}
+					else if (task.phase == SimTask.Phase.QUEUED) {
+						queuedAny = true;
 					}
 				}
-				for (SimTask task : queued) {
-					if (running >= SLOTS_PER_USER) {
-						break;
-					}
-					if (start(task)) {
-						running++;
-					}
+			}
+			if (!queuedAny) {
+				return;
+			}
+			if (runningTransfers < SLOTS_PER_USER) {
+				startOldestQueued(open, "TRANSFER", SLOTS_PER_USER - runningTransfers);
+			}
+			if (runningDeletes < SLOTS_PER_USER) {
+				startOldestQueued(open, "DELETE", SLOTS_PER_USER - runningDeletes);
+			}
+		}
+	}
+
+	/** Starts up to {@code free} queued tasks of the type, oldest request first. */
+	private void startOldestQueued(Set<String> open, String type, int free) {
+		List<SimTask> queued = new ArrayList<>();
+		for (String id : open) {
+			SimTask task = this.tasks.get(id);
+			if (task == null) {
+				continue;
+			}
+			synchronized (task) {
+				if (type.equals(task.type) && task.phase == SimTask.Phase.QUEUED && "ACTIVE".equals(task.status)
+						&& !task.paused) {
+					queued.add(task);
 				}
+			}
+		}
+		queued.sort(QUEUE_ORDER);
+		int started = 0;
+		for (SimTask task : queued) {
+			if (started >= free) {
+				break;
+			}
+			if (start(task)) {
+				started++;
 			}
 		}
 	}
