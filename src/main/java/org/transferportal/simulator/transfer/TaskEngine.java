@@ -73,6 +73,12 @@ class TaskEngine implements DisposableBean {
 	/** owner id → its unfinished tasks, in the order Transfer starts them. */
 	private final Map<String, NavigableSet<SimTask>> unfinished = new ConcurrentHashMap<>();
 
+	/**
+	 * owner id → how many of its unfinished tasks are deletes (guarded by
+	 * {@link #schedule}).
+	 */
+	private final Map<String, Integer> unfinishedDeletes = new ConcurrentHashMap<>();
+
 	/** owner id → its finished tasks, oldest first (guarded by {@link #schedule}). */
 	private final Map<String, Deque<SimTask>> finishedByOwner = new ConcurrentHashMap<>();
 
@@ -142,6 +148,9 @@ class TaskEngine implements DisposableBean {
 			this.tasks.put(task.id, task);
 			this.submissions.put(ownerId + "|" + submissionId, task.id);
 			this.unfinished.computeIfAbsent(ownerId, (k) -> new ConcurrentSkipListSet<>(QUEUE_ORDER)).add(task);
+			if (task.isDelete()) {
+				this.unfinishedDeletes.merge(ownerId, 1, Integer::sum);
+			}
 		}
 		advance(task);
 		schedule(ownerId);
@@ -421,7 +430,8 @@ class TaskEngine implements DisposableBean {
 	 * Starts queued tasks while the owner has slots free. Called on every submit and
 	 * status read, with a user's queue possibly thousands long (a benchmark's scripted
 	 * user): one pass over the tasks, already in queue order, counts the running ones and
-	 * keeps the first few queued, with no lookup, sort or copy of the queue.
+	 * keeps the first few queued, with no lookup, sort or copy of the queue, and stops as
+	 * soon as every slot is known to be taken (the running tasks are usually the oldest).
 	 */
 	void schedule(String ownerId) {
 		synchronized (this.schedule) {
@@ -433,7 +443,11 @@ class TaskEngine implements DisposableBean {
 			int runningDeletes = 0;
 			List<SimTask> firstTransfers = new ArrayList<>(SLOTS_PER_USER);
 			List<SimTask> firstDeletes = new ArrayList<>(SLOTS_PER_USER);
+			boolean deletes = this.unfinishedDeletes.containsKey(ownerId);
 			for (SimTask task : open) {
+				if (runningTransfers >= SLOTS_PER_USER && (!deletes || runningDeletes >= SLOTS_PER_USER)) {
+					return;
+				}
 				synchronized (task) {
 					if (!"ACTIVE".equals(task.status) || task.paused) {
 						continue;
@@ -536,6 +550,9 @@ class TaskEngine implements DisposableBean {
 		synchronized (this.schedule) {
 			Set<SimTask> open = this.unfinished.get(task.ownerId);
 			if (open != null && open.remove(task)) {
+				if (task.isDelete()) {
+					this.unfinishedDeletes.computeIfPresent(task.ownerId, (k, n) -> (n > 1) ? n - 1 : null);
+				}
 				this.finishedByOwner.computeIfAbsent(task.ownerId, (k) -> new ArrayDeque<>()).addLast(task);
 			}
 		}

@@ -94,7 +94,7 @@ class TaskEngineTests {
 	}
 
 	@Test
-	void aFreedSlotGoesToTheOldestQueuedTransfer() {
+	void aFreedSlotGoesToTheOldestQueuedTransferAndADeleteRunsBesideFullTransferSlots() {
 		// 10^15 bytes: hours of simulated work, so that nothing finishes during the test
 		List<SimTask> transfers = new ArrayList<>();
 		for (int i = 0; i < 6; i++) {
@@ -108,6 +108,13 @@ class TaskEngineTests {
 		assertThat(transfers.subList(4, 6)).allMatch((t) -> t.phase == SimTask.Phase.QUEUED);
 		this.engine.schedule(ALICE);
 		assertThat(transfers.subList(4, 6)).as("no slot is free").allMatch((t) -> t.phase == SimTask.Phase.QUEUED);
+		SimTask delete = this.engine.submit(ALICE, "delete",
+				(id) -> new SimTask(id, "DELETE", ALICE, "client", "delete", SHARED_RESULTS, null, this.engine.now(),
+						List.of(SimTask.Step.ok("/long-9.csv", null, false, 1_000_000_000_000_000L, false)),
+						new LinkedHashMap<>(), null, null, null))
+			.getKey();
+		assertThat(delete.phase).as("deletes have slots of their own").isEqualTo(SimTask.Phase.RUNNING);
+		this.engine.cancel(delete);
 
 		this.engine.cancel(transfers.get(0));
 		this.engine.cancel(transfers.get(2));
