@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 final class AuditCsv {
 
 	static final String HEADER = "when,username,subject,label,source_collection,destination_collection,task_id,"
-			+ "submission_id,status,consent_trips,message,task_status,task_status_seen_at";
+			+ "submission_id,status,consent_trips,message,task_status,task_status_seen_at,task_type";
 
 	private AuditCsv() {
 	}
@@ -22,7 +22,7 @@ final class AuditCsv {
 				.of(r.when().toString(), r.username(), r.subject(), r.label(), r.sourceCollection(),
 						r.destinationCollection(), r.taskId(), r.submissionId(), r.status(),
 						String.valueOf(r.consentTrips()), r.message(), r.taskStatus(),
-						(r.statusSeenAt() != null) ? r.statusSeenAt().toString() : null)
+						(r.statusSeenAt() != null) ? r.statusSeenAt().toString() : null, r.taskType())
 				.map(AuditCsv::cell)
 				.collect(Collectors.joining(","))).append("\r\n");
 		}

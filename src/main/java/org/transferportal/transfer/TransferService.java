@@ -94,6 +94,11 @@ class TransferService {
 		return this.drafts.find(draftId, this.user.subject());
 	}
 
+	/** The user's own submitted transfer that became this task. */
+	Optional<Draft> draftOfTask(String taskId) {
+		return this.drafts.findByTask(taskId, this.user.subject());
+	}
+
 	/** Validates and submits the form of a draft. */
 	TransferOutcome submit(String draftId, TransferForm form) {
 		return withOpenDraft(draftId, (draft) -> {

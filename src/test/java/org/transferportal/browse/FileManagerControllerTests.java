@@ -370,11 +370,12 @@ class FileManagerControllerTests {
 
 	private static Listing listing(String collection, String path, String... files) {
 		List<Listing.Entry> entries = new ArrayList<>();
-		entries.add(new Listing.Entry("raw", true, path + "raw/", "", ""));
+		entries.add(new Listing.Entry("raw", true, path + "raw/", "", "", false));
 		for (String file : files) {
-			entries.add(new Listing.Entry(file, false, path + file, "1 kB", "2024-01-01 00:00"));
+			entries.add(new Listing.Entry(file, false, path + file, "1 kB", "2024-01-01 00:00", false));
 		}
-		return new Listing(collection, "Collection", path, entries, 0, entries.size(), PaneState.PAGE_SIZE);
+		return new Listing(collection, "Collection", path, entries, 0, entries.size(), PaneState.PAGE_SIZE,
+				Listing.Https.NONE);
 	}
 
 }

@@ -6,13 +6,15 @@ import org.springframework.context.annotation.Import;
 
 import org.transferportal.lab.LabAccess;
 import org.transferportal.lab.LabProperties;
+import org.transferportal.notifications.NotificationSliceConfiguration;
 
 /**
  * What the layout needs in a {@code @WebMvcTest} slice: the lab's and the portal's
- * settings and who administers the lab (the current user is mocked by each test).
+ * settings, who administers the lab (the current user is mocked by each test), and the
+ * sections other features add to pages.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import(LabAccess.class)
+@Import({ LabAccess.class, NotificationSliceConfiguration.class })
 @EnableConfigurationProperties({ LabProperties.class, PortalProperties.class })
 public class WebSliceConfiguration {
 
