@@ -38,9 +38,13 @@ PAGE_SIZE = 100  # the file manager's page (PaneState.PAGE_SIZE)
 DEMO_CLIENT = ("transfer-portal-demo", "qfZoB0VWIcJFW/8vD3fq/rKVyDYZEaVANL6tEsvhuHE=")
 TRANSFER_ALL = "urn:globus:auth:scope:transfer.api.globus.org:all"
 
-TARGETS = {"submit_p95_over_floor_ms": 15, "transfer_calls_per_click": 1, "browse_first_page_over_floor_ms": 100,
-           "browse_page_kb": 300, "auth_trips_new_consent": 1, "auth_trips_afterwards": 0, "rss_peak_mb": 400,
-           "startup_s": 10}
+# Issue 22's targets: the submit p95 target holds at 50 users; the demo's RSS peak
+# includes the embedded simulator (a production-shaped portal alone: 400 MB).
+TARGETS = {"submit_p95_over_floor_ms": 15, "submit_p95_target_users": 50, "cpu_ms_per_submit_cycle": 2.5,
+           "throughput_share_of_floor": 0.25, "transfer_calls_per_click": 1, "browse_first_page_over_floor_ms": 100,
+           "browse_page_kb": 300, "auth_trips_new_consent": 1, "auth_trips_afterwards": 0, "demo_rss_peak_mb": 512,
+           "startup_s": 4}
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
 def log(*args):
@@ -101,6 +105,13 @@ class Portal:
                 if line.startswith("VmRSS:"):
                     return round(int(line.split()[1]) / 1024, 1)
         return None
+
+    def cpu_ms(self):
+        """CPU time the process has used so far (utime + stime of /proc/<pid>/stat), in ms."""
+        with open("/proc/%d/stat" % self.proc.pid) as f:
+            # The command name (field 2) may hold spaces: count the fields after its ")".
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) * 1000 / CLOCK_TICKS
 
     def heap_after_full_gc(self):
         subprocess.run(["jcmd", str(self.proc.pid), "GC.run"], capture_output=True, timeout=120)
@@ -368,10 +379,18 @@ def submit_scenario(args, portal):
     sampler = RssSampler(portal)
     sampler.start()
     log("floor: %d users straight to the simulator for %d s" % (args.users, args.duration))
+    load = {"floor_start": os.getloadavg()}
+    cpu_floor_start = portal.cpu_ms()
     floor, _ = run_wrk("floor.lua", args.users, args.duration, floor_env, port)
+    cpu_floor = portal.cpu_ms() - cpu_floor_start
+    load["floor_end"] = os.getloadavg()
     log("portal: %d users through the form for %d s" % (args.users, args.duration))
     before = sim_stats(port)
+    load["portal_start"] = os.getloadavg()
+    cpu_portal_start = portal.cpu_ms()
     through, _ = run_wrk("submit.lua", args.users, args.duration, portal_env, port)
+    cpu_portal = portal.cpu_ms() - cpu_portal_start
+    load["portal_end"] = os.getloadavg()
     after = sim_stats(port)
     sampler.stopped.set()
     sampler.join()
@@ -382,6 +401,7 @@ def submit_scenario(args, portal):
     n_submits = submits.get("ok", 0) + submits.get("errors", 0)
     n_opens = opens.get("ok", 0) + opens.get("errors", 0)
     floor_submit = floor["kinds"].get("submit", {})
+    n_floor = floor_submit.get("ok", 0) + floor_submit.get("errors", 0)
     result = {
         "users": args.users, "duration_s": args.duration, "think_ms": args.think_ms,
         "login_errors": len(login_failures), "login_failure_examples": login_failures[:5],
@@ -396,7 +416,17 @@ def submit_scenario(args, portal):
             (sum(calls.values()) - min(n_opens, calls.get("GET /submission_id", 0))) / max(1, n_submits), 3),
         "quiet_clicks": quiet,
         "rss_peak_mb": max(sampler.samples) if sampler.samples else None,
+        # CPU of the portal's JVM (in the demo it holds the simulator too) over each
+        # window: per submit cycle (open the form, click) and per floor request.
+        "cpu": {"portal_window_ms": round(cpu_portal), "floor_window_ms": round(cpu_floor),
+                "portal_ms_per_cycle": round(cpu_portal / max(1, n_submits), 3),
+                "floor_ms_per_request": round(cpu_floor / max(1, n_floor), 3),
+                "portal_cores_busy": round(cpu_portal / 1000 / through["wrk"]["duration_s"], 2),
+                "floor_cores_busy": round(cpu_floor / 1000 / floor["wrk"]["duration_s"], 2)},
+        "load_average": load,
     }
+    result["throughput_share_of_floor"] = round(result["portal_submits_per_s"] / max(0.1, result[
+        "floor_submits_per_s"]), 3)
     for p in ("p50_ms", "p95_ms", "p99_ms"):
         if submits.get(p) is not None and floor_submit.get(p) is not None:
             result["submit_%s_over_floor" % p[:-3]] = round(submits[p] - floor_submit[p], 2)
@@ -543,12 +573,25 @@ def table(r):
         + s["portal"]["wrk"]["connect_errors"]
     rows.append(("Submit: users / window", "%d / %d s (think %d ms)" % (s["users"], s["duration_s"], s["think_ms"]),
                  "%d / %d s" % (s["users"], s["duration_s"]), "200 / 60 s", ""))
-    rows.append(("Submit: throughput", fmt(s["portal_submits_per_s"], "/s"), fmt(s["floor_submits_per_s"], "/s"), "",
-                 ""))
+    share = s.get("throughput_share_of_floor")
+    rows.append(("Submit: throughput (share of the floor)", "%s (%s)" % (
+        fmt(s["portal_submits_per_s"], "/s"), "n/a" if share is None else "%.1f %%" % (share * 100)),
+        fmt(s["floor_submits_per_s"], "/s"), "≥ 25 % of floor", verdict(share is not None and share >= 0.25)))
+    cpu = s.get("cpu", {})
+    rows.append(("CPU of the portal JVM per submit cycle / floor request", fmt(cpu.get("portal_ms_per_cycle"), " ms"),
+                 fmt(cpu.get("floor_ms_per_request"), " ms"), "≤ 2.5 ms",
+                 verdict(cpu.get("portal_ms_per_cycle", 1e9) <= 2.5)))
+    rows.append(("Cores busy in the window (portal JVM)", fmt(cpu.get("portal_cores_busy")),
+                 fmt(cpu.get("floor_cores_busy")), "", ""))
+    p95_applies = s["users"] == TARGETS["submit_p95_target_users"]
     for p in ("p50", "p95", "p99"):
-        rows.append(("Submit click %s" % p, fmt(ps.get(p + "_ms"), " ms"), fmt(fs.get(p + "_ms"), " ms"),
-                     "p95 ≤ floor + 15 ms" if p == "p95" else "",
-                     verdict(s.get("submit_p95_over_floor", 1e9) <= 15) if p == "p95" else ""))
+        target, mark = "", ""
+        if p == "p95":
+            target = "≤ floor + 15 ms at 50 users"
+            mark = verdict(s.get("submit_p95_over_floor", 1e9) <= 15) if p95_applies else "n/a at %d users" % s[
+                "users"]
+        rows.append(("Submit click %s" % p, fmt(ps.get(p + "_ms"), " ms"), fmt(fs.get(p + "_ms"), " ms"), target,
+                     mark))
     rows.append(("Submit: errors", "%d" % errors, "%d" % (fs.get("errors", 0) + s["floor"]["wrk"]["timeouts"]), "0",
                  verdict(errors == 0)))
     rows.append(("Form open (GET /transfer) p50 / p95", "%s / %s" % (fmt(po.get("p50_ms"), " ms"),
@@ -581,13 +624,18 @@ def table(r):
         rows.append(("Auth trips: " + case["case"], "%d, then %d, after new login %d" % (
             first["auth_trips"], again["auth_trips"], relog["auth_trips"]), "", "1, then 0", verdict(ok)))
     rows.append(("RSS idle / peak of scenario 1", "%s / %s" % (fmt(m["idle_rss_mb"], " MB"), fmt(m["peak_rss_mb"],
-                                                                                                  " MB")), "", "< 400 MB",
-                 verdict((m["peak_rss_mb"] or 1e9) < 400)))
+                                                                                                  " MB")), "",
+                 "< 512 MB (demo)", verdict((m["peak_rss_mb"] or 1e9) < 512)))
+    rows.append(("RSS peak, the portal alone (Globus in another process)", "not measured (no simulator-only mode "
+                 "yet)", "", "< 400 MB", "not run"))
     rows.append(("Heap after full GC idle / after load", "%s / %s" % (
         fmt(m["idle_after_gc"]["heap_used_mb"], " MB"), fmt(m["after_load_after_gc"]["heap_used_mb"], " MB")), "",
         "", ""))
-    rows.append(("Start-up to first healthy /actuator/health", fmt(st["to_first_healthy_s"], " s"), "", "< 10 s",
-                 verdict(st["to_first_healthy_s"] < 10)))
+    rows.append(("Start-up to first healthy /actuator/health", fmt(st["to_first_healthy_s"], " s"), "", "< 4 s",
+                 verdict(st["to_first_healthy_s"] < 4)))
+    load = r["machine"]
+    rows.append(("Load average (1 min) at start / end of the run", "%.1f / %.1f" % (
+        load["load_average_at_start"][0], load.get("load_average_at_end", [float("nan")])[0]), "", "", ""))
     return markdown_table(rows)
 
 

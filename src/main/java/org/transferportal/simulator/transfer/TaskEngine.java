@@ -8,11 +8,12 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -58,13 +59,25 @@ class TaskEngine implements DisposableBean {
 
 	private static final Duration SWEEP_EVERY = Duration.ofSeconds(2);
 
+	/** Transfer starts a user's queued tasks in the order they were requested. */
+	private static final Comparator<SimTask> QUEUE_ORDER = Comparator.comparing((SimTask t) -> t.requestTime)
+		.thenComparing((t) -> t.id);
+
+	private static final NavigableSet<SimTask> EMPTY = new ConcurrentSkipListSet<>(QUEUE_ORDER);
+
 	private final Map<String, SimTask> tasks = new ConcurrentHashMap<>();
 
 	/** owner id + "|" + submission id → task id. */
 	private final Map<String, String> submissions = new ConcurrentHashMap<>();
 
-	/** owner id → the ids of its unfinished tasks. */
-	private final Map<String, Set<String>> unfinished = new ConcurrentHashMap<>();
+	/** owner id → its unfinished tasks, in the order Transfer starts them. */
+	private final Map<String, NavigableSet<SimTask>> unfinished = new ConcurrentHashMap<>();
+
+	/**
+	 * owner id → how many of its unfinished tasks are deletes (guarded by
+	 * {@link #schedule}).
+	 */
+	private final Map<String, Integer> unfinishedDeletes = new ConcurrentHashMap<>();
 
 	/** owner id → its finished tasks, oldest first (guarded by {@link #schedule}). */
 	private final Map<String, Deque<SimTask>> finishedByOwner = new ConcurrentHashMap<>();
@@ -134,7 +147,10 @@ class TaskEngine implements DisposableBean {
 			task = factory.apply(UUID.randomUUID().toString());
 			this.tasks.put(task.id, task);
 			this.submissions.put(ownerId + "|" + submissionId, task.id);
-			this.unfinished.computeIfAbsent(ownerId, (k) -> ConcurrentHashMap.newKeySet()).add(task.id);
+			this.unfinished.computeIfAbsent(ownerId, (k) -> new ConcurrentSkipListSet<>(QUEUE_ORDER)).add(task);
+			if (task.isDelete()) {
+				this.unfinishedDeletes.merge(ownerId, 1, Integer::sum);
+			}
 		}
 		advance(task);
 		schedule(ownerId);
@@ -153,18 +169,12 @@ class TaskEngine implements DisposableBean {
 
 	List<SimTask> tasksOf(String ownerId) {
 		List<SimTask> mine = new ArrayList<>();
-		this.unfinished.getOrDefault(ownerId, Set.of()).forEach((id) -> {
-			SimTask task = this.tasks.get(id);
-			if (task != null) {
-				advance(task);
-			}
-		});
+		this.unfinished.getOrDefault(ownerId, EMPTY).forEach(this::advance);
 		schedule(ownerId);
 		synchronized (this.schedule) {
 			mine.addAll(this.finishedByOwner.getOrDefault(ownerId, new ArrayDeque<>()));
 		}
-		this.unfinished.getOrDefault(ownerId, Set.of())
-			.forEach((id) -> Optional.ofNullable(this.tasks.get(id)).ifPresent(mine::add));
+		mine.addAll(this.unfinished.getOrDefault(ownerId, EMPTY));
 		mine.sort(Comparator.comparing((SimTask t) -> t.requestTime).reversed());
 		return mine;
 	}
@@ -229,10 +239,9 @@ class TaskEngine implements DisposableBean {
 		try {
 			Instant now = now();
 			boolean sweep = Duration.between(this.lastSweep, now).compareTo(SWEEP_EVERY) >= 0;
-			for (Map.Entry<String, Set<String>> owner : this.unfinished.entrySet()) {
+			for (Map.Entry<String, NavigableSet<SimTask>> owner : this.unfinished.entrySet()) {
 				boolean changed = false;
-				for (String id : owner.getValue()) {
-					SimTask task = this.tasks.get(id);
+				for (SimTask task : owner.getValue()) {
 					// Queued tasks change only on a sweep (deadline, credentials) or
 					// when a slot frees.
 					if (task != null && (sweep || task.phase != SimTask.Phase.QUEUED)) {
@@ -417,37 +426,62 @@ class TaskEngine implements DisposableBean {
 		}
 	}
 
-	/** Starts queued tasks while the owner has slots free. */
+	/**
+	 * Starts queued tasks while the owner has slots free. Called on every submit and
+	 * status read, with a user's queue possibly thousands long (a benchmark's scripted
+	 * user): one pass over the tasks, already in queue order, counts the running ones and
+	 * keeps the first few queued, with no lookup, sort or copy of the queue, and stops as
+	 * soon as every slot is known to be taken (the running tasks are usually the oldest).
+	 */
 	void schedule(String ownerId) {
 		synchronized (this.schedule) {
-			List<SimTask> mine = new ArrayList<>();
-			this.unfinished.getOrDefault(ownerId, Set.of())
-				.forEach((id) -> Optional.ofNullable(this.tasks.get(id)).ifPresent(mine::add));
-			for (String type : List.of("TRANSFER", "DELETE")) {
-				int running = 0;
-				TreeSet<SimTask> queued = new TreeSet<>(
-						Comparator.comparing((SimTask t) -> t.requestTime).thenComparing((t) -> t.id));
-				for (SimTask task : mine) {
-					synchronized (task) {
-						if (!type.equals(task.type) || !"ACTIVE".equals(task.status) || task.paused) {
-							continue;
+			NavigableSet<SimTask> open = this.unfinished.get(ownerId);
+			if (open == null || open.isEmpty()) {
+				return;
+			}
+			int runningTransfers = 0;
+			int runningDeletes = 0;
+			List<SimTask> firstTransfers = new ArrayList<>(SLOTS_PER_USER);
+			List<SimTask> firstDeletes = new ArrayList<>(SLOTS_PER_USER);
+			boolean deletes = this.unfinishedDeletes.containsKey(ownerId);
+			for (SimTask task : open) {
+				if (runningTransfers >= SLOTS_PER_USER && (!deletes || runningDeletes >= SLOTS_PER_USER)) {
+					return;
+				}
+				synchronized (task) {
+					if (!"ACTIVE".equals(task.status) || task.paused) {
+						continue;
+					}
+					boolean delete = task.isDelete();
+					if (task.phase == SimTask.Phase.RUNNING) {
+						if (delete) {
+							runningDeletes++;
 						}
-						if (task.phase == SimTask.Phase.RUNNING) {
-							running++;
+						else {
+							runningTransfers++;
 						}
-						else if (task.phase == SimTask.Phase.QUEUED) {
-							queued.add(task);
+					}
+					else if (task.phase == SimTask.Phase.QUEUED) {
+						List<SimTask> first = delete ? firstDeletes : firstTransfers;
+						if (first.size() < SLOTS_PER_USER) {
+							first.add(task);
 						}
 					}
 				}
-				for (SimTask task : queued) {
-					if (running >= SLOTS_PER_USER) {
-						break;
-					}
-					if (start(task)) {
-						running++;
-					}
-				}
+			}
+			startWhileFree(firstTransfers, SLOTS_PER_USER - runningTransfers);
+			startWhileFree(firstDeletes, SLOTS_PER_USER - runningDeletes);
+		}
+	}
+
+	private void startWhileFree(List<SimTask> queued, int free) {
+		int started = 0;
+		for (SimTask task : queued) {
+			if (started >= free) {
+				return;
+			}
+			if (start(task)) {
+				started++;
 			}
 		}
 	}
@@ -514,8 +548,11 @@ class TaskEngine implements DisposableBean {
 	/** Moves a finished task from its owner's unfinished tasks to the finished ones. */
 	private void retire(SimTask task) {
 		synchronized (this.schedule) {
-			Set<String> open = this.unfinished.get(task.ownerId);
-			if (open != null && open.remove(task.id)) {
+			Set<SimTask> open = this.unfinished.get(task.ownerId);
+			if (open != null && open.remove(task)) {
+				if (task.isDelete()) {
+					this.unfinishedDeletes.computeIfPresent(task.ownerId, (k, n) -> (n > 1) ? n - 1 : null);
+				}
 				this.finishedByOwner.computeIfAbsent(task.ownerId, (k) -> new ArrayDeque<>()).addLast(task);
 			}
 		}

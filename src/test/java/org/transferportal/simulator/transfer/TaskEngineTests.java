@@ -96,9 +96,42 @@ class TaskEngineTests {
 		assertThat(task.status).isEqualTo("SUCCEEDED");
 	}
 
+	@Test
+	void aFreedSlotGoesToTheOldestQueuedTransferAndADeleteRunsBesideFullTransferSlots() {
+		// 10^15 bytes: hours of simulated work, so that nothing finishes during the test
+		List<SimTask> transfers = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			transfers.add(submit("long-" + i, "/long-" + i + ".csv", 1_000_000_000_000_000L));
+		}
+		assertThat(transfers.subList(0, 3)).allMatch((t) -> t.phase == SimTask.Phase.RUNNING);
+		assertThat(transfers.subList(3, 6)).allMatch((t) -> t.phase == SimTask.Phase.QUEUED);
+
+		this.engine.cancel(transfers.get(1));
+		assertThat(transfers.get(3).phase).as("the oldest queued starts").isEqualTo(SimTask.Phase.RUNNING);
+		assertThat(transfers.subList(4, 6)).allMatch((t) -> t.phase == SimTask.Phase.QUEUED);
+		this.engine.schedule(ALICE);
+		assertThat(transfers.subList(4, 6)).as("no slot is free").allMatch((t) -> t.phase == SimTask.Phase.QUEUED);
+		SimTask delete = this.engine.submit(ALICE, "delete",
+				(id) -> new SimTask(id, "DELETE", ALICE, "client", "delete", SHARED_RESULTS, null, this.engine.now(),
+						List.of(SimTask.Step.ok("/long-9.csv", null, false, 1_000_000_000_000_000L, false)),
+						new LinkedHashMap<>(), null, null, null))
+			.getKey();
+		assertThat(delete.phase).as("deletes have slots of their own").isEqualTo(SimTask.Phase.RUNNING);
+		this.engine.cancel(delete);
+
+		this.engine.cancel(transfers.get(0));
+		this.engine.cancel(transfers.get(2));
+		assertThat(transfers.subList(4, 6)).allMatch((t) -> t.phase == SimTask.Phase.RUNNING);
+		transfers.forEach(this.engine::cancel);
+	}
+
 	private SimTask submit(String submissionId, String destination) {
+		return submit(submissionId, destination, 8812);
+	}
+
+	private SimTask submit(String submissionId, String destination, long size) {
 		Map<String, Object> options = new LinkedHashMap<>();
-		List<SimTask.Step> steps = List.of(SimTask.Step.ok("/results/summary.csv", destination, false, 8812, false));
+		List<SimTask.Step> steps = List.of(SimTask.Step.ok("/results/summary.csv", destination, false, size, false));
 		return this.engine
 			.submit(ALICE, submissionId,
 					(id) -> new SimTask(id, "TRANSFER", ALICE, "client", submissionId, SHARED_RESULTS, SHARED_RESULTS,
