@@ -9,10 +9,11 @@ import org.transferportal.lab.LabProperties;
 
 /**
  * What the layout needs in a {@code @WebMvcTest} slice: the lab's and the portal's
- * settings and who administers the lab (the current user is mocked by each test).
+ * settings, who administers the lab, and the pages' time formatter (the current user is
+ * mocked by each test).
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import(LabAccess.class)
+@Import({ LabAccess.class, PageTimes.class })
 @EnableConfigurationProperties({ LabProperties.class, PortalProperties.class })
 public class WebSliceConfiguration {
 
