@@ -236,7 +236,7 @@
         .then(function (p) {
           var status = document.getElementById('task-status');
           status.textContent = p.status;
-          status.className = 'status-' + p.status;
+          status.className = 'badge status-' + p.status;
           set('task-nice-status', p.niceStatus && p.niceStatus !== 'OK' ? '(' + p.niceStatus + ')' : '');
           bar('progress-files', p.filesPercent);
           bar('progress-subtasks', p.percent);

@@ -72,7 +72,7 @@ class TaskControllerTests {
 		List<TaskEvent> events = List.of(new TaskEvent("STARTED", "started", null, false, "2022-01-26T19:18:21+00:00"),
 				new TaskEvent("PERMISSION_DENIED", "<b>denied</b>", "detail", true, "2022-01-26T19:18:22+00:00"));
 		given(this.service.task(ID, null)).willReturn(new TaskService.TaskDetail(TaskView.of(task), "5 s", events,
-				options, files.data(), null, files.nextMarker(), TaskService.command(task, options, files)));
+				options, files.data(), null, files.nextMarker(), CliCommand.of(task, options, null)));
 		this.mvc.perform(get("/tasks/" + ID).with(oauth2Login()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"progress-files\"")))
@@ -174,19 +174,6 @@ class TaskControllerTests {
 		this.mvc.perform(post("/tasks/" + ID + "/cancel").with(oauth2Login()).with(csrf()))
 			.andExpect(redirectedUrl("/tasks/" + ID));
 		then(this.service).should().cancel(ID);
-	}
-
-	@Test
-	void theCommandQuotesLabelsAndPathsForTheShell() throws Exception {
-		Task task = fixture("task_active.json", Task.class);
-		TransferredFiles files = fixture("successful_transfers_page1.json", TransferredFiles.class);
-		String command = TaskService.command(task, TaskOptions.of(task), files);
-		assertThat(command)
-			.startsWith("globus transfer aa752cea-8222-5bc8-acd9-555b090c0ccb 313ce13e-b597-5858-ae13-29e46fea26e6"
-					+ " --label 'nightly sync' --verify-checksum --deadline '2022-01-27T19:18:20+00:00' --batch - <<'EOF'")
-			.contains("'/home/alice/results/b c.csv' '/archive/results/b c.csv'")
-			.endsWith("EOF");
-		assertThat(Shell.quote("it's")).isEqualTo("'it'\\''s'");
 	}
 
 	private static <T> T fixture(String name, Class<T> type) throws IOException {
