@@ -23,11 +23,10 @@ final class AuditCsv {
 	static String write(List<SubmissionRecord> records, Map<String, String> names) {
 		StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
 		for (SubmissionRecord r : records) {
-			csv.append(Stream
-				.of(r.when().toString(), r.username(), r.subject(), r.label(), r.sourceCollection(),
-						names.get(r.sourceCollection()), r.destinationCollection(), names.get(r.destinationCollection()),
-						r.taskId(), r.submissionId(), r.status(), String.valueOf(r.consentTrips()), r.message(),
-						r.taskStatus(), (r.statusSeenAt() != null) ? r.statusSeenAt().toString() : null)
+			csv.append(Stream.of(r.when().toString(), r.username(), r.subject(), r.label(), r.sourceCollection(),
+					names.get(r.sourceCollection()), r.destinationCollection(), names.get(r.destinationCollection()),
+					r.taskId(), r.submissionId(), r.status(), String.valueOf(r.consentTrips()), r.message(),
+					r.taskStatus(), (r.statusSeenAt() != null) ? r.statusSeenAt().toString() : null)
 				.map(AuditCsv::cell)
 				.collect(Collectors.joining(","))).append("\r\n");
 		}

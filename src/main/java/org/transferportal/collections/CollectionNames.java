@@ -41,7 +41,7 @@ public class CollectionNames {
 	static final int MAX_LOOKUPS = 20;
 
 	/** How long a page waits for names before showing ids. */
-	static final long WAIT_MILLIS = 3000;
+	static final long WAIT_MILLIS = 5000;
 
 	private final LabProperties lab;
 

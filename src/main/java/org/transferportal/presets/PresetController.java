@@ -14,7 +14,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.transferportal.globus.CanonicalUuid;
-import org.transferportal.lab.LabProperties;
+import org.transferportal.collections.CollectionNames;
 
 /**
  * The lab's presets for members: start one in a click, or open it in the form first.
@@ -31,18 +31,22 @@ class PresetController {
 
 	private final PresetService presets;
 
-	private final LabProperties lab;
+	private final CollectionNames names;
 
-	PresetController(PresetService presets, LabProperties lab) {
+	PresetController(PresetService presets, CollectionNames names) {
 		this.presets = presets;
-		this.lab = lab;
+		this.names = names;
 	}
 
 	@GetMapping("/presets")
 	String list(Model model) {
 		List<Offer> offers = this.presets.all().stream().map((preset) -> new Offer(preset, UUID.randomUUID())).toList();
 		model.addAttribute("offers", offers);
-		model.addAttribute("collectionNames", this.lab.collectionNames());
+		model.addAttribute("collectionNames",
+				this.names.of(offers.stream()
+					.flatMap((o) -> java.util.stream.Stream.of(o.preset().form().sourceCollection(),
+							o.preset().form().destinationCollection()))
+					.toList()));
 		return "presets/list";
 	}
 
