@@ -95,8 +95,8 @@ class FileManagerService {
 				return Pane.of(PaneView.listed(name, state, listed.listing()));
 			}
 			if (result instanceof FolderService.Result.NeedsConsent needs) {
-				return Pane
-					.of(PaneView.other(name, state, "consent", needs.collection().name(), needs.message(), null));
+				return Pane.of(PaneView.needs(name, state, needs.collection().name(), needs.needs().message(),
+						needs.needs().action()));
 			}
 			return Pane.of(PaneView.other(name, state, "not-browsable",
 					((FolderService.Result.NotBrowsable) result).collection().name(),

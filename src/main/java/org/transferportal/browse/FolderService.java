@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 
 import org.transferportal.auth.ConsentRoundTrip;
 import org.transferportal.auth.CurrentUser;
+import org.transferportal.auth.WhatGlobusNeeds;
 import org.transferportal.collections.CollectionDirectory;
 import org.transferportal.globus.AuthorizationRequiredException;
 import org.transferportal.globus.Collection;
@@ -48,8 +49,8 @@ class FolderService {
 		record Redirect(String path) implements Result {
 		}
 
-		/** Consent is needed and the user should decide: show a notice. */
-		record NeedsConsent(Collection collection, String message) implements Result {
+		/** Consent or a new login is needed and the user should decide: show a notice. */
+		record NeedsConsent(Collection collection, WhatGlobusNeeds needs) implements Result {
 		}
 
 		/** The collection cannot be listed at all (a GCSv5 endpoint). */
@@ -76,17 +77,14 @@ class FolderService {
 				return new Result.Redirect(
 						this.consent.startForDataAccess(ConsentRoundTrip.RETURN_KIND, returnPath, missing));
 			}
-			return new Result.NeedsConsent(collection,
-					"Globus needs your consent before the portal can access data on this collection.");
+			return new Result.NeedsConsent(collection, WhatGlobusNeeds.consent(collection.name()));
 		}
 		try {
 			FileList list = transfer.list(collectionId.toString(), query);
 			return new Result.Listed(listing(collection, list, query.offset(), query.limit()));
 		}
 		catch (AuthorizationRequiredException ex) {
-			String message = (ex.parameters().sessionMessage() != null) ? ex.parameters().sessionMessage()
-					: ex.getMessage();
-			return new Result.NeedsConsent(collection, message);
+			return new Result.NeedsConsent(collection, WhatGlobusNeeds.of(ex.parameters(), collection.name()));
 		}
 	}
 
@@ -135,9 +133,7 @@ class FolderService {
 		boolean directory = file.isDirectory();
 		String path = base + file.name() + (directory ? "/" : "");
 		String size = (directory || file.size() == null) ? "" : Sizes.human(file.size());
-		var modified = GlobusTimes.parse(file.lastModified());
-		return new Listing.Entry(file.name(), directory, path, size,
-				(modified != null) ? modified.toLocalDateTime().toString().replace('T', ' ') : "");
+		return new Listing.Entry(file.name(), directory, path, size, GlobusTimes.parse(file.lastModified()));
 	}
 
 }

@@ -17,8 +17,11 @@ import java.util.List;
 record Listing(String collectionId, String collectionName, String path, List<Entry> entries, int offset, int total,
 		int pageSize) {
 
-	/** A file or folder, with the full path to link to. */
-	record Entry(String name, boolean directory, String path, String size, String modified) {
+	/**
+	 * A file or folder, with the full path to link to; {@code modified} is {@code null}
+	 * when Globus does not say.
+	 */
+	record Entry(String name, boolean directory, String path, String size, java.time.OffsetDateTime modified) {
 	}
 
 	/** A step of the breadcrumb trail. */

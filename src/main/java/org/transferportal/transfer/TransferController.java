@@ -19,6 +19,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.transferportal.collections.CollectionPicker;
+import org.transferportal.collections.FormPickers;
 import org.transferportal.support.LocalPaths;
 import org.transferportal.transfer.TransferDrafts.Draft;
 
@@ -34,10 +35,14 @@ class TransferController {
 
 	private final CollectionPicker picker;
 
-	TransferController(TransferService service, FormTranslator translator, CollectionPicker picker) {
+	private final FormPickers pickers;
+
+	TransferController(TransferService service, FormTranslator translator, CollectionPicker picker,
+			FormPickers pickers) {
 		this.service = service;
 		this.translator = translator;
 		this.picker = picker;
+		this.pickers = pickers;
 	}
 
 	/** A deep link: the form prefilled, with the problems of what the link filled in. */
@@ -61,6 +66,10 @@ class TransferController {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return show(model, draftId, form,
 					Map.of("manifest", "A batch file can be at most 1 MB; split it into several transfers"), null);
+		}
+		FormAction action = FormAction.of(params);
+		if (action != null && this.service.keep(draftId, action.applyTo(form))) {
+			return "redirect:" + action.next(draftId, action.applyTo(form));
 		}
 		TransferOutcome outcome = this.service.submit(draftId, form);
 		if (outcome.leavesForm()) {
@@ -97,7 +106,9 @@ class TransferController {
 	}
 
 	@GetMapping("/transfer/drafts/{id}")
-	String draft(@PathVariable String id, @RequestParam(required = false) String consent, Model model) {
+	String draft(@PathVariable String id, @RequestParam(required = false) String consent,
+			@RequestParam(required = false) String find, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String scope, Model model) {
 		Draft draft = this.service.draft(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such transfer form"));
 		if (draft.submitted()) {
@@ -112,6 +123,7 @@ class TransferController {
 			message = "The trip to Globus Auth did not complete (" + consent + "). Nothing was submitted; "
 					+ "you can submit again.";
 		}
+		model.addAttribute("search", FormPickers.Search.of(find, q, scope));
 		return show(model, draft.id(), draft.form(), this.translator.checkGiven(draft.form()), message);
 	}
 
@@ -121,6 +133,8 @@ class TransferController {
 		model.addAttribute("errors", errors);
 		model.addAttribute("message", message);
 		model.addAttribute("labCollections", this.picker.labCollections());
+		model.addAttribute("pickers", this.pickers.forForm(form.sourceCollection(), form.destinationCollection(),
+				(FormPickers.Search) model.getAttribute("search"), errors.isEmpty()));
 		return "transfer/form";
 	}
 

@@ -50,7 +50,9 @@ class TransferValidationIntegrationTests extends FlowTestSupport {
 		assertThat(content(page))
 			.contains("A collection id is a UUID like", "A path must be absolute",
 					"A label can have at most 128 characters", "The deadline must be in the future")
-			.containsPattern(field("source_collection", "not-a-uuid"))
+			// The collection picker is a select: the typed value stays as its chosen
+			// option.
+			.contains("<option value=\"not-a-uuid\" selected=\"selected\">not-a-uuid</option>")
 			.containsPattern(field("source_path", "/data/file.txt"))
 			.containsPattern(field("destination_path", "incoming/file.txt"))
 			.containsPattern(field("label", "x".repeat(129)))
