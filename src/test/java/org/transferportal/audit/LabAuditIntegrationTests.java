@@ -112,6 +112,18 @@ class LabAuditIntegrationTests extends FlowTestSupport {
 	}
 
 	@Test
+	void theHomePageListsTheUsersOwnRecentTransfersNewestFirstWithTheirCollectionsByName() {
+		UUID named = this.globus.mappedCollection();
+		record(this.alice, "home-newest-" + this.tag, named, "2026-03-20T10:00:00Z");
+		String home = content(this.alice.get("/"));
+		assertThat(home).contains("id=\"recent-transfers\"")
+			.containsPattern("(?s)home-newest-" + this.tag + ".*alice-" + this.tag)
+			.contains(">Collection " + named.toString().substring(0, 8) + "</span>")
+			.doesNotContain("bob-" + this.tag);
+		assertThat(content(this.bob.get("/"))).contains("bob-" + this.tag).doesNotContain("home-newest-" + this.tag);
+	}
+
+	@Test
 	void onlyAdminsReachTheAdminPage() {
 		assertThat(this.alice.get("/lab/admin").getStatus()).isEqualTo(403);
 		MockHttpServletResponse page = this.admin.get("/lab/admin");

@@ -358,6 +358,18 @@ class PresetIntegrationTests extends FlowTestSupport {
 	}
 
 	@Test
+	void theHomePageListsTheLabsPresetsByNameWithALinkToEach() {
+		UUID a = this.globus.guestCollection();
+		UUID b = this.globus.guestCollection();
+		assertThat(this.admin.post("/lab/admin/presets", preset("Home preset " + this.tag, a, "/x/", b, "/y/"))
+			.getRedirectedUrl()).isEqualTo("/presets");
+		String home = content(this.member.get("/"));
+		assertThat(home).contains("id=\"home-presets\"")
+			.contains("href=\"/presets#preset-" + presetId("Home preset " + this.tag) + "\"")
+			.contains(">Home preset " + this.tag + "<");
+	}
+
+	@Test
 	void peopleOutsideTheLabAreRefusedBeforeTheyReachPresets() {
 		PortalBrowser outsider = newBrowser("someone@example.com");
 		outsider.login(PortalBrowser.LOGIN);
