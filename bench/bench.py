@@ -35,7 +35,7 @@ ARCHIVE = "313ce13e-b597-5858-ae13-29e46fea26e6"
 GUEST = "aa752cea-8222-5bc8-acd9-555b090c0ccb"
 BIG_FOLDER = "/projects/big/"
 PAGE_SIZE = 100  # the file manager's page (PaneState.PAGE_SIZE)
-DEMO_CLIENT = ("transfer-portal-demo", "demo-secret-not-for-production")
+DEMO_CLIENT = ("transfer-portal-demo", "qfZoB0VWIcJFW/8vD3fq/rKVyDYZEaVANL6tEsvhuHE=")
 TRANSFER_ALL = "urn:globus:auth:scope:transfer.api.globus.org:all"
 
 TARGETS = {"submit_p95_over_floor_ms": 15, "transfer_calls_per_click": 1, "browse_first_page_over_floor_ms": 100,

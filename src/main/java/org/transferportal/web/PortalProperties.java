@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How this portal presents itself.
  *
- * @param demo whether it runs on the embedded simulator (set by demo mode, not by hand)
+ * @param demo whether it runs the demo on the embedded simulator ({@code PORTAL_DEMO};
+ * decided by {@link DemoModeEnvironmentPostProcessor}, which also sets it)
  * @param timeZone the time zone pages show times in (the lab's own, e.g.
  * {@code America/Chicago}); exports and {@code <time datetime>} stay in UTC
  */

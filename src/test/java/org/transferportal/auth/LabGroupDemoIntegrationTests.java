@@ -2,12 +2,10 @@ package org.transferportal.auth;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import org.transferportal.support.DemoUserAgent;
-import org.transferportal.support.FreePort;
+import org.transferportal.support.DemoTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,21 +14,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * simulator's Auth for a Groups token and its Groups API for the Demo Lab's members
  * (Alice, the demo's admin, and Bob active; Carol only invited).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-class LabGroupDemoIntegrationTests {
+@TestPropertySource(properties = "portal.lab.group=" + LabGroupDemoIntegrationTests.DEMO_LAB)
+class LabGroupDemoIntegrationTests extends DemoTestSupport {
 
 	static final String DEMO_LAB = "d6a7c1e4-2b3f-4c5d-8e9f-a0b1c2d3e4f5";
 
-	static final int PORT = FreePort.pick();
-
-	@DynamicPropertySource
-	static void demoWithGroupRule(DynamicPropertyRegistry registry) {
-		registry.add("server.port", () -> PORT);
-		registry.add("portal.lab.group", () -> DEMO_LAB);
-	}
-
-	private static DemoUserAgent.Page open(String username, String path) {
-		return new DemoUserAgent("http://localhost:" + PORT, username).open(path);
+	private DemoUserAgent.Page open(String username, String path) {
+		return new DemoUserAgent(base(), username).open(path);
 	}
 
 	@Test

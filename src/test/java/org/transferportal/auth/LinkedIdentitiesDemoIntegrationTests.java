@@ -2,12 +2,10 @@ package org.transferportal.auth;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import org.transferportal.support.DemoUserAgent;
-import org.transferportal.support.FreePort;
+import org.transferportal.support.DemoTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,25 +14,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * asks the simulator for view_identity_set, and Bob of uchicago.edu gets in through his
  * linked globusid.org identity.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-class LinkedIdentitiesDemoIntegrationTests {
+@TestPropertySource(properties = { "portal.lab.allowed-domains=globusid.org", "portal.lab.linked-identities=true" })
+class LinkedIdentitiesDemoIntegrationTests extends DemoTestSupport {
 
-	static final int PORT = FreePort.pick();
-
-	@DynamicPropertySource
-	static void demoWithLinkedIdentities(DynamicPropertyRegistry registry) {
-		registry.add("server.port", () -> PORT);
-		registry.add("portal.lab.allowed-domains", () -> "globusid.org");
-		registry.add("portal.lab.linked-identities", () -> "true");
-	}
-
-	private static DemoUserAgent.Page open(String username, String path) {
-		return new DemoUserAgent("http://localhost:" + PORT, username).open(path);
+	private DemoUserAgent.Page open(String username, String path) {
+		return new DemoUserAgent(base(), username).open(path);
 	}
 
 	@Test
 	void bobGetsInThroughHisLinkedGlobusIdIdentity() {
-		DemoUserAgent bob = new DemoUserAgent("http://localhost:" + PORT, "bob@uchicago.edu");
+		DemoUserAgent bob = new DemoUserAgent(base(), "bob@uchicago.edu");
 		assertThat(bob.open("/transfer").uri().getPath()).isEqualTo("/transfer");
 		DemoUserAgent.Page page = bob.open("/");
 

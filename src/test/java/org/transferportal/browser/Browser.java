@@ -168,7 +168,7 @@ final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Waits on a task page until it shows this status, checking once a second.
+	 * Waits on a task page until it shows this status, checking twice a second.
 	 * @param reload reload the page between checks (otherwise the page must update
 	 * itself: its script with JavaScript, its meta refresh without)
 	 */
@@ -179,7 +179,7 @@ final class Browser implements AutoCloseable {
 				.as("task reaches " + status)
 				.isBefore(until);
 			try {
-				Thread.sleep(1000);
+				Thread.sleep(500);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();

@@ -8,11 +8,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-import org.transferportal.support.FreePort;
+import org.transferportal.support.DemoTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,8 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The demo, as a new user meets it: a real Chromium through the simulator's login and
  * consent pages, with JavaScript on and off.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-class DemoBrowserIntegrationTests {
+class DemoBrowserIntegrationTests extends DemoTestSupport {
 
 	static final String LAB_DATA = "1405823f-0597-4a16-b296-46d4f0ae4b15";
 
@@ -32,15 +27,6 @@ class DemoBrowserIntegrationTests {
 	static final String CLINICAL = "0b7c5a1e-9d2f-4c8e-b6a3-2f1e4d5c6b7a";
 
 	static final String CLINICAL_POLICY = "7f5e9a2b-4c1d-4e3f-8a6b-9c0d1e2f3a4b";
-
-	static final int PORT = FreePort.pick();
-
-	@DynamicPropertySource
-	static void demoPort(DynamicPropertyRegistry registry) {
-		// Demo mode points the Globus URLs at this port, so it must be known up front.
-		registry.add("server.port", () -> PORT);
-		registry.add("simulator.time-acceleration", () -> "20");
-	}
 
 	@Test
 	void deepLinkTransferGoesThroughLoginAndConsentAndCompletesWithJavaScript() throws IOException {
@@ -165,10 +151,6 @@ class DemoBrowserIntegrationTests {
 			assertThat(browser.driver.findElements(By.id("identity-carol"))).isEmpty();
 			assertThat(browser.url()).contains("session_required_policies=" + CLINICAL_POLICY).contains("prompt=login");
 		}
-	}
-
-	private static String base() {
-		return "http://localhost:" + PORT;
 	}
 
 }

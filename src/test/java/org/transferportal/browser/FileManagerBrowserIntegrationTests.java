@@ -8,11 +8,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
 
-import org.transferportal.support.FreePort;
+import org.transferportal.support.DemoTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,16 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * select files and a folder, start the transfer and watch it complete, with JavaScript on
  * and off.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-class FileManagerBrowserIntegrationTests {
-
-	static final int PORT = FreePort.pick();
-
-	@DynamicPropertySource
-	static void demoPort(DynamicPropertyRegistry registry) {
-		registry.add("server.port", () -> PORT);
-		registry.add("simulator.time-acceleration", () -> "20");
-	}
+// Its identities consent to Lab Data and Alice keeps a bookmark, which other demo tests
+// expect not to find: the demo it used is not handed on.
+@DirtiesContext
+class FileManagerBrowserIntegrationTests extends DemoTestSupport {
 
 	@Test
 	void selectionTransfersFromOnePaneToTheOtherWithJavaScript() throws IOException {
@@ -178,10 +170,6 @@ class FileManagerBrowserIntegrationTests {
 			browser.click(By.id("allow"));
 		}
 		browser.find(By.cssSelector("#pane-" + pane + " table.listing"));
-	}
-
-	private static String base() {
-		return "http://localhost:" + PORT;
 	}
 
 }

@@ -6,11 +6,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-import org.transferportal.support.FreePort;
+import org.transferportal.support.DemoTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,18 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Chromium: the seeded months in the usage charts, a past transfer found by a fragment of
  * its path, run again through the prefilled form, and counted in the charts once done.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-class HistoryBrowserIntegrationTests {
+class HistoryBrowserIntegrationTests extends DemoTestSupport {
 
 	static final String TUTORIAL_1 = "6c54cade-bde5-45c1-bdea-f4bd71dba2cc";
-
-	static final int PORT = FreePort.pick();
-
-	@DynamicPropertySource
-	static void demoPort(DynamicPropertyRegistry registry) {
-		registry.add("server.port", () -> PORT);
-		registry.add("simulator.time-acceleration", () -> "20");
-	}
 
 	@Test
 	void aliceSeesTheLabsUsageFindsAPastTransferByAPathFragmentAndRunsItAgain() throws IOException {
@@ -72,17 +59,15 @@ class HistoryBrowserIntegrationTests {
 			assertThat(browser.find(By.id("history-results")).findElements(By.cssSelector("tbody tr"))).hasSize(2);
 			browser.open(base() + "/lab/usage");
 			assertThat(number(browser.find(By.id("total-tasks")).getText())).as("the new transfer counts")
-				.isEqualTo(finished + 1);
+				// At least: tasks other demo tests started may finish meanwhile in the
+				// shared demo.
+				.isGreaterThanOrEqualTo(finished + 1);
 			browser.screenshot("usage-2-after");
 		}
 	}
 
 	private static int number(String text) {
 		return Integer.parseInt(text.replace(",", "").strip());
-	}
-
-	private static String base() {
-		return "http://localhost:" + PORT;
 	}
 
 }

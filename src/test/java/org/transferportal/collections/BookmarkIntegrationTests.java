@@ -6,12 +6,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 import org.transferportal.support.DemoUserAgent;
-import org.transferportal.support.FreePort;
+import org.transferportal.support.DemoTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,22 +16,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Globus, which keeps each user's bookmarks apart as Globus does: a bookmark id from
  * someone else's list reaches nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-class BookmarkIntegrationTests {
+class BookmarkIntegrationTests extends DemoTestSupport {
 
 	static final String LAB_DATA = "1405823f-0597-4a16-b296-46d4f0ae4b15";
 
-	static final int PORT = FreePort.pick();
-
-	@DynamicPropertySource
-	static void demoPort(DynamicPropertyRegistry registry) {
-		registry.add("server.port", () -> PORT);
-	}
-
 	@Test
 	void anOwnerRenamesAndDeletesAndNobodyElseCan() {
-		DemoUserAgent alice = new DemoUserAgent("http://localhost:" + PORT, "alice@globusid.org");
-		DemoUserAgent bob = new DemoUserAgent("http://localhost:" + PORT, "bob@uchicago.edu");
+		DemoUserAgent alice = new DemoUserAgent(base(), "alice@globusid.org");
+		DemoUserAgent bob = new DemoUserAgent(base(), "bob@uchicago.edu");
 		DemoUserAgent.Page files = alice.open("/files?a_collection=" + LAB_DATA + "&a_path=/projects/alpha/");
 		alice.post("/files/bookmark", files,
 				Map.of("collection", LAB_DATA, "path", "/projects/alpha/", "name", "Alpha runs", "back", "/files"));
@@ -69,7 +57,7 @@ class BookmarkIntegrationTests {
 
 	@Test
 	void malformedIdsNeverReachGlobus() {
-		DemoUserAgent carol = new DemoUserAgent("http://localhost:" + PORT, "carol@example.edu");
+		DemoUserAgent carol = new DemoUserAgent(base(), "carol@example.edu");
 		DemoUserAgent.Page list = carol.open("/transfer");
 		assertThat(carol.open("/bookmarks/not-an-id/delete").status()).isEqualTo(404);
 		assertThat(carol.post("/bookmarks/..%2Fendpoint/delete", list, Map.of()).status()).isIn(400, 404);

@@ -14,11 +14,9 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
-import org.transferportal.support.FreePort;
+import org.transferportal.support.DemoTestSupport;
 import org.transferportal.support.DemoUserAgent;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,30 +28,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * user ends with the finished task or a clear message and their form, and no submission
  * ever makes two tasks.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-class FaultsUnderLoadIntegrationTests {
+// Whatever the dice say, the first three accepted submissions lose their answer.
+@TestPropertySource(properties = { "simulator.fault-rate=0.1", "simulator.slow-delay=1500ms",
+		"simulator.faults[0]=POST /transfer:lost:3", "globus.timeout=1s", "globus.max-retries=3",
+		"globus.retry-base-delay=20ms", "globus.max-retry-delay=300ms", "portal.rate-limit.submissions-per-minute=0" })
+class FaultsUnderLoadIntegrationTests extends DemoTestSupport {
 
 	static final List<String> USERS = List.of("alice@globusid.org", "bob@uchicago.edu", "carol@example.edu");
 
 	static final int SUBMISSIONS_PER_USER = 6;
 
 	static final int MAX_ATTEMPTS = 5;
-
-	static final int PORT = FreePort.pick();
-
-	@DynamicPropertySource
-	static void faultyGlobus(DynamicPropertyRegistry registry) {
-		registry.add("server.port", () -> PORT);
-		registry.add("simulator.fault-rate", () -> "0.1");
-		registry.add("simulator.slow-delay", () -> "1500ms");
-		// Whatever the dice say, the first three accepted submissions lose their answer.
-		registry.add("simulator.faults[0]", () -> "POST /transfer:lost:3");
-		registry.add("globus.timeout", () -> "1s");
-		registry.add("globus.max-retries", () -> "3");
-		registry.add("globus.retry-base-delay", () -> "20ms");
-		registry.add("globus.max-retry-delay", () -> "300ms");
-		registry.add("portal.rate-limit.submissions-per-minute", () -> "0");
-	}
 
 	@Test
 	void noSubmissionIsLostOrDoubledWhileGlobusMisbehaves() throws Exception {
@@ -62,7 +47,7 @@ class FaultsUnderLoadIntegrationTests {
 		AtomicInteger messagesShown = new AtomicInteger();
 		List<Future<?>> work = new ArrayList<>();
 		for (String user : USERS) {
-			DemoUserAgent agent = new DemoUserAgent("http://localhost:" + PORT, user);
+			DemoUserAgent agent = new DemoUserAgent(base(), user);
 			// Log in once before the user's submissions start in parallel.
 			assertThat(agent.open("/logout").uri().getPath()).isEqualTo("/logout");
 			for (int i = 0; i < SUBMISSIONS_PER_USER; i++) {
@@ -77,7 +62,7 @@ class FaultsUnderLoadIntegrationTests {
 		pool.shutdown();
 		assertThat(taskByLabel).hasSize(USERS.size() * SUBMISSIONS_PER_USER);
 		for (String user : USERS) {
-			DemoUserAgent agent = new DemoUserAgent("http://localhost:" + PORT, user);
+			DemoUserAgent agent = new DemoUserAgent(base(), user);
 			Map<String, Integer> labels = labelsOfTasks(agent);
 			String prefix = "fault-" + user.substring(0, user.indexOf('@')) + "-";
 			for (int i = 0; i < SUBMISSIONS_PER_USER; i++) {

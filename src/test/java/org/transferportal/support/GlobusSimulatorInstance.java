@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import org.transferportal.TransferPortalApplication;
@@ -34,16 +35,14 @@ public final class GlobusSimulatorInstance implements AutoCloseable {
 	 * @param properties {@code simulator.*} settings, e.g. the fault rate
 	 */
 	public static GlobusSimulatorInstance start(Map<String, String> properties) {
-		// Demo mode points the context's own portal at its own port: it must be known.
-		int port = FreePort.pick();
 		Map<String, String> all = new LinkedHashMap<>();
-		all.put("server.port", String.valueOf(port));
+		all.put("server.port", "0");
 		all.putAll(properties);
 		List<String> args = new ArrayList<>();
 		all.forEach((key, value) -> args.add("--" + key + "=" + value));
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(TransferPortalApplication.class)
 			.run(args.toArray(String[]::new));
-		return new GlobusSimulatorInstance(context, port);
+		return new GlobusSimulatorInstance(context, ((WebServerApplicationContext) context).getWebServer().getPort());
 	}
 
 	public int port() {

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.TestPropertySource;
 
+import org.transferportal.support.DebugLogs;
 import org.transferportal.support.FakeGlobus;
 import org.transferportal.support.FlowTestSupport;
 import org.transferportal.support.PortalBrowser;
@@ -24,9 +24,7 @@ import static org.transferportal.support.PortalBrowser.content;
 /**
  * What operators rely on: metrics, health, and logs that never hold a token.
  */
-@ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(
-		properties = { "logging.level.org.transferportal=DEBUG", "logging.level.org.springframework.security=DEBUG" })
+@ExtendWith({ OutputCaptureExtension.class, DebugLogs.class })
 class OperabilityIntegrationTests extends FlowTestSupport {
 
 	@Test

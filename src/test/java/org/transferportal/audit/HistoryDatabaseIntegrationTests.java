@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * transfers when there are many), collection on either side, status, UTC days of
  * submission, one user's or everyone's, newest first and a page at a time.
  */
-class HistoryDatabaseTests {
+class HistoryDatabaseIntegrationTests {
 
 	static final String LAB = "aaaaaaaa-0000-4000-8000-000000000001";
 
@@ -32,7 +32,7 @@ class HistoryDatabaseTests {
 	static final String OTHER = "cccccccc-0000-4000-8000-000000000003";
 
 	static List<org.junit.jupiter.params.provider.Arguments> databases() {
-		return UsageDatabaseTests.databases();
+		return UsageDatabaseIntegrationTests.databases();
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -40,7 +40,7 @@ class HistoryDatabaseTests {
 	void findsTransfersByTextCollectionStatusAndUtcDays(String name, DataSource dataSource) {
 		Flyway.configure()
 			.dataSource(dataSource)
-			.locations(TaskStatusesDatabaseTests.locations(dataSource))
+			.locations(TaskStatusesDatabaseIntegrationTests.locations(dataSource))
 			.load()
 			.migrate();
 		JdbcClient jdbc = JdbcClient.create(dataSource);

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * boundary (31 December 2020 and 3 January 2021 are both in 2020-W53), per user, per
  * collection and per failure kind, for everyone or one user.
  */
-class UsageDatabaseTests {
+class UsageDatabaseIntegrationTests {
 
 	static final String A = "aaaaaaaa-0000-4000-8000-000000000001";
 
@@ -48,11 +48,11 @@ class UsageDatabaseTests {
 	void weeksUsersCollectionsAndFailuresAddUpAcrossAYearBoundary(String name, DataSource dataSource) {
 		Flyway.configure()
 			.dataSource(dataSource)
-			.locations(TaskStatusesDatabaseTests.locations(dataSource))
+			.locations(TaskStatusesDatabaseIntegrationTests.locations(dataSource))
 			.load()
 			.migrate();
 		JdbcClient jdbc = JdbcClient.create(dataSource);
-		TaskStatuses statuses = TaskStatusesDatabaseTests.statuses(dataSource);
+		TaskStatuses statuses = TaskStatusesDatabaseIntegrationTests.statuses(dataSource);
 		finish(jdbc, statuses, "alice", A, B, "SUCCEEDED", null, 100, 1, "2020-12-31T23:59:59Z");
 		finish(jdbc, statuses, "alice", A, B, "FAILED", "EXPIRED", 200, 2, "2021-01-03T23:59:59Z");
 		finish(jdbc, statuses, "bob", B, C, "SUCCEEDED", null, 400, 4, "2021-01-04T00:00:00Z");

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The status watcher's queries on both databases the portal runs on: which tasks are due,
  * that one instance only wins each check, and that a task's end is recorded once.
  */
-class TaskStatusesDatabaseTests {
+class TaskStatusesDatabaseIntegrationTests {
 
 	static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
 
