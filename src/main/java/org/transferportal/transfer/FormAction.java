@@ -2,11 +2,13 @@ package org.transferportal.transfer;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.util.MultiValueMap;
 
 import org.transferportal.collections.CollectionIds;
+import org.transferportal.collections.CollectionPicker;
 import org.transferportal.support.GlobusPath;
 
 /**
@@ -56,8 +58,12 @@ record FormAction(String kind, String side, String query, String scope) {
 				form.manifest());
 	}
 
-	/** Where the browser goes next, for the draft that keeps the form. */
-	String next(String draftId, TransferForm form) {
+	/**
+	 * Where the browser goes next, for the draft that keeps the form. Browse… opens the
+	 * side's folder, or, with no path yet, the lab's folder of a lab collection (a
+	 * collection picked from the list without JavaScript comes without its path).
+	 */
+	String next(String draftId, TransferForm form, List<CollectionPicker.Choice> lab) {
 		if ("find".equals(this.kind)) {
 			if (CollectionIds.parse(this.query) != null) {
 				return TransferPaths.draft(draftId) + "#" + this.side + "_collection";
@@ -70,7 +76,16 @@ record FormAction(String kind, String side, String query, String scope) {
 		StringBuilder url = new StringBuilder("/files?pick=").append(this.side).append("&draft=").append(draftId);
 		if (collection != null) {
 			url.append("&a_collection=").append(collection);
-			String folder = folder(source ? form.sourcePath() : form.destinationPath());
+			String path = source ? form.sourcePath() : form.destinationPath();
+			String folder = folder(path);
+			if (path == null || path.isBlank()) {
+				folder = lab.stream()
+					.filter((c) -> collection.toString().equalsIgnoreCase(c.id()))
+					.map((c) -> folder(c.path()))
+					.filter(java.util.Objects::nonNull)
+					.findFirst()
+					.orElse(null);
+			}
 			if (folder != null) {
 				url.append("&a_path=").append(encode(folder));
 			}

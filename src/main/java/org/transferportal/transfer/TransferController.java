@@ -69,7 +69,7 @@ class TransferController {
 		}
 		FormAction action = FormAction.of(params);
 		if (action != null && this.service.keep(draftId, action.applyTo(form))) {
-			return "redirect:" + action.next(draftId, action.applyTo(form));
+			return "redirect:" + action.next(draftId, action.applyTo(form), this.picker.labCollections());
 		}
 		TransferOutcome outcome = this.service.submit(draftId, form);
 		if (outcome.leavesForm()) {

@@ -153,6 +153,30 @@ class TransferSelectionTests {
 	}
 
 	@Test
+	void browseWithoutAPathOpensALabCollectionAtTheLabsFolderAndAnyOtherAtItsDefault() throws Exception {
+		given(this.service.keep(eq("d-1"), any())).willReturn(true);
+		given(this.picker.labCollections())
+			.willReturn(List.of(new CollectionPicker.Choice(LAB, "Lab Data", "/projects/", null, null, null)));
+		this.mvc
+			.perform(post("/transfer").param("form", "1")
+				.param("draft", "d-1")
+				.param("browse", "source")
+				.param("source_collection", LAB)
+				.param("source_path", "")
+				.with(oauth2Login())
+				.with(csrf()))
+			.andExpect(redirectedUrl("/files?pick=source&draft=d-1&a_collection=" + LAB + "&a_path=%2Fprojects%2F"));
+		this.mvc
+			.perform(post("/transfer").param("form", "1")
+				.param("draft", "d-1")
+				.param("browse", "destination")
+				.param("destination_collection", GUEST)
+				.with(oauth2Login())
+				.with(csrf()))
+			.andExpect(redirectedUrl("/files?pick=destination&draft=d-1&a_collection=" + GUEST));
+	}
+
+	@Test
 	void theFileManagersChoiceBecomesOneSideOfTheDraft() throws Exception {
 		String draft = "5b8e2c1a-3d4f-4a5b-8c6d-7e8f9a0b1c2d";
 		given(this.service.choose(eq(draft), any())).willReturn(true);
