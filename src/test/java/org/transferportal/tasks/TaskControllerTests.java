@@ -78,6 +78,10 @@ class TaskControllerTests {
 			.andExpect(content().string(containsString("id=\"progress-files\"")))
 			.andExpect(content().string(containsString("id=\"progress-subtasks\"")))
 			.andExpect(content().string(containsString("verify checksums")))
+			// The deadline reads as every other time does, not as Globus wrote it.
+			.andExpect(content().string(containsString(
+					"<dd id=\"task-deadline\"><time datetime=\"2022-01-27T19:18:20Z\">2022-01-27 19:18:20 UTC</time>")))
+			.andExpect(content().string(not(containsString("verify checksums, deadline"))))
 			.andExpect(content().string(containsString("class=\"event-error\"")))
 			.andExpect(content().string(containsString("&lt;b&gt;denied&lt;/b&gt;")))
 			.andExpect(content().string(containsString("/home/alice/results/b c.csv")))
