@@ -239,7 +239,7 @@ final class Browser implements AutoCloseable {
 		Dimension before = this.driver.manage().window().getSize();
 		Number height = (Number) ((JavascriptExecutor) this.driver)
 			.executeScript("return document.documentElement.scrollHeight;");
-		int tall = Math.min(Math.max(before.getHeight(), (height != null) ? height.intValue() + 40 : 0), 2400);
+		int tall = Math.min(Math.max(before.getHeight(), (height != null) ? height.intValue() + 40 : 0), 2000);
 		this.driver.manage().window().setSize(new Dimension(before.getWidth(), tall));
 		try {
 			screenshot(name);
