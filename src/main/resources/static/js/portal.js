@@ -354,6 +354,12 @@
       if (folder && path && path.value.trim() === '') {
         path.value = folder;
       }
+      // The id shown on request follows the list's choice.
+      var id = side.querySelector('details.chosen');
+      if (id) {
+        id.querySelector('code').textContent = select.value;
+        id.hidden = select.value === '';
+      }
     });
   });
 

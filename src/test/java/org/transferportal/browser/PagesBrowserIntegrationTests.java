@@ -34,6 +34,8 @@ class PagesBrowserIntegrationTests extends DemoTestSupport {
 
 	private static final By LISTING_A = By.cssSelector("#pane-a table.listing");
 
+	private static final String UUID_TEXT = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
 	/**
 	 * Without JavaScript, as the issue's "done when" has it: collections picked by name
 	 * from the form's list, folders chosen by clicking in the file manager, and nothing
@@ -55,6 +57,7 @@ class PagesBrowserIntegrationTests extends DemoTestSupport {
 			browser.waitForValue(By.id("a-path"), "/projects/alpha/");
 			browser.click(By.xpath("//input[@name='item' and @value='raw/']"));
 			browser.capture("11-choose-source");
+			assertThat(browser.text()).as("no collection id in sight").doesNotContainPattern(UUID_TEXT);
 			browser.click(By.id("use-selected"));
 			browser.waitForUrl("/transfer");
 			assertThat(browser.find(By.id("source_collection")).getDomProperty("value")).isEqualTo(LAB_DATA);
@@ -68,6 +71,7 @@ class PagesBrowserIntegrationTests extends DemoTestSupport {
 			browser.click(By.id("choose-folder"));
 			browser.waitForUrl("/transfer");
 			assertThat(browser.find(By.id("destination_collection")).getDomProperty("value")).isEqualTo(SHARED_RESULTS);
+			assertThat(browser.text()).as("no collection id in sight").doesNotContainPattern(UUID_TEXT);
 			browser.find(By.id("label")).sendKeys("Chosen by clicking");
 			browser.capture("12-form-chosen");
 			browser.click(By.id("submit-transfer"));
@@ -122,11 +126,17 @@ class PagesBrowserIntegrationTests extends DemoTestSupport {
 					{ "14-preset-editor", "/lab/admin/presets/new" }, { "15-audit", "/lab/audit" },
 					{ "16-lab-admin", "/lab/admin" }, { "17-history", "/history" }, { "18-usage", "/lab/usage" },
 					{ "19-account", "/account" }, { "20-bookmarks", "/bookmarks" },
-					{ "21-not-found", "/presets/not-a-preset/review" }, { "22-logout", "/logout" } }) {
+					{ "21-not-found", "/presets/not-a-preset/review" },
+					{ "23-usage-collection", "/lab/usage/collections/" + TUTORIAL_1 }, { "22-logout", "/logout" } }) {
 				browser.open(base() + page[1]);
 				browser.find(PORTAL_PAGE);
 				check(browser, page[0], violations);
 			}
+
+			browser.open(base() + "/presets");
+			browser.click(By.cssSelector("a[id^=delete-]"));
+			browser.find(PORTAL_PAGE);
+			check(browser, "24-preset-delete", violations);
 
 			browser.phone(true);
 			for (String[] page : new String[][] { { "30-phone-home", "/" },
