@@ -30,6 +30,8 @@ class PagesBrowserIntegrationTests extends DemoTestSupport {
 
 	static final String TUTORIAL_2 = "31ce9ba0-176d-45a5-add3-f37d233ba47d";
 
+	static final String INSTRUMENT = "b2c4e6f8-1a3c-4e5f-9a7b-2c4e6f8a0b1c";
+
 	private static final By PORTAL_PAGE = By.cssSelector("main#main");
 
 	private static final By LISTING_A = By.cssSelector("#pane-a table.listing");
@@ -63,7 +65,15 @@ class PagesBrowserIntegrationTests extends DemoTestSupport {
 			assertThat(browser.find(By.id("source_collection")).getDomProperty("value")).isEqualTo(LAB_DATA);
 			assertThat(browser.find(By.id("source-side")).getText()).contains("Lab Data");
 
-			browser.click(option("destination_collection", "Shared Results"));
+			// The search's round trip without JavaScript: the form comes back with the
+			// results
+			// in the list and everything chosen so far kept.
+			browser.find(By.id("destination_q")).sendKeys("Shared Results");
+			browser.click(By.id("find-destination"));
+			browser.find(By.xpath("//select[@id='destination_collection']/optgroup[starts-with(@label, 'Found')]"));
+			assertThat(browser.find(By.id("source_collection")).getDomProperty("value")).isEqualTo(LAB_DATA);
+			browser.click(By.xpath("//select[@id='destination_collection']/optgroup[starts-with(@label, 'Found')]"
+					+ "/option[starts-with(normalize-space(.), 'Shared Results')]"));
 			browser.click(By.id("browse-destination"));
 			browser.awaitAny(LISTING_A, By.cssSelector("[id^=grant-access-]"));
 			grantIfAsked(browser);
@@ -99,6 +109,13 @@ class PagesBrowserIntegrationTests extends DemoTestSupport {
 			browser.logInAs("alice");
 			browser.waitForUrl("/transfer");
 			check(browser, "02-transfer-form", violations);
+			// With JavaScript the search fills the list in place; a single match is
+			// chosen.
+			browser.find(By.id("destination_q")).sendKeys("Instrument Outbox");
+			browser.click(By.id("find-destination"));
+			browser.waitForText(By.id("destination-search-message"), "found");
+			assertThat(browser.find(By.id("destination_collection")).getDomProperty("value")).isEqualTo(INSTRUMENT);
+			check(browser, "02b-transfer-search", violations);
 			browser.click(By.id("submit-transfer"));
 			browser.find(By.cssSelector(".field-error"));
 			check(browser, "03-transfer-form-errors", violations);
