@@ -224,6 +224,37 @@
         element.textContent = value + '%';
       }
     };
+    // The "What went wrong" section: fetched again, as the server renders it, only when
+    // the progress says it changed. Parsed nodes are moved in, never re-parsed markup.
+    var triageLoading = false;
+    var refreshTriage = function (key) {
+      var section = document.getElementById('triage');
+      if (!section || triageLoading || key === undefined || key === section.getAttribute('data-key')) {
+        return;
+      }
+      triageLoading = true;
+      fetch(section.getAttribute('data-src'), { credentials: 'same-origin', headers: { 'Accept': 'text/html' } })
+        .then(function (response) {
+          var type = response.headers.get('Content-Type') || '';
+          if (!response.ok || type.indexOf('text/html') !== 0) {
+            throw new Error('no triage');
+          }
+          return response.text();
+        })
+        .then(function (html) {
+          var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('triage');
+          var current = document.getElementById('triage');
+          if (fresh && current) {
+            current.replaceWith(document.importNode(fresh, true));
+          }
+        })
+        .catch(function () {
+          // The next change tries again; the page's own reload shows it at the end.
+        })
+        .then(function () {
+          triageLoading = false;
+        });
+    };
     var poll = function () {
       fetch(endpoint, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
         .then(function (response) {
@@ -257,6 +288,7 @@
             note.className = p.noteIsProblem ? 'error' : 'notice';
           }
           document.getElementById('task-error').classList.toggle('error', !!p.fatalError);
+          refreshTriage(p.triageKey);
           if (p.active) {
             window.setTimeout(poll, 2000);
           }

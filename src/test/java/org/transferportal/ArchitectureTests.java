@@ -11,8 +11,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The layering of the design: the feature packages stand on floors and only look down,
- * with no cycle; only {@code globus} speaks HTTP to Globus, and only {@code auth} (and
- * the client it feeds) touches tokens.
+ * with no cycle; only {@code globus} speaks HTTP to Globus (and
+ * {@code notifications.WebhookPoster} to the lab's webhook receiver), and only
+ * {@code auth} (and the client it feeds) touches tokens.
  */
 class ArchitectureTests {
 
@@ -24,6 +25,9 @@ class ArchitectureTests {
 			.resideInAPackage("org.transferportal..")
 			.and()
 			.resideOutsideOfPackages("org.transferportal.globus..", "org.transferportal.simulator..")
+			// The lab webhook's poster calls the lab's own receiver, not Globus.
+			.and()
+			.doNotHaveFullyQualifiedName("org.transferportal.notifications.WebhookPoster")
 			.should()
 			.dependOnClassesThat()
 			.haveFullyQualifiedName("org.springframework.web.reactive.function.client.WebClient")
@@ -79,9 +83,13 @@ class ArchitectureTests {
 			.layer("tasks").definedBy("org.transferportal.tasks..")
 			.layer("transfer").definedBy("org.transferportal.transfer..")
 			.layer("browse").definedBy("org.transferportal.browse..")
+			.layer("https").definedBy("org.transferportal.https..")
 			.layer("web").definedBy("org.transferportal.web..")
 			.layer("audit").definedBy("org.transferportal.audit..")
 			.layer("presets").definedBy("org.transferportal.presets..")
+			.layer("notifications").definedBy("org.transferportal.notifications..")
+			.layer("recovery").definedBy("org.transferportal.recovery..")
+			.layer("deletes").definedBy("org.transferportal.deletes..")
 			.layer("simulator").definedBy("org.transferportal.simulator..")
 			.whereLayer("globus").mayNotAccessAnyLayer()
 			.whereLayer("support").mayNotAccessAnyLayer()
@@ -91,9 +99,14 @@ class ArchitectureTests {
 			.whereLayer("tasks").mayOnlyAccessLayers("globus", "support", "auth")
 			.whereLayer("transfer").mayOnlyAccessLayers("globus", "support", "auth", "collections", "tasks")
 			.whereLayer("browse").mayOnlyAccessLayers("globus", "support", "lab", "auth", "collections")
+			.whereLayer("https").mayOnlyAccessLayers("globus", "support", "lab", "auth", "collections")
 			.whereLayer("web").mayOnlyAccessLayers("globus", "support", "lab", "auth")
-			.whereLayer("audit").mayOnlyAccessLayers("globus", "support", "lab", "auth", "collections", "tasks", "transfer", "web")
+			.whereLayer("audit").mayOnlyAccessLayers("globus", "support", "lab", "auth", "collections", "tasks", "transfer", "https", "web")
 			.whereLayer("presets").mayOnlyAccessLayers("globus", "support", "lab", "auth", "collections", "transfer", "web")
+			.whereLayer("notifications").mayOnlyAccessLayers("globus", "support", "lab", "auth", "collections", "tasks",
+					"transfer", "audit")
+			.whereLayer("recovery").mayOnlyAccessLayers("globus", "support", "lab", "auth", "tasks", "transfer")
+			.whereLayer("deletes").mayOnlyAccessLayers("globus", "support", "lab", "auth", "collections")
 			.whereLayer("simulator").mayNotAccessAnyLayer()
 			.whereLayer("simulator").mayNotBeAccessedByAnyLayer()
 			.check(this.classes);

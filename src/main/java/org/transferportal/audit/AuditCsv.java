@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 final class AuditCsv {
 
 	static final String HEADER = "when,username,subject,label,source_collection,source_name,destination_collection,"
-			+ "destination_name,task_id,submission_id,status,consent_trips,message,task_status,task_status_seen_at";
+			+ "destination_name,task_id,submission_id,status,consent_trips,message,task_status,task_status_seen_at,"
+			+ "task_type";
 
 	private AuditCsv() {
 	}
@@ -26,7 +27,7 @@ final class AuditCsv {
 			csv.append(Stream.of(r.when().toString(), r.username(), r.subject(), r.label(), r.sourceCollection(),
 					names.get(r.sourceCollection()), r.destinationCollection(), names.get(r.destinationCollection()),
 					r.taskId(), r.submissionId(), r.status(), String.valueOf(r.consentTrips()), r.message(),
-					r.taskStatus(), (r.statusSeenAt() != null) ? r.statusSeenAt().toString() : null)
+					r.taskStatus(), (r.statusSeenAt() != null) ? r.statusSeenAt().toString() : null, r.taskType())
 				.map(AuditCsv::cell)
 				.collect(Collectors.joining(","))).append("\r\n");
 		}

@@ -25,7 +25,7 @@ import org.transferportal.transfer.RequestStatus;
 /**
  * Four months of finished transfers by the demo's Alice, Bob and Carol between the
  * simulator's collections, so that a demo visitor finds a history to search and usage
- * charts with something in them. Recorded through {@link TaskStatuses#finish}, as the
+ * charts with something in them. Recorded through {@link TaskStatuses#recordPast}, as the
  * watcher records real tasks; seeded once, into an empty history.
  */
 @Component
@@ -162,7 +162,7 @@ class DemoHistory implements ApplicationRunner {
 				insert into transfer_item (request_id, position, source_path, destination_path, recursive)
 				values (?, 0, ?, ?, ?)""").params(id, sourcePath, destinationPath, sourcePath.endsWith("/")).update();
 		String kind = failed ? FAILURES.get(random.nextInt(FAILURES.size())) : null;
-		this.statuses.finish(habit.subject(),
+		this.statuses.recordPast(habit.subject(),
 				new TaskReport(taskId, failed ? TaskReport.FAILED : TaskReport.SUCCEEDED, bytes, files,
 						(habit.sync() && !failed) ? random.nextInt((int) (files / 10) + 1) : 0, failed ? 1 : 0, 0,
 						failed ? 1 + random.nextInt(4) : random.nextInt(2), kind, submitted, submitted.plus(took)),

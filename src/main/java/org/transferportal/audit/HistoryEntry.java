@@ -28,14 +28,16 @@ import org.transferportal.support.Sizes;
  * @param skippedAndFailed files skipped and failed, e.g. {@code 3 skipped}, or empty
  * @param took how long it ran, e.g. {@code 3 min 12 s}, once finished
  * @param own whether it is the viewer's own transfer (which they may run again)
+ * @param delete whether it is a delete (of the source paths; there is no destination)
  */
 record HistoryEntry(String requestId, Instant submitted, String username, String label, String source, String sourceId,
 		String destination, String destinationId, String sourcePath, String destinationPath, int otherItems,
 		String taskId, String status, String failureKind, String moved, String skippedAndFailed, String took,
-		boolean own) {
+		boolean own, boolean delete) {
 
 	static HistoryEntry of(HistorySearch.Row row, HistorySearch.Items items, Map<String, String> names, String viewer) {
 		boolean finished = row.completedAt() != null;
+		boolean delete = "DELETE".equals(row.taskType());
 		String moved = finished ? Sizes.human(orZero(row.bytes())) + " in " + files(orZero(row.files())) : "";
 		StringBuilder problems = new StringBuilder();
 		if (orZero(row.filesSkipped()) > 0) {
@@ -50,7 +52,8 @@ record HistoryEntry(String requestId, Instant submitted, String username, String
 				row.destinationCollection(), (items != null) ? items.shown().sourcePath() : "",
 				(items != null) ? items.shown().destinationPath() : "", (items != null) ? items.count() - 1 : 0,
 				row.taskId(), row.taskStatus(), row.failureKind(), moved, problems.toString(),
-				(row.durationSeconds() != null) ? duration(row.durationSeconds()) : "", row.subject().equals(viewer));
+				(row.durationSeconds() != null) ? duration(row.durationSeconds()) : "",
+				row.subject().equals(viewer) && !delete, delete);
 	}
 
 	/** e.g. {@code 45 s}, {@code 3 min 12 s}, {@code 2 h 5 min}, {@code 3 d 4 h}. */

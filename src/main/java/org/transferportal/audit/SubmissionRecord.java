@@ -21,8 +21,16 @@ import java.time.Instant;
  * {@code INACTIVE}, {@code SUCCEEDED}, {@code FAILED}), or {@code null} before the first
  * look
  * @param statusSeenAt when that status was seen
+ * @param taskType {@code TRANSFER}, or {@code DELETE} for a delete (which has no
+ * destination)
  */
 public record SubmissionRecord(String id, Instant when, String username, String subject, String label,
 		String sourceCollection, String destinationCollection, String taskId, String submissionId, String status,
-		int consentTrips, String message, String taskStatus, Instant statusSeenAt) {
+		int consentTrips, String message, String taskStatus, Instant statusSeenAt, String taskType) {
+
+	/** Whether it is a delete rather than a transfer. */
+	public boolean delete() {
+		return "DELETE".equals(this.taskType);
+	}
+
 }

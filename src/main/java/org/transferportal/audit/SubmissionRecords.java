@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The submission records of {@code transfer_request}, read for the lab audit: every
- * request that reached Globus or tried to.
+ * request that reached Globus or tried to, transfers and deletes.
  */
 @Repository
 public class SubmissionRecords {
@@ -32,7 +32,7 @@ public class SubmissionRecords {
 		StringBuilder sql = new StringBuilder("""
 				select id, coalesce(submitted_at, updated_at) as happened, username, subject, label,
 				  source_collection, destination_collection, task_id, submission_id, status, consent_trips, message,
-				  task_status, status_checked_at
+				  task_status, status_checked_at, task_type
 				from transfer_request where submission_id is not null""");
 		List<Object> params = new ArrayList<>();
 		if (subject != null) {
@@ -78,7 +78,8 @@ public class SubmissionRecords {
 				rs.getString("username"), rs.getString("subject"), rs.getString("label"),
 				rs.getString("source_collection"), rs.getString("destination_collection"), rs.getString("task_id"),
 				rs.getString("submission_id"), rs.getString("status"), rs.getInt("consent_trips"),
-				rs.getString("message"), rs.getString("task_status"), instant(rs.getTimestamp("status_checked_at")));
+				rs.getString("message"), rs.getString("task_status"), instant(rs.getTimestamp("status_checked_at")),
+				rs.getString("task_type"));
 	}
 
 	private static java.time.Instant instant(Timestamp timestamp) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -33,7 +34,7 @@ public class TaskStatuses {
 
 	/** A request whose task has just been seen finished, not recorded as such yet. */
 	private record Unfinished(String id, String username, String taskType, String sourceCollection,
-			String destinationCollection) {
+			String destinationCollection, String label, Timestamp submittedAt) {
 	}
 
 	private final JdbcClient jdbc;
@@ -44,11 +45,15 @@ public class TaskStatuses {
 
 	private final Clock clock;
 
-	TaskStatuses(JdbcClient jdbc, UsageRollup rollup, TransactionTemplate transactions, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	TaskStatuses(JdbcClient jdbc, UsageRollup rollup, TransactionTemplate transactions, Clock clock,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.rollup = rollup;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -63,7 +68,8 @@ public class TaskStatuses {
 	/**
 	 * Records what Globus just said to a user about their tasks; tasks of other users (or
 	 * not submitted through the portal) are left alone. Unfinished tasks get their status
-	 * (one statement per status); a finished task gets its figures, once.
+	 * (one statement per status); a task going INACTIVE is noted on its own, so that the
+	 * change is told once; a finished task gets its figures, once.
 	 */
 	void learned(String subject, List<Task> tasks) {
 		if (subject == null) {
@@ -72,7 +78,7 @@ public class TaskStatuses {
 		List<TaskReport> reports = tasks.stream().map(TaskReport::of).filter(TaskReport::storable).toList();
 		Instant now = this.clock.instant();
 		Map<String, List<String>> unfinished = reports.stream()
-			.filter((report) -> !report.finished())
+			.filter((report) -> !report.finished() && !TaskStatusChanged.INACTIVE.equals(report.status()))
 			.collect(Collectors.groupingBy(TaskReport::status,
 					Collectors.mapping(TaskReport::taskId, Collectors.toList())));
 		unfinished.forEach((status, taskIds) -> this.jdbc.sql("""
@@ -84,6 +90,9 @@ public class TaskStatuses {
 			.param("tasks", taskIds)
 			.param("submitted", RequestStatus.SUBMITTED)
 			.update());
+		reports.stream()
+			.filter((report) -> TaskStatusChanged.INACTIVE.equals(report.status()))
+			.forEach((report) -> inactive(subject, report, now));
 		List<TaskReport> finished = reports.stream().filter(TaskReport::finished).toList();
 		if (!finished.isEmpty()) {
 			Set<String> open = notRecordedYet(subject, finished.stream().map(TaskReport::taskId).toList());
@@ -101,10 +110,23 @@ public class TaskStatuses {
 	/**
 	 * Records a finished task's status and figures and adds it to the usage roll-up, in
 	 * one transaction and only once: of two instances seeing the end at the same time,
-	 * only the first to mark the request counts it.
+	 * only the first to mark the request counts it (and publishes
+	 * {@link TaskStatusChanged} in that transaction).
 	 * @return whether this call recorded it
 	 */
 	boolean finish(String subject, TaskReport report, Instant seenAt) {
+		return finish(subject, report, seenAt, true);
+	}
+
+	/**
+	 * Records a finished task as {@link #finish(String, TaskReport, Instant)} does,
+	 * without telling anyone: for history that is not news (the demo's seeded months).
+	 */
+	boolean recordPast(String subject, TaskReport report, Instant seenAt) {
+		return finish(subject, report, seenAt, false);
+	}
+
+	private boolean finish(String subject, TaskReport report, Instant seenAt, boolean tell) {
 		Instant completed = report.completedOr(seenAt);
 		Boolean recorded = this.transactions.execute((tx) -> {
 			boolean any = false;
@@ -123,6 +145,11 @@ public class TaskStatuses {
 							request.username(), request.taskType(), request.sourceCollection(),
 							request.destinationCollection(), report.status(), report.failureKind(), report.bytes(),
 							report.files()));
+					Long duration = (report.durationSeconds() != null) ? report.durationSeconds()
+							: secondsBetween(request.submittedAt(), completed);
+					if (tell) {
+						this.events.publishEvent(changed(subject, request, report, duration, completed));
+					}
 					any = true;
 				}
 			}
@@ -131,9 +158,47 @@ public class TaskStatuses {
 		return Boolean.TRUE.equals(recorded);
 	}
 
+	/**
+	 * Records that a task went INACTIVE, once per change: of several instances seeing it,
+	 * only the one whose update finds another status there publishes
+	 * {@link TaskStatusChanged}, in the same transaction.
+	 */
+	private void inactive(String subject, TaskReport report, Instant seenAt) {
+		this.transactions.executeWithoutResult((tx) -> {
+			for (Unfinished request : unfinished(subject, report.taskId())) {
+				int marked = this.jdbc.sql("""
+						update transfer_request set task_status = ?, status_checked_at = ?
+						  where id = ? and completed_at is null and (task_status is null or task_status <> ?)""")
+					.params(report.status(), Timestamp.from(seenAt), request.id(), report.status())
+					.update();
+				if (marked == 1) {
+					this.events.publishEvent(changed(subject, request, report, null, seenAt));
+				}
+				else {
+					this.jdbc.sql("update transfer_request set status_checked_at = ? where id = ?")
+						.params(Timestamp.from(seenAt), request.id())
+						.update();
+				}
+			}
+		});
+	}
+
+	private static TaskStatusChanged changed(String subject, Unfinished request, TaskReport report, Long duration,
+			Instant occurredAt) {
+		return new TaskStatusChanged(request.id(), subject, request.username(), request.taskType(), report.taskId(),
+				request.label(), request.sourceCollection(), request.destinationCollection(), report.status(),
+				report.bytes(), report.files(), report.failureKind(), duration,
+				(request.submittedAt() != null) ? request.submittedAt().toInstant() : null, occurredAt);
+	}
+
+	private static Long secondsBetween(Timestamp from, Instant to) {
+		return (from != null) ? Math.max(0, to.getEpochSecond() - from.toInstant().getEpochSecond()) : null;
+	}
+
 	private List<Unfinished> unfinished(String subject, String taskId) {
 		return this.jdbc.sql("""
-				select id, username, task_type, source_collection, destination_collection from transfer_request
+				select id, username, task_type, source_collection, destination_collection, label, submitted_at
+				  from transfer_request
 				  where subject = ? and task_id = ? and status = ? and completed_at is null""")
 			.params(subject, taskId, RequestStatus.SUBMITTED)
 			.query(Unfinished.class)

@@ -120,14 +120,15 @@ class UsageFigures {
 			.list();
 	}
 
+	/** The period and whose figures; only transfers: a delete moves nothing. */
 	private static String where(Scope scope, List<Object> params) {
 		params.add(Date.valueOf(scope.from()));
 		params.add(Date.valueOf(scope.to()));
 		if (scope.subject() == null) {
-			return "day_utc between ? and ?";
+			return "day_utc between ? and ? and task_type = 'TRANSFER'";
 		}
 		params.add(scope.subject());
-		return "day_utc between ? and ? and subject = ?";
+		return "day_utc between ? and ? and task_type = 'TRANSFER' and subject = ?";
 	}
 
 	/** Only the two column names the callers use reach the SQL. */

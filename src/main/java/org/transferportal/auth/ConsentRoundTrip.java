@@ -1,7 +1,9 @@
 package org.transferportal.auth;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -77,6 +79,40 @@ public class ConsentRoundTrip {
 		String scope = GlobusScopes.transferWithDataAccess(collections).toString();
 		return start(kind, target, AuthorizationParameters.scopes(java.util.List.of(scope),
 				"The portal needs your consent to access data on these collections"));
+	}
+
+	/**
+	 * Starts one trip for everything some collections need: the data_access scope of some
+	 * (under Transfer) and the HTTPS scope of others, in one authorization request, with
+	 * a fresh login at the identity provider when {@code freshLogin}.
+	 */
+	public String startForCollections(String kind, String target, Collection<UUID> dataAccess, Collection<UUID> https,
+			boolean freshLogin) {
+		List<String> scopes = new ArrayList<>();
+		if (!dataAccess.isEmpty()) {
+			scopes.add(GlobusScopes.transferWithDataAccess(dataAccess).toString());
+		}
+		https.stream().distinct().map(GlobusScopes::https).forEach(scopes::add);
+		String message = "The portal needs your consent to access data on these collections";
+		AuthorizationParameters parameters = freshLogin
+				? new AuthorizationParameters(scopes, message, null, null, null, false, "login")
+				: AuthorizationParameters.scopes(scopes, message);
+		return start(kind, target, parameters);
+	}
+
+	/**
+	 * Which of these collections' HTTPS servers the portal holds no token of the user
+	 * for: their {@code https} scope must be asked for.
+	 */
+	public Set<UUID> missingHttps(Collection<UUID> collections) {
+		String subject = this.currentUser.subject();
+		Set<UUID> missing = new LinkedHashSet<>();
+		for (UUID collection : collections) {
+			if (!this.tokens.holds(subject, collection.toString(), GlobusScopes.https(collection))) {
+				missing.add(collection);
+			}
+		}
+		return missing;
 	}
 
 	/**

@@ -2,12 +2,15 @@ package org.transferportal.auth;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Component;
 
+import org.transferportal.globus.CollectionHttpsClient;
+import org.transferportal.globus.GlobusClients;
 import org.transferportal.globus.TransferClient;
 
 /**
@@ -19,8 +22,14 @@ public class CurrentUser {
 
 	private final OfflineTransfer transfers;
 
-	CurrentUser(OfflineTransfer transfers) {
+	private final GlobusClients globus;
+
+	private final UserTokens tokens;
+
+	CurrentUser(OfflineTransfer transfers, GlobusClients globus, UserTokens tokens) {
 		this.transfers = transfers;
+		this.globus = globus;
+		this.tokens = tokens;
 	}
 
 	/** The Globus identity id of the user. */
@@ -32,6 +41,14 @@ public class CurrentUser {
 	public String username() {
 		OidcUser user = oidcUser();
 		return (user.getPreferredUsername() != null) ? user.getPreferredUsername() : user.getSubject();
+	}
+
+	/**
+	 * The e-mail address Globus gave for the user's identity ({@code email} claim), or
+	 * {@code null}.
+	 */
+	public String email() {
+		return oidcUser().getEmail();
 	}
 
 	/** Name, identity provider and linked identities, for the header and profile page. */
@@ -57,6 +74,16 @@ public class CurrentUser {
 	/** Globus Transfer as this user, with tokens refreshed as needed. */
 	public TransferClient transfer() {
 		return this.transfers.forSubject(subject());
+	}
+
+	/**
+	 * A collection's HTTPS server as this user, with the user's token for that collection
+	 * (Globus issues it with the collection's id as resource server), refreshed as
+	 * needed.
+	 * @param httpsServer the collection document's {@code https_server}
+	 */
+	public CollectionHttpsClient https(UUID collection, String httpsServer) {
+		return this.globus.https(httpsServer, this.tokens.provider(subject(), collection.toString()));
 	}
 
 	private static OidcUser oidcUser() {

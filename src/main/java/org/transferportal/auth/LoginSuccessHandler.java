@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
@@ -22,6 +23,7 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import org.transferportal.globus.AuthorizationParameters;
 import org.transferportal.globus.GlobusScopes;
@@ -51,10 +53,14 @@ class LoginSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler 
 
 	private final GrantedConsents granted;
 
+	private final ApplicationEventPublisher events;
+
 	private final RequestCache requestCache = new HttpSessionRequestCache();
 
 	LoginSuccessHandler(UserTokens tokens, ConsentMemory memory, PendingActions pendingActions,
-			PendingActionDispatcher dispatcher, ConsentRoundTrip consent, LabGate gate, GrantedConsents granted) {
+			PendingActionDispatcher dispatcher, ConsentRoundTrip consent, LabGate gate, GrantedConsents granted,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.consent = consent;
 		this.gate = gate;
 		this.granted = granted;
@@ -90,6 +96,9 @@ class LoginSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler 
 		}
 		// A login, consent trips included, may change what the user granted.
 		this.granted.forget(subject);
+		this.events.publishEvent(new SignedIn(subject,
+				(user.getPreferredUsername() != null) ? user.getPreferredUsername() : subject, user.getEmail(),
+				ServletUriComponentsBuilder.fromContextPath(request).replaceQuery(null).build().toUriString()));
 		String pendingId = (authorization != null)
 				? authorization.getAttribute(GlobusAuthorizationRequests.PENDING_ATTRIBUTE) : null;
 		if (pendingId != null) {

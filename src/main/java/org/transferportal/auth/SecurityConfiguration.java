@@ -51,7 +51,14 @@ class SecurityConfiguration {
 			.headers((headers) -> headers
 				.contentSecurityPolicy((csp) -> csp.policyDirectives(contentSecurityPolicy(globus.authBaseUrl())))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-				.frameOptions((frames) -> frames.deny()));
+				// DENY, unless the page itself allows its own framing: the sandboxed preview
+				// of a file, which the portal's preview page frames (frame-ancestors 'self').
+				.frameOptions((frames) -> frames.disable())
+				.addHeaderWriter((request, response) -> {
+					if (!response.containsHeader("X-Frame-Options")) {
+						response.setHeader("X-Frame-Options", "DENY");
+					}
+				}));
 		// @formatter:on
 		return http.build();
 	}

@@ -98,6 +98,16 @@ class UserTokens {
 			.orElse(Set.of());
 	}
 
+	/**
+	 * Whether the portal holds a token of the user for this resource server that was
+	 * issued with this root scope.
+	 */
+	boolean holds(String subject, String resourceServer, String scope) {
+		return this.store.find(subject, resourceServer)
+			.map((token) -> token.scope() != null && List.of(token.scope().split("\\s+")).contains(scope))
+			.orElse(false);
+	}
+
 	/** The tokens held for a user, for the page where they can see and revoke them. */
 	List<StoredToken> tokens(String subject) {
 		return this.store.findAll(subject);

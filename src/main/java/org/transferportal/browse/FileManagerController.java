@@ -18,6 +18,7 @@ import org.transferportal.collections.BookmarkService;
 import org.transferportal.collections.CollectionIds;
 import org.transferportal.collections.CollectionPicker;
 import org.transferportal.globus.GlobusApiException;
+import org.transferportal.lab.LabProperties;
 import org.transferportal.support.EntryName;
 import org.transferportal.support.GlobusPath;
 import org.transferportal.support.LocalPaths;
@@ -35,10 +36,14 @@ class FileManagerController {
 
 	private final BookmarkService bookmarks;
 
-	FileManagerController(FileManagerService service, FolderService folders, BookmarkService bookmarks) {
+	private final LabProperties lab;
+
+	FileManagerController(FileManagerService service, FolderService folders, BookmarkService bookmarks,
+			LabProperties lab) {
 		this.service = service;
 		this.folders = folders;
 		this.bookmarks = bookmarks;
+		this.lab = lab;
 	}
 
 	@GetMapping(FileManagerState.PATH)
@@ -52,6 +57,13 @@ class FileManagerController {
 		model.addAttribute("state", state);
 		model.addAttribute("panes", List.of(page.left(), page.right()));
 		model.addAttribute("scopes", CollectionPicker.SCOPES);
+		// The lab's collections it keeps from deletes: no Delete button there.
+		model.addAttribute("deletesForbidden",
+				this.lab.collections()
+					.stream()
+					.filter((c) -> !c.deletesAllowed() && c.id() != null)
+					.map((c) -> c.id().toString())
+					.collect(java.util.stream.Collectors.toSet()));
 		return "browse/files";
 	}
 

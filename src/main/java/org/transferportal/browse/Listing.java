@@ -13,15 +13,33 @@ import java.util.List;
  * @param offset first entry of this page
  * @param total entries in the folder
  * @param pageSize entries per page
+ * @param https what the collection's HTTPS server offers here
  */
 record Listing(String collectionId, String collectionName, String path, List<Entry> entries, int offset, int total,
-		int pageSize) {
+		int pageSize, Https https) {
 
 	/**
-	 * A file or folder, with the full path to link to; {@code modified} is {@code null}
-	 * when Globus does not say.
+	 * A file or folder, with the full path to link to.
+	 *
+	 * @param modified when it last changed, or {@code null} when Globus does not say
+	 * @param previewable whether a preview can show it (a file of a kind it shows)
 	 */
-	record Entry(String name, boolean directory, String path, String size, java.time.OffsetDateTime modified) {
+	record Entry(String name, boolean directory, String path, String size, java.time.OffsetDateTime modified,
+			boolean previewable) {
+	}
+
+	/**
+	 * What the collection's HTTPS server offers in this folder.
+	 *
+	 * @param downloads whether files can be downloaded and previewed through the portal
+	 * @param uploads whether files can be uploaded here through the portal
+	 * @param granted whether the portal holds the user's token for the server (else the
+	 * upload form is a button that asks Globus first)
+	 */
+	record Https(boolean downloads, boolean uploads, boolean granted) {
+
+		static final Https NONE = new Https(false, false, false);
+
 	}
 
 	/** A step of the breadcrumb trail. */

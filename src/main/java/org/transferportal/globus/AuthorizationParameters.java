@@ -1,5 +1,6 @@
 package org.transferportal.globus;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,6 +31,14 @@ public record AuthorizationParameters(List<String> requiredScopes, String sessio
 	/** Parameters that only ask for scopes. */
 	public static AuthorizationParameters scopes(List<String> requiredScopes, String message) {
 		return new AuthorizationParameters(requiredScopes, message, null, null, null, false, null);
+	}
+
+	/** The same parameters, asking for these scopes too. */
+	public AuthorizationParameters withMoreScopes(List<String> more) {
+		List<String> scopes = new ArrayList<>(this.requiredScopes);
+		more.stream().filter((s) -> !scopes.contains(s)).forEach(scopes::add);
+		return new AuthorizationParameters(scopes, this.sessionMessage, this.sessionRequiredIdentities,
+				this.sessionRequiredSingleDomain, this.sessionRequiredPolicies, this.sessionRequiredMfa, this.prompt);
 	}
 
 	/** Whether these parameters ask for something about the login session itself. */

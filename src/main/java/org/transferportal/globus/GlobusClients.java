@@ -25,8 +25,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Makes the Globus clients: one {@link AuthClient} for the portal, one
- * {@link GroupsClient}, and a {@link TransferClient} per user, bound to that user's
- * tokens.
+ * {@link GroupsClient}, and a {@link TransferClient} per user and a
+ * {@link CollectionHttpsClient} per user and collection, bound to that user's tokens.
  */
 @Component
 public class GlobusClients {
@@ -44,6 +44,10 @@ public class GlobusClients {
 	private final AuthClient authClient;
 
 	private final GroupsClient groupsClient;
+
+	private final GlobusHttp.Sleeper sleeper;
+
+	private final MeterRegistry meters;
 
 	/** Per attempt, for the Groups call a login waits on. */
 	static final Duration GROUPS_TIMEOUT = Duration.ofSeconds(5);
@@ -75,6 +79,8 @@ public class GlobusClients {
 	GlobusClients(WebClient webClient, GlobusProperties properties, GlobusHttp.Sleeper sleeper, MeterRegistry meters) {
 		this.json = globusJson();
 		this.properties = properties;
+		this.sleeper = sleeper;
+		this.meters = meters;
 		// WebFlux reads at most 256 KiB of an answer unless told; Globus's answers are
 		// larger than that (a 1,000-entry listing, a page of a task's files).
 		WebClient sized = webClient.mutate()
@@ -97,6 +103,14 @@ public class GlobusClients {
 	/** Transfer on behalf of the user whose tokens the provider holds. */
 	public TransferClient transfer(AccessTokenProvider tokens) {
 		return new TransferClient(this.http, this.submitHttp, this.json, this.properties.transferApiUrl(), tokens);
+	}
+
+	/**
+	 * A collection's HTTPS server (its document's {@code https_server}) on behalf of the
+	 * user whose token for that collection the provider holds.
+	 */
+	public CollectionHttpsClient https(String httpsServer, AccessTokenProvider tokens) {
+		return new CollectionHttpsClient(httpsServer, tokens, this.properties, this.sleeper, this.meters);
 	}
 
 	/**

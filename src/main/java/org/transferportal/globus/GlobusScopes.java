@@ -44,6 +44,14 @@ public final class GlobusScopes {
 	}
 
 	/**
+	 * The scope of a collection's HTTPS server (GCSv5): its token comes back with the
+	 * collection's id as resource server.
+	 */
+	public static String https(UUID collectionId) {
+		return "https://auth.globus.org/scopes/" + collectionId + "/https";
+	}
+
+	/**
 	 * Transfer's root scope with an optional data_access dependency for each collection,
 	 * e.g.
 	 * {@code ...:all[*https://auth.globus.org/scopes/A/data_access *.../B/data_access]}.

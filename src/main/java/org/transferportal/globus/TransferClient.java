@@ -175,6 +175,11 @@ public final class TransferClient {
 		return get(TransferredFiles.class, query.uri(this.baseUrl + "/task/{id}/skipped_errors", taskId));
 	}
 
+	/** The pause rules that hold a task, with their messages. */
+	public PauseInfo pauseInfo(String taskId) {
+		return get(PauseInfo.class, uri("/task/{id}/pause_info", taskId));
+	}
+
 	/** The user's bookmarks, shared with the Globus web app. */
 	public java.util.List<Bookmark> bookmarks() {
 		JsonNode data = get(JsonNode.class, uri("/bookmark_list")).path("DATA");

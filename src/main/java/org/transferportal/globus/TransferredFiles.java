@@ -14,8 +14,19 @@ public record TransferredFiles(@JsonProperty("DATA") List<Entry> data, Long mark
 		data = (data != null) ? data : List.of();
 	}
 
-	/** A file that was transferred, or skipped with the given error. */
-	public record Entry(String sourcePath, String destinationPath, String errorCode, String errorDetails) {
+	/**
+	 * A file that was transferred, or a path skipped with the given error;
+	 * {@code directory} is {@code true} for a skipped folder ({@code is_directory}, only
+	 * in skipped errors).
+	 */
+	public record Entry(String sourcePath, String destinationPath, String errorCode, String errorDetails,
+			@JsonProperty("is_directory") Boolean directory) {
+
+		/** A transferred file. */
+		public static Entry file(String sourcePath, String destinationPath) {
+			return new Entry(sourcePath, destinationPath, null, null, null);
+		}
+
 	}
 
 }

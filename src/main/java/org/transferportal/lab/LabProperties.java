@@ -25,11 +25,15 @@ import org.transferportal.globus.GlobusScopes;
  * @param group a Globus group whose active members may log in (whatever their domain);
  * when set, the login also asks for Globus Groups' read scope and the portal looks the
  * user's memberships up once, right after login. Unset: no group rule
+ * @param downloads whether members may download and preview files through the portal
+ * (over the HTTPS servers of collections that have one); {@code false} keeps data from
+ * leaving storage through the browser
+ * @param uploads whether members may upload files through the portal
  */
 @ConfigurationProperties("portal.lab")
 public record LabProperties(@DefaultValue("Transfer Portal") String name, @DefaultValue List<LabCollection> collections,
 		@DefaultValue List<String> allowedDomains, @DefaultValue List<String> admins, boolean linkedIdentities,
-		UUID group) {
+		UUID group, @DefaultValue("true") boolean downloads, @DefaultValue("true") boolean uploads) {
 
 	/** The Globus Auth scope that adds {@code identity_set} to the user's claims. */
 	public static final String VIEW_IDENTITY_SET = "urn:globus:auth:scope:auth.globus.org:view_identity_set";
@@ -55,8 +59,29 @@ public record LabProperties(@DefaultValue("Transfer Portal") String name, @Defau
 	 * @param consentAtLogin ask for its data_access consent at login, the "known
 	 * collections" approach; only for mapped, non-high-assurance collections (Globus
 	 * refuses a login that asks data_access of a guest or high-assurance collection)
+	 * @param deletesAllowed whether members may delete files and folders on it through
+	 * the portal (default {@code true}; {@code false} for an archive that must only grow)
 	 */
-	public record LabCollection(UUID id, String name, @DefaultValue("/~/") String path, boolean consentAtLogin) {
+	public record LabCollection(UUID id, String name, @DefaultValue("/~/") String path, boolean consentAtLogin,
+			@DefaultValue("true") boolean deletesAllowed) {
+	}
+
+	/**
+	 * Whether the lab lets members delete on this collection: yes unless one of its lab
+	 * collections with this id says no.
+	 */
+	public boolean deletesAllowed(UUID collectionId) {
+		return this.collections.stream()
+			.filter((c) -> c.id() != null && c.id().equals(collectionId))
+			.allMatch(LabCollection::deletesAllowed);
+	}
+
+	/** The folder the lab opens first on this collection, if it is one of the lab's. */
+	public java.util.Optional<String> labFolder(UUID collectionId) {
+		return this.collections.stream()
+			.filter((c) -> c.id() != null && c.id().equals(collectionId))
+			.map(LabCollection::path)
+			.findFirst();
 	}
 
 	/** The lab's collection names by collection id, for pages that show ids. */

@@ -22,6 +22,8 @@ public class CollectionCatalog {
 
 	private static final String DATA_ACCESS_SUFFIX = "/data_access";
 
+	private static final String HTTPS_SUFFIX = "/https";
+
 	private final Map<String, SimCollection> byId = new LinkedHashMap<>();
 
 	public CollectionCatalog(IdentityDirectory identities) {
@@ -69,6 +71,15 @@ public class CollectionCatalog {
 		if (scopeName.startsWith(DATA_ACCESS_PREFIX) && scopeName.endsWith(DATA_ACCESS_SUFFIX)) {
 			String id = scopeName.substring(DATA_ACCESS_PREFIX.length(),
 					scopeName.length() - DATA_ACCESS_SUFFIX.length());
+			return id.contains("/") ? Optional.empty() : Optional.of(id);
+		}
+		return Optional.empty();
+	}
+
+	/** The collection a {@code …/https} scope names, if the scope is one. */
+	public static Optional<String> httpsCollectionId(String scopeName) {
+		if (scopeName.startsWith(DATA_ACCESS_PREFIX) && scopeName.endsWith(HTTPS_SUFFIX)) {
+			String id = scopeName.substring(DATA_ACCESS_PREFIX.length(), scopeName.length() - HTTPS_SUFFIX.length());
 			return id.contains("/") ? Optional.empty() : Optional.of(id);
 		}
 		return Optional.empty();

@@ -43,6 +43,12 @@ public class FaultInjector {
 	/** A fault that lets a submission through and expires its task's credentials. */
 	private static final String INACTIVE = "inactive";
 
+	/**
+	 * A fault of a collection's HTTPS server: the HTML page that sends a browser to log
+	 * in, with status 200.
+	 */
+	private static final String LOGIN_PAGE = "login-page";
+
 	/** How many bytes a dropped answer promises beyond the ones it sends. */
 	private static final int MISSING_BYTES = 512;
 
@@ -80,6 +86,21 @@ public class FaultInjector {
 		}
 		this.stats.fault(kind);
 		return Optional.of(answer(kind, path));
+	}
+
+	/**
+	 * The named fault due for a call to a simulated collection's HTTPS server, if any:
+	 * {@code login-page}, or 429, 502, 503, {@code slow} (a 504) or {@code drop} (an
+	 * upload broken off halfway). The random fault rate spares these servers, whose
+	 * callers (a browser through the portal) do not retry.
+	 * @param path {@code /https/<collection id><path>}
+	 */
+	public Optional<String> httpsFault(String method, String path) {
+		List<String> kinds = new ArrayList<>(BEFORE);
+		kinds.add(LOGIN_PAGE);
+		Optional<String> kind = namedFault(kinds, method, path);
+		kind.ifPresent(this.stats::fault);
+		return kind;
 	}
 
 	/**
@@ -188,7 +209,8 @@ public class FaultInjector {
 				throw new IllegalArgumentException("simulator.faults entry must read 'METHOD PATH:STATUS[:COUNT]'");
 			}
 			String status = parts[1].trim();
-			if (!BEFORE.contains(status) && !AFTER.contains(status) && !INACTIVE.equals(status)) {
+			if (!BEFORE.contains(status) && !AFTER.contains(status) && !INACTIVE.equals(status)
+					&& !LOGIN_PAGE.equals(status)) {
 				throw new IllegalArgumentException("Unsupported simulated fault status '" + status + "'");
 			}
 			int count = (parts.length > 2) ? Integer.parseInt(parts[2].trim()) : 1;

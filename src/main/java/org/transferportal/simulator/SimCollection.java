@@ -53,6 +53,14 @@ public record SimCollection(String id, String displayName, String entityType, bo
 		return "https://auth.globus.org/scopes/" + this.id + "/data_access";
 	}
 
+	/**
+	 * The scope of its HTTPS server; tokens for it name the collection as resource
+	 * server.
+	 */
+	public String httpsScope() {
+		return "https://auth.globus.org/scopes/" + this.id + "/https";
+	}
+
 	public boolean isGuest() {
 		return "GCSv5_guest_collection".equals(this.entityType);
 	}

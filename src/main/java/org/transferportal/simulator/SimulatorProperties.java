@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the embedded Globus simulator ({@code simulator.*}).
@@ -26,6 +27,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keptFinishedTasks how many finished tasks of each user the simulator keeps (the
  * oldest are forgotten beyond it)
  * @param finishedTaskLifetime how long after finishing a task is forgotten anyway
+ * @param httpsMaxUpload the largest file the simulated HTTPS servers take in one PUT
+ * (they keep uploads in memory, at most eight of this size in all)
  */
 @ConfigurationProperties("simulator")
 public record SimulatorProperties(@DefaultValue("false") boolean enabled, String clientId, String clientSecret,
@@ -33,7 +36,7 @@ public record SimulatorProperties(@DefaultValue("false") boolean enabled, String
 		@DefaultValue("35s") Duration slowDelay, @DefaultValue("48h") Duration tokenLifetime,
 		@DefaultValue("1") double timeAcceleration, @DefaultValue("true") boolean shuffleOtherTokens,
 		List<String> redirectUris, @DefaultValue("200") int keptFinishedTasks,
-		@DefaultValue("7d") Duration finishedTaskLifetime) {
+		@DefaultValue("7d") Duration finishedTaskLifetime, @DefaultValue("64MB") DataSize httpsMaxUpload) {
 
 	public SimulatorProperties {
 		faults = (faults != null) ? List.copyOf(faults) : List.of();

@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,8 +36,11 @@ class TaskController {
 
 	private final TaskService service;
 
-	TaskController(TaskService service) {
+	private final HeldTasks held;
+
+	TaskController(TaskService service, HeldTasks held) {
 		this.service = service;
+		this.held = held;
 	}
 
 	@GetMapping("/tasks")
@@ -63,11 +69,13 @@ class TaskController {
 	}
 
 	@GetMapping("/tasks/{id}")
-	String detail(@PathVariable String id, @RequestParam(required = false) Long marker, Model model) {
+	String detail(@PathVariable String id, @RequestParam(required = false) Long marker,
+			@RequestParam(required = false) Long skipped, Model model) {
 		checkId(id);
 		model.addAttribute("taskId", id);
 		try {
-			TaskService.TaskDetail detail = this.service.task(id, (marker != null && marker >= 0) ? marker : null);
+			TaskService.TaskDetail detail = this.service.task(id, (marker != null && marker >= 0) ? marker : null,
+					(skipped != null && skipped >= 0) ? skipped : null);
 			model.addAttribute("detail", detail);
 			if (!detail.task().finished()) {
 				// Works without JavaScript: the page reloads itself while the task runs.
@@ -97,6 +105,34 @@ class TaskController {
 			problem.put("requestId", (ex.requestId() != null) ? ex.requestId() : "");
 			return ResponseEntity.status((ex.status() == 404) ? 404 : 502).body(problem);
 		}
+	}
+
+	/**
+	 * The page's "What went wrong" section alone, which its script swaps in when the
+	 * task's progress says it changed; a Globus failure shows as a message in it.
+	 */
+	@GetMapping(path = "/tasks/{id}/triage", produces = MediaType.TEXT_HTML_VALUE)
+	String triage(@PathVariable String id, Model model, HttpServletResponse response) {
+		checkId(id);
+		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+		model.addAttribute("taskId", id);
+		try {
+			model.addAttribute("triage", this.service.triage(id));
+		}
+		catch (GlobusApiException ex) {
+			model.addAttribute("triageProblem", "Globus could not report on this task just now.");
+		}
+		return "tasks/triage :: triage";
+	}
+
+	/**
+	 * "Grant consent" or "Log in again" for a task Globus holds: one trip to Globus Auth
+	 * that comes back to the task.
+	 */
+	@PostMapping("/tasks/{id}/access")
+	String regainAccess(@PathVariable String id, @RequestParam(defaultValue = "") String need) {
+		checkId(id);
+		return "redirect:" + this.held.regainAccess(id, "login".equals(need));
 	}
 
 	@PostMapping("/tasks/{id}/cancel")

@@ -22,17 +22,20 @@ package org.transferportal.tasks;
  * @param note what Globus says of its state in plain words (retrying after errors,
  * queued, paused, suspended), or {@code null}
  * @param noteIsProblem whether the note says something is wrong
+ * @param triageKey changes when the page's "What went wrong" section would (see
+ * {@link Triage#key}): the script then fetches the section again
  */
 record TaskProgress(String status, String niceStatus, boolean active, int percent, int filesPercent, String bytes,
 		int filesTransferred, int files, int subtasksSucceeded, int subtasksPending, int subtasksFailed,
-		int subtasksTotal, String rate, String elapsed, String fatalError, String note, boolean noteIsProblem) {
+		int subtasksTotal, String rate, String elapsed, String fatalError, String note, boolean noteIsProblem,
+		String triageKey) {
 
-	static TaskProgress of(TaskView task, java.time.Instant now) {
+	static TaskProgress of(TaskView task, java.time.Instant now, String triageKey) {
 		return new TaskProgress(task.status(), task.niceStatus(), task.active(), task.percent(), task.filesPercent(),
 				task.bytesText(), task.filesTransferred(), task.files(), task.subtasksSucceeded(),
 				task.subtasksPending(), task.subtasksFailed(), task.subtasksTotal(), task.rateText(), task.elapsed(now),
 				task.fatalError(), (task.note() != null) ? task.note().text() : null,
-				task.note() != null && task.note().problem());
+				task.note() != null && task.note().problem(), triageKey);
 	}
 
 }

@@ -43,13 +43,19 @@ class TaskService {
 
 	private final ApplicationEventPublisher events;
 
+	private final TaskTriage triage;
+
+	private final ObjectProvider<TaskActions> actions;
+
 	private final ObjectProvider<SubmittedRequests> requests;
 
-	TaskService(CurrentUser user, Clock clock, ApplicationEventPublisher events,
-			ObjectProvider<SubmittedRequests> requests) {
+	TaskService(CurrentUser user, Clock clock, ApplicationEventPublisher events, TaskTriage triage,
+			ObjectProvider<TaskActions> actions, ObjectProvider<SubmittedRequests> requests) {
 		this.user = user;
 		this.clock = clock;
 		this.events = events;
+		this.triage = triage;
+		this.actions = actions;
 		this.requests = requests;
 	}
 
@@ -71,18 +77,21 @@ class TaskService {
 	}
 
 	/**
-	 * One task with its latest events, its options, and a page of the files it
-	 * transferred (from the marker, or the first page).
+	 * One task with its latest events, its options, a page of the files it transferred
+	 * (from the marker, or the first page), what went wrong (with a page of the paths it
+	 * skipped, from {@code skippedMarker}) and what the user can do next.
 	 */
-	TaskDetail task(String taskId, Long marker) {
+	TaskDetail task(String taskId, Long marker, Long skippedMarker) {
 		TransferClient transfer = this.user.transfer();
 		Task task = transfer.task(taskId);
 		seen(task);
 		// The task itself matters more than its log and file list: show it without them
 		// when Globus cannot give them.
 		List<TaskEvent> events = optional(() -> transfer.taskEvents(taskId, 50, 0, false).data(), List.of());
-		TransferredFiles files = optional(() -> transfer.successfulTransfers(taskId, marker),
-				new TransferredFiles(List.of(), marker, null));
+		// A delete copies nothing: Transfer has no file list for it.
+		TransferredFiles files = "DELETE".equals(task.type()) ? new TransferredFiles(List.of(), marker, null)
+				: optional(() -> transfer.successfulTransfers(taskId, marker),
+						new TransferredFiles(List.of(), marker, null));
 		TaskOptions options = TaskOptions.of(task);
 		TaskView view = TaskView.of(task);
 		TransferDocument requested = this.requests.stream()
@@ -91,14 +100,27 @@ class TaskService {
 			.findFirst()
 			.orElse(null);
 		return new TaskDetail(view, view.elapsed(this.clock.instant()), events, options, files.data(), marker,
-				files.nextMarker(), CliCommand.of(task, options, requested));
+				files.nextMarker(), CliCommand.of(task, options, requested),
+				this.triage.of(transfer, task, skippedMarker),
+				this.actions.orderedStream().flatMap((offer) -> offer.offered(task).stream()).toList());
 	}
 
 	/** What the page's script polls while the task runs. */
 	TaskProgress progress(String taskId) {
 		Task task = this.user.transfer().task(taskId);
 		seen(task);
-		return TaskProgress.of(TaskView.of(task), this.clock.instant());
+		return TaskProgress.of(TaskView.of(task), this.clock.instant(), Triage.key(task));
+	}
+
+	/**
+	 * What went wrong with the task, for the page's script to show in place when the
+	 * task's progress says it changed.
+	 */
+	Triage triage(String taskId) {
+		TransferClient transfer = this.user.transfer();
+		Task task = transfer.task(taskId);
+		seen(task);
+		return this.triage.of(transfer, task, null);
 	}
 
 	private void seen(Task task) {
@@ -170,11 +192,12 @@ class TaskService {
 	}
 
 	/**
-	 * A task, its events and options, a page of its transferred files, and the equivalent
-	 * command.
+	 * A task, its events and options, a page of its transferred files, the equivalent
+	 * command, what went wrong, and what the user can do next.
 	 */
 	record TaskDetail(TaskView task, String elapsed, List<TaskEvent> events, TaskOptions options,
-			List<TransferredFiles.Entry> files, Long marker, Long nextMarker, CliCommand command) {
+			List<TransferredFiles.Entry> files, Long marker, Long nextMarker, CliCommand command, Triage triage,
+			List<TaskAction> actions) {
 
 		public boolean hasMoreFiles() {
 			return this.nextMarker != null;

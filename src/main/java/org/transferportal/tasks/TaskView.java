@@ -36,6 +36,16 @@ record TaskView(String id, String label, String type, String status, String nice
 				"ACTIVE".equals(task.status()) || "INACTIVE".equals(task.status()), StatusNote.of(task));
 	}
 
+	/** Whether it is a delete task rather than a transfer. */
+	public boolean delete() {
+		return "DELETE".equals(this.type);
+	}
+
+	/** What the task is, in the page's words: {@code transfer} or {@code delete}. */
+	public String kind() {
+		return delete() ? "delete" : "transfer";
+	}
+
 	/** Share of the files transferred, 0 to 100. */
 	public int filesPercent() {
 		if ("SUCCEEDED".equals(this.status)) {

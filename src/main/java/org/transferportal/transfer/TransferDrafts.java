@@ -25,6 +25,9 @@ class TransferDrafts {
 
 	static final String SUBMITTED = RequestStatus.SUBMITTED;
 
+	/** The task type of the requests kept here ({@code transfer_request.task_type}). */
+	static final String TRANSFER = "TRANSFER";
+
 	/**
 	 * A transfer request.
 	 *
@@ -85,10 +88,23 @@ class TransferDrafts {
 		return find(id, subject).orElseThrow();
 	}
 
-	/** The user's own draft; another user's id finds nothing. */
+	/**
+	 * The user's own transfer draft; another user's id finds nothing, and neither do the
+	 * other kinds of request the table keeps (deletes).
+	 */
 	Optional<Draft> find(String id, String subject) {
-		return this.jdbc.sql("select * from transfer_request where id = ? and subject = ?")
-			.params(id, subject)
+		return this.jdbc.sql("select * from transfer_request where id = ? and subject = ? and task_type = ?")
+			.params(id, subject, TRANSFER)
+			.query(this::map)
+			.optional();
+	}
+
+	/** The user's own submitted transfer that became this task. */
+	Optional<Draft> findByTask(String taskId, String subject) {
+		return this.jdbc.sql("""
+				select * from transfer_request where task_id = ? and subject = ? and task_type = ? and status = ?
+				  order by submitted_at limit 1""")
+			.params(taskId, subject, TRANSFER, SUBMITTED)
 			.query(this::map)
 			.optional();
 	}

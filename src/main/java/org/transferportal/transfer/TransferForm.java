@@ -105,6 +105,73 @@ public record TransferForm(String sourceCollection, String sourcePath, String de
 				this.filterRules, this.sourceLocalUser, this.destinationLocalUser);
 	}
 
+	/**
+	 * The same form copying only what is missing or newer on the source (sync level 2,
+	 * {@code mtime}, as the form's list names it), unless it already had a sync level of
+	 * its own.
+	 */
+	TransferForm onlyChanged() {
+		if (!this.syncLevel.isBlank()) {
+			return this;
+		}
+		return new TransferForm(this.sourceCollection, this.sourcePath, this.destinationCollection,
+				this.destinationPath, this.label, this.manifest, "2", this.verifyChecksum, this.preserveTimestamp,
+				this.encryptData, this.deleteDestinationExtra, this.skipSourceErrors, this.failOnQuotaErrors,
+				this.deadline, this.notifyOnSucceeded, this.notifyOnFailed, this.notifyOnInactive, this.filterRules,
+				this.sourceLocalUser, this.destinationLocalUser);
+	}
+
+	/**
+	 * The form of a retry: the same options with another batch and label, without a
+	 * deadline (it has passed) and without deleting extra destination files (a retry
+	 * names some paths of the transfer, not the whole of a folder's contents); filter
+	 * rules only if some item may be a folder.
+	 */
+	TransferForm retrying(String batch, String retryLabel, boolean keepFilterRules) {
+		return new TransferForm(this.sourceCollection, this.sourcePath, this.destinationCollection,
+				this.destinationPath, retryLabel, batch, this.syncLevel, this.verifyChecksum, this.preserveTimestamp,
+				this.encryptData, false, this.skipSourceErrors, this.failOnQuotaErrors, "", this.notifyOnSucceeded,
+				this.notifyOnFailed, this.notifyOnInactive, keepFilterRules ? this.filterRules : "",
+				this.sourceLocalUser, this.destinationLocalUser);
+	}
+
+	/**
+	 * The form as its own page posts it (with the marker that makes an absent checkbox
+	 * "off"), for a button elsewhere that hands it to a page taking the form's fields
+	 * (the preset editor).
+	 */
+	public Map<String, String> fields() {
+		Map<String, String> fields = new java.util.LinkedHashMap<>();
+		fields.put(FORM_MARKER, "1");
+		fields.put("source_collection", this.sourceCollection);
+		fields.put("source_path", this.sourcePath);
+		fields.put("destination_collection", this.destinationCollection);
+		fields.put("destination_path", this.destinationPath);
+		fields.put("label", this.label);
+		fields.put("manifest", this.manifest);
+		fields.put("sync_level", this.syncLevel);
+		checked(fields, "verify_checksum", this.verifyChecksum);
+		checked(fields, "preserve_timestamp", this.preserveTimestamp);
+		checked(fields, "encrypt_data", this.encryptData);
+		checked(fields, "delete_destination_extra", this.deleteDestinationExtra);
+		checked(fields, "skip_source_errors", this.skipSourceErrors);
+		checked(fields, "fail_on_quota_errors", this.failOnQuotaErrors);
+		fields.put("deadline", this.deadline);
+		checked(fields, "notify_on_succeeded", this.notifyOnSucceeded);
+		checked(fields, "notify_on_failed", this.notifyOnFailed);
+		checked(fields, "notify_on_inactive", this.notifyOnInactive);
+		fields.put("filter_rules", this.filterRules);
+		fields.put("source_local_user", this.sourceLocalUser);
+		fields.put("destination_local_user", this.destinationLocalUser);
+		return fields;
+	}
+
+	private static void checked(Map<String, String> fields, String name, boolean on) {
+		if (on) {
+			fields.put(name, "on");
+		}
+	}
+
 	private static String text(MultiValueMap<String, String> params, String name) {
 		String value = params.getFirst(name);
 		if ((value == null || value.isEmpty()) && ALIASES.containsKey(name)) {

@@ -120,6 +120,11 @@ class TransferService {
 		return true;
 	}
 
+	/** The user's own submitted transfer that became this task. */
+	Optional<Draft> draftOfTask(String taskId) {
+		return this.drafts.findByTask(taskId, this.user.subject());
+	}
+
 	/** Validates and submits the form of a draft. */
 	TransferOutcome submit(String draftId, TransferForm form) {
 		return withOpenDraft(draftId, (draft) -> {

@@ -123,6 +123,10 @@ public class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcesso
 		properties.put("globus.auth-url", base + "/auth");
 		properties.put("globus.transfer-url", base + "/transfer");
 		properties.put("globus.groups-url", base + "/groups");
+		// The simulated collections' HTTPS servers answer on the portal's own address.
+		properties.put("portal.https.allow-http", "true");
+		// Without a mail server, the demo shows the e-mails it would send.
+		properties.put("portal.notifications.mail-outbox", "true");
 		// The simulator answers on the portal's own request threads: with Tomcat's
 		// default 200, 200 busy users would wait for simulator calls that cannot get a
 		// thread. Production talks to a remote Globus and keeps the default.
@@ -154,7 +158,7 @@ public class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcesso
 	/**
 	 * The simulator's collections as a lab would configure them: the two tutorial
 	 * collections are known up front (consent at login), the others are met at run time
-	 * so that the consent round trip can be tried.
+	 * so that the consent round trip can be tried; nothing may be deleted on the archive.
 	 */
 	private static void demoLab(Environment environment, Map<String, Object> properties) {
 		if (!StringUtils.hasText(environment.getProperty("portal.lab.name"))) {
@@ -176,6 +180,8 @@ public class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcesso
 			properties.put(prefix + "path", collections[i][2]);
 			properties.put(prefix + "consent-at-login", collections[i][3]);
 		}
+		// The lab's archive only grows: the file manager refuses to delete there.
+		properties.put("portal.lab.collections[3].deletes-allowed", "false");
 	}
 
 	private static int freePort() {

@@ -15,9 +15,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import org.transferportal.support.SharedPostgres;
@@ -110,6 +112,62 @@ class TaskStatusesDatabaseIntegrationTests {
 		assertThat(usage.get("DAY_UTC").toString()).as("the UTC day Globus completed it").isEqualTo("2023-12-18");
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("databases")
+	void eachChangeIsPublishedOnceInsideItsTransactionHoweverOftenItIsSeen(String name, DataSource dataSource) {
+		migrate(dataSource);
+		JdbcClient jdbc = JdbcClient.create(dataSource);
+		List<TaskStatusChanged> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+		List<Boolean> inTransaction = new java.util.concurrent.CopyOnWriteArrayList<>();
+		ApplicationEventPublisher events = (event) -> {
+			published.add((TaskStatusChanged) event);
+			inTransaction.add(TransactionSynchronizationManager.isActualTransactionActive());
+		};
+		TaskStatuses statuses = statuses(dataSource, events);
+		TaskStatuses other = statuses(dataSource, events);
+		insert(jdbc, "t1", "ACTIVE", NOW.minusSeconds(3600), NOW.minusSeconds(7200), null);
+
+		statuses.learned("subject-of-t1", TaskDocuments.active("t1", "INACTIVE"));
+		other.learned("subject-of-t1", TaskDocuments.active("t1", "INACTIVE"));
+		statuses.learned("subject-of-t1", TaskDocuments.active("t1", "ACTIVE"));
+		other.learned("subject-of-t1", TaskDocuments.active("t1", "INACTIVE"));
+		statuses.learned("subject-of-t1", TaskDocuments.failed("t1"));
+		other.learned("subject-of-t1", TaskDocuments.failed("t1"));
+		statuses.learned("someone-else", TaskDocuments.active("t1", "INACTIVE"));
+
+		assertThat(published).extracting(TaskStatusChanged::status)
+			.as("paused, resumed and paused again, then failed")
+			.containsExactly("INACTIVE", "INACTIVE", "FAILED");
+		assertThat(inTransaction).containsOnly(true);
+		TaskStatusChanged failed = published.get(2);
+		assertThat(failed.subject()).isEqualTo("subject-of-t1");
+		assertThat(failed.username()).isEqualTo("u");
+		assertThat(failed.bytes()).isEqualTo(1048576L);
+		assertThat(failed.failureKind()).isEqualTo("FILE_NOT_FOUND");
+		assertThat(failed.durationSeconds()).isEqualTo(169L);
+		assertThat(failed.finished()).isTrue();
+		assertThat(published.get(0).finished()).isFalse();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("databases")
+	void aStatusIsNotRecordedWhenAListenerOfItsChangeFails(String name, DataSource dataSource) {
+		migrate(dataSource);
+		JdbcClient jdbc = JdbcClient.create(dataSource);
+		TaskStatuses statuses = statuses(dataSource, (event) -> {
+			throw new IllegalStateException("outbox unavailable");
+		});
+		insert(jdbc, "t1", "ACTIVE", NOW.minusSeconds(3600), NOW.minusSeconds(7200), null);
+
+		org.assertj.core.api.Assertions.assertThatIllegalStateException()
+			.isThrownBy(() -> statuses.learned("subject-of-t1", TaskDocuments.failed("t1")));
+
+		assertThat(jdbc.sql("select count(*) from transfer_request where task_id = 't1' and completed_at is null")
+			.query(Integer.class)
+			.single()).as("left to be seen again, so its change is not lost").isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from usage_daily").query(Integer.class).single()).isZero();
+	}
+
 	private static void migrate(DataSource dataSource) {
 		Flyway.configure().dataSource(dataSource).locations(locations(dataSource)).load().migrate();
 	}
@@ -124,9 +182,15 @@ class TaskStatusesDatabaseIntegrationTests {
 	}
 
 	static TaskStatuses statuses(DataSource dataSource) {
+		return statuses(dataSource, (event) -> {
+		});
+	}
+
+	static TaskStatuses statuses(DataSource dataSource, ApplicationEventPublisher events) {
 		JdbcClient jdbc = JdbcClient.create(dataSource);
 		return new TaskStatuses(jdbc, new UsageRollup(jdbc),
-				new TransactionTemplate(new JdbcTransactionManager(dataSource)), Clock.fixed(NOW, ZoneOffset.UTC));
+				new TransactionTemplate(new JdbcTransactionManager(dataSource)), Clock.fixed(NOW, ZoneOffset.UTC),
+				events);
 	}
 
 	private static void insert(JdbcClient jdbc, String taskId, String status, Instant checkedAt, Instant submittedAt,

@@ -60,6 +60,8 @@ class UsageDatabaseIntegrationTests {
 		finish(jdbc, statuses, "bob", B, C, "SUCCEEDED", null, 800, 8, "2021-01-03T22:30:00-05:00");
 		finish(jdbc, statuses, "carol", A, C, "FAILED", "CANCELED", 1600, 16, "2021-01-11T00:00:00Z");
 		finish(jdbc, statuses, "carol", A, C, "SUCCEEDED", null, 3200, 32, "2020-12-27T23:59:59Z");
+		// A delete moves nothing: it is in the audit and the history, not in the figures.
+		finish(jdbc, statuses, "alice", "DELETE", A, null, "SUCCEEDED", null, 0, 5, "2021-01-05T00:00:00Z");
 		UsageFigures figures = new UsageFigures(jdbc);
 		LocalDate from = LocalDate.parse("2020-12-28");
 		LocalDate to = LocalDate.parse("2021-01-10");
@@ -103,14 +105,20 @@ class UsageDatabaseIntegrationTests {
 	/** A submitted request of this user between the collections, and its task's end. */
 	static void finish(JdbcClient jdbc, TaskStatuses statuses, String user, String source, String destination,
 			String status, String kind, long bytes, long files, String completion) {
+		finish(jdbc, statuses, user, "TRANSFER", source, destination, status, kind, bytes, files, completion);
+	}
+
+	/** A submitted request of this type, and its task's end. */
+	static void finish(JdbcClient jdbc, TaskStatuses statuses, String user, String type, String source,
+			String destination, String status, String kind, long bytes, long files, String completion) {
 		String taskId = UUID.randomUUID().toString();
 		Instant completed = java.time.OffsetDateTime.parse(completion).toInstant();
 		Timestamp submitted = Timestamp.from(completed.minusSeconds(600));
 		jdbc.sql("""
-				insert into transfer_request (id, subject, username, status, source_collection, destination_collection,
-				  form_json, task_id, consent_trips, created_at, updated_at, submitted_at)
-				values (?, ?, ?, 'SUBMITTED', ?, ?, '{}', ?, 0, ?, ?, ?)""")
-			.params(UUID.randomUUID().toString(), subject(user), user, source, destination, taskId, submitted,
+				insert into transfer_request (id, subject, username, status, task_type, source_collection,
+				  destination_collection, form_json, task_id, consent_trips, created_at, updated_at, submitted_at)
+				values (?, ?, ?, 'SUBMITTED', ?, ?, ?, '{}', ?, 0, ?, ?, ?)""")
+			.params(UUID.randomUUID().toString(), subject(user), user, type, source, destination, taskId, submitted,
 					submitted, submitted)
 			.update();
 		statuses.learned(subject(user), TaskDocuments.document(taskId, status, kind, bytes, files, completion));

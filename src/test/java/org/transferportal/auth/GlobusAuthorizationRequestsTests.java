@@ -77,7 +77,8 @@ class GlobusAuthorizationRequestsTests {
 
 	@Test
 	void aLabThatMatchesLinkedIdentitiesAsksGlobusForThem() {
-		LabProperties lab = new LabProperties("Lab", List.of(), List.of("uchicago.edu"), List.of(), true, null);
+		LabProperties lab = new LabProperties("Lab", List.of(), List.of("uchicago.edu"), List.of(), true, null, true,
+				true);
 		Set<String> scopes = new GlobusAuthorizationRequests(null, null, List.of(), lab.extraLoginScopes())
 			.scopes(Set.of(), List.of());
 		assertThat(scopes).containsExactlyInAnyOrder("openid", "profile", "email", LabProperties.VIEW_IDENTITY_SET,
@@ -86,7 +87,8 @@ class GlobusAuthorizationRequestsTests {
 
 	@Test
 	void otherwiseTheLoginScopesAreUnchanged() {
-		LabProperties lab = new LabProperties("Lab", List.of(), List.of("uchicago.edu"), List.of(), false, null);
+		LabProperties lab = new LabProperties("Lab", List.of(), List.of("uchicago.edu"), List.of(), false, null, true,
+				true);
 		Set<String> scopes = new GlobusAuthorizationRequests(null, null, List.of(), lab.extraLoginScopes())
 			.scopes(Set.of(), List.of());
 		assertThat(scopes).containsExactlyInAnyOrder("openid", "profile", "email", TRANSFER);
@@ -95,7 +97,7 @@ class GlobusAuthorizationRequestsTests {
 	@Test
 	void aLabThatAdmitsAGroupAsksForGlobusGroupsReadScope() {
 		LabProperties lab = new LabProperties("Lab", List.of(), List.of(), List.of(), false,
-				UUID.fromString("6c1bd5a2-94f3-4f0e-9b7d-2a8f3e1c5d70"));
+				UUID.fromString("6c1bd5a2-94f3-4f0e-9b7d-2a8f3e1c5d70"), true, true);
 		Set<String> scopes = new GlobusAuthorizationRequests(null, null, List.of(), lab.extraLoginScopes())
 			.scopes(Set.of(), List.of("urn:globus:auth:scope:transfer.api.globus.org:all[*https://auth.globus.org"
 					+ "/scopes/1405823f-0597-4a16-b296-46d4f0ae4b15/data_access]"));

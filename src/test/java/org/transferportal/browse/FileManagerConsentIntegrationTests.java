@@ -42,8 +42,10 @@ class FileManagerConsentIntegrationTests extends FlowTestSupport {
 		MockHttpServletResponse authorize = browser.follow(browser.post("/files/consent",
 				Map.of("collection", mapped.toString(), "path", "/projects/data/", "back", folder)));
 		assertThat(browser.isAuthorizeRedirect(authorize)).isTrue();
-		assertThat(FakeGlobus.query(authorize.getRedirectedUrl()).get("scope"))
-			.isEqualTo("openid profile email " + FakeGlobus.dataAccessScope(mapped));
+		// The collection has an HTTPS server: its scope comes along in the same trip, so
+		// that downloading and uploading there need no second one.
+		assertThat(FakeGlobus.query(authorize.getRedirectedUrl()).get("scope")).isEqualTo(
+				"openid profile email " + FakeGlobus.dataAccessScope(mapped) + " " + FakeGlobus.httpsScope(mapped));
 		MockHttpServletResponse back = browser.authorizeAndReturn(authorize);
 		assertThat(back.getRedirectedUrl()).isEqualTo(folder);
 		assertListing(browser.follow(back), browser);

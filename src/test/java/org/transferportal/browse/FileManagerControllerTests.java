@@ -372,12 +372,13 @@ class FileManagerControllerTests {
 
 	private static Listing listing(String collection, String path, String... files) {
 		List<Listing.Entry> entries = new ArrayList<>();
-		entries.add(new Listing.Entry("raw", true, path + "raw/", "", null));
+		entries.add(new Listing.Entry("raw", true, path + "raw/", "", null, false));
 		for (String file : files) {
 			entries.add(new Listing.Entry(file, false, path + file, "1 kB",
-					java.time.OffsetDateTime.parse("2024-01-01T00:00:00Z")));
+					java.time.OffsetDateTime.parse("2024-01-01T00:00:00Z"), false));
 		}
-		return new Listing(collection, "Collection", path, entries, 0, entries.size(), PaneState.PAGE_SIZE);
+		return new Listing(collection, "Collection", path, entries, 0, entries.size(), PaneState.PAGE_SIZE,
+				Listing.Https.NONE);
 	}
 
 }

@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -46,9 +48,12 @@ final class Browser implements AutoCloseable {
 
 	private final Path profile;
 
-	private Browser(WebDriver driver, Path profile) {
+	private final Path downloads;
+
+	private Browser(WebDriver driver, Path profile, Path downloads) {
 		this.driver = driver;
 		this.profile = profile;
+		this.downloads = downloads;
 		this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
 	}
 
@@ -59,13 +64,24 @@ final class Browser implements AutoCloseable {
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--window-size=1280,1000", "--user-data-dir=" + profile);
+		// Downloads land in a folder of the profile, without asking.
+		Path downloads = Files.createDirectories(profile.resolve("downloads"));
+		Map<String, Object> prefs = new HashMap<>();
+		prefs.put("download.default_directory", downloads.toAbsolutePath().toString());
+		prefs.put("download.prompt_for_download", false);
 		if (!javascript) {
-			options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+			prefs.put("profile.managed_default_content_settings.javascript", 2);
 		}
+		options.setExperimentalOption("prefs", prefs);
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
 			.build();
-		return new Browser(new ChromeDriver(service, options), profile);
+		return new Browser(new ChromeDriver(service, options), profile, downloads);
+	}
+
+	/** Where the browser saves downloads. */
+	Path downloads() {
+		return this.downloads;
 	}
 
 	void open(String url) {
@@ -152,6 +168,12 @@ final class Browser implements AutoCloseable {
 		});
 	}
 
+	/** Waits until the condition holds, e.g. that the page's script changed something. */
+	void waitUntil(String what, BooleanSupplier condition) {
+		new WebDriverWait(this.driver, Duration.ofSeconds(20)).withMessage(what)
+			.until((driver) -> condition.getAsBoolean());
+	}
+
 	/** Waits until a field holds the value. */
 	void waitForValue(By by, String value) {
 		this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until((driver) -> {
@@ -166,6 +188,16 @@ final class Browser implements AutoCloseable {
 
 	String text() {
 		return this.driver.findElement(By.tagName("body")).getText();
+	}
+
+	/** Accepts the confirmation dialog the page's script opened (a cancel, say). */
+	void acceptDialog() {
+		this.wait.until(ExpectedConditions.alertIsPresent()).accept();
+	}
+
+	/** Runs a script in the page (to mark it, and see later that it was not reloaded). */
+	Object script(String code) {
+		return ((org.openqa.selenium.JavascriptExecutor) this.driver).executeScript(code);
 	}
 
 	/** Whether any script opened a dialog: hostile names must never run. */

@@ -36,8 +36,8 @@ class CollectionPickerTests {
 	final CollectionPicker picker = new CollectionPicker(this.user,
 			new LabProperties("Lab",
 					List.of(new LabProperties.LabCollection(UUID.fromString("1405823f-0597-4a16-b296-46d4f0ae4b15"),
-							"Lab Data", "/projects/", false)),
-					List.of(), List.of(), false, null),
+							"Lab Data", "/projects/", false, true)),
+					List.of(), List.of(), false, null, true, true),
 			new RateLimiter(new RateLimiter.Limits(20, 3), Clock.systemUTC()), Clock.systemUTC());
 
 	CollectionPickerTests() {

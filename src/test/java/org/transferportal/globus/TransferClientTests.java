@@ -615,6 +615,67 @@ class TransferClientTests {
 	}
 
 	@Test
+	void skippedErrorsFollowTheMarkerAndSayWhichPathsAreFolders() {
+		String path = "/v0.10/task/" + TASK + "/skipped_errors";
+		server.stubFor(get(urlPathEqualTo(path)).withQueryParam("marker", absent())
+			.willReturn(json(200, "transfer/skipped_errors_page1.json")));
+		server.stubFor(get(urlPathEqualTo(path)).withQueryParam("marker", equalTo("1"))
+			.willReturn(json(200, "transfer/skipped_errors_page2.json")));
+
+		TransferredFiles first = this.client.skippedErrors(TASK, null);
+		TransferredFiles second = this.client.skippedErrors(TASK, first.nextMarker());
+
+		assertThat(first.data()).singleElement().satisfies((entry) -> {
+			assertThat(entry.sourcePath()).isEqualTo("/~/no-such-file");
+			assertThat(entry.errorCode()).isEqualTo("FILE_NOT_FOUND");
+			assertThat(entry.directory()).isFalse();
+		});
+		assertThat(first.nextMarker()).isEqualTo(1L);
+		assertThat(second.data()).singleElement().satisfies((entry) -> {
+			assertThat(entry.destinationPath()).isEqualTo("/~/copy/locked-folder/");
+			assertThat(entry.directory()).isTrue();
+		});
+		assertThat(second.nextMarker()).isNull();
+		server.verify(getRequestedFor(urlPathEqualTo(path)).withQueryParam("marker", equalTo("1"))
+			.withHeader("Authorization", equalTo(BEARER)));
+	}
+
+	@Test
+	void errorEventsNameThePathsInTheirDetails() {
+		server.stubFor(get(urlPathEqualTo("/v0.10/task/" + TASK + "/event_list"))
+			.withQueryParam("filter", equalTo("is_error:1"))
+			.willReturn(json(200, "transfer/event_list_errors.json")));
+
+		TaskEventList events = this.client.taskEvents(TASK, 100, 0, true);
+
+		assertThat(events.total()).isEqualTo(4);
+		assertThat(events.data()).extracting(TaskEvent::code)
+			.containsExactly("PERMISSION_DENIED", "FILE_NOT_FOUND", "PERMISSION_DENIED", "CONNECTION_RESET");
+		assertThat(events.data()).allMatch(TaskEvent::isError);
+		assertThat(events.data().get(1).details()).contains("File: /projects/run42/<gone> & \"old\".csv\n");
+	}
+
+	@Test
+	void pauseInfoReadsTheRulesThatHoldATask() {
+		String path = "/v0.10/task/" + TASK + "/pause_info";
+		server.stubFor(get(urlPathEqualTo(path)).willReturn(json(200, "transfer/pause_info.json")));
+
+		PauseInfo info = this.client.pauseInfo(TASK);
+
+		server.verify(getRequestedFor(urlPathEqualTo(path)).withHeader("Authorization", equalTo(BEARER)));
+		assertThat(info.endpointDisplayName()).isEqualTo("ExamplePauseEndpoint");
+		assertThat(info.message()).isEqualTo("This task is like super paused");
+		assertThat(info.sourcePauseMessage()).isNull();
+		assertThat(info.pauseRules()).singleElement().satisfies((rule) -> {
+			assertThat(rule.message()).isEqualTo("SDK Test Pause Rule");
+			assertThat(rule.endpointId()).isEqualTo("313ce13e-b597-5858-ae13-29e46fea26e6");
+			assertThat(rule.startTime()).isNull();
+			assertThat(rule.pauseTaskTransferWrite()).isTrue();
+			assertThat(rule.pauseTaskDelete()).isTrue();
+		});
+	}
+
+	@Test
 	void bookmarksReadsTheBookmarkList() {
 		server.stubFor(get("/v0.10/bookmark_list").willReturn(json(200, "transfer/bookmark_list.json")));
 

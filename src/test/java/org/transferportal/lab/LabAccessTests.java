@@ -15,7 +15,7 @@ class LabAccessTests {
 	private static final UUID LAB_GROUP = UUID.fromString("6c1bd5a2-94f3-4f0e-9b7d-2a8f3e1c5d70");
 
 	private final LabAccess access = new LabAccess(new LabProperties("Lab", List.of(),
-			List.of("uchicago.edu", " GlobusID.org "), List.of("Boss@example.com"), false, null));
+			List.of("uchicago.edu", " GlobusID.org "), List.of("Boss@example.com"), false, null, true, true));
 
 	@Test
 	void aUsernameFromAnAllowedDomainIsLetIn() {
@@ -68,7 +68,7 @@ class LabAccessTests {
 	@Test
 	void aGroupMemberIsLetInFromAnyDomainAndTheDomainsStillAdmit() {
 		LabAccess both = new LabAccess(new LabProperties("Lab", List.of(), List.of("uchicago.edu"),
-				List.of("boss@example.com"), false, LAB_GROUP));
+				List.of("boss@example.com"), false, LAB_GROUP, true, true));
 		assertThat(both.group()).isEqualTo(LAB_GROUP);
 		assertThat(both.admits(List.of("eve@example.com"), true)).isTrue();
 		assertThat(both.admits(List.of("eve@example.com"), false)).isFalse();
@@ -78,8 +78,8 @@ class LabAccessTests {
 
 	@Test
 	void withOnlyAGroupConfiguredOnlyItsMembersAndAdminsAreLetIn() {
-		LabAccess group = new LabAccess(
-				new LabProperties("Lab", List.of(), List.of(), List.of("boss@example.com"), false, LAB_GROUP));
+		LabAccess group = new LabAccess(new LabProperties("Lab", List.of(), List.of(), List.of("boss@example.com"),
+				false, LAB_GROUP, true, true));
 		assertThat(group.admits(List.of("eve@example.com"), true)).isTrue();
 		assertThat(group.admits(List.of("eve@example.com"), false)).isFalse();
 		assertThat(group.admits(List.of("bob@uchicago.edu"), false)).isFalse();
@@ -113,7 +113,8 @@ class LabAccessTests {
 
 	@Test
 	void withoutAllowedDomainsEveryoneIsLetIn() {
-		LabAccess open = new LabAccess(new LabProperties("Lab", List.of(), List.of(), List.of(), false, null));
+		LabAccess open = new LabAccess(
+				new LabProperties("Lab", List.of(), List.of(), List.of(), false, null, true, true));
 		assertThat(open.admits(List.of("anyone@anywhere.org"), false)).isTrue();
 		assertThat(open.isAdmin("anyone@anywhere.org")).isFalse();
 	}

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -26,7 +27,8 @@ class FaultInjectorTests {
 
 	private FaultInjector injector(double faultRate, String... faults) {
 		SimulatorProperties properties = new SimulatorProperties(true, "id", "secret", Duration.ZERO, faultRate,
-				List.of(faults), Duration.ZERO, Duration.ofHours(48), 1, true, null, 200, Duration.ofDays(7));
+				List.of(faults), Duration.ZERO, Duration.ofHours(48), 1, true, null, 200, Duration.ofDays(7),
+				DataSize.ofMegabytes(64));
 		return new FaultInjector(properties, this.stats);
 	}
 

@@ -91,8 +91,16 @@ public final class DemoUserAgent {
 
 	/** Posts a form of the portal with the CSRF token of the page it came from. */
 	public Page post(String path, Page from, Map<String, String> fields) {
-		Map<String, String> all = new LinkedHashMap<>(fields);
-		all.put("_csrf", from.field("_csrf"));
+		return postAll(path, from, fields.entrySet().stream().toList());
+	}
+
+	/**
+	 * Posts a form whose fields may repeat (ticked checkboxes of one name), with the CSRF
+	 * token of the page it came from.
+	 */
+	public Page postAll(String path, Page from, List<Map.Entry<String, String>> fields) {
+		List<Map.Entry<String, String>> all = new java.util.ArrayList<>(fields);
+		all.add(new java.util.AbstractMap.SimpleEntry<>("_csrf", from.field("_csrf")));
 		return follow(send(HttpRequest.newBuilder(URI.create(nextInstance() + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form(all)))));
@@ -166,8 +174,11 @@ public final class DemoUserAgent {
 	}
 
 	private static String form(Map<String, String> fields) {
-		return fields.entrySet()
-			.stream()
+		return form(fields.entrySet().stream().toList());
+	}
+
+	private static String form(List<Map.Entry<String, String>> fields) {
+		return fields.stream()
 			.filter((e) -> e.getValue() != null)
 			.map((e) -> encode(e.getKey()) + "=" + encode(e.getValue()))
 			.collect(Collectors.joining("&"));

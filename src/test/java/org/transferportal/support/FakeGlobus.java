@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -93,9 +95,28 @@ public final class FakeGlobus {
 	/**
 	 * The tokens one login (code exchange) issued; the Groups ones are {@code null} when
 	 * the login did not ask for Groups' scope.
+	 *
+	 * @param httpsAccess the access tokens of collections' HTTPS servers the login asked
+	 * for, by collection id
 	 */
 	public record Tokens(String authAccess, String authRefresh, String transferAccess, String transferRefresh,
-			String groupsAccess, String groupsRefresh) {
+			String groupsAccess, String groupsRefresh, Map<String, String> httpsAccess) {
+	}
+
+	/** The scope of a collection's HTTPS server. */
+	public static String httpsScope(UUID collection) {
+		return "https://auth.globus.org/scopes/" + collection + "/https";
+	}
+
+	/** The collections whose HTTPS scope a requested scope string names. */
+	public static List<String> httpsCollections(String scope) {
+		List<String> ids = new ArrayList<>();
+		Matcher matcher = Pattern.compile("(?:^|\\s)https://auth\\.globus\\.org/scopes/([0-9a-f-]{36})/https(?=\\s|$)")
+			.matcher(scope);
+		while (matcher.find()) {
+			ids.add(matcher.group(1));
+		}
+		return ids;
 	}
 
 	private FakeGlobus() {
@@ -178,11 +199,23 @@ public final class FakeGlobus {
 	 */
 	public Tokens stubLogin(User user, String code, String nonce, boolean transferFirst, long transferExpiresIn,
 			boolean groups) {
+		return stubLogin(user, code, nonce, transferFirst, transferExpiresIn, groups, List.of());
+	}
+
+	/**
+	 * Like {@link #stubLogin(User, String, String, boolean, long, boolean)}; each of the
+	 * collections gets an HTTPS token in {@code other_tokens}, its id as resource server
+	 * (as when the login asked for their {@code https} scopes).
+	 */
+	public Tokens stubLogin(User user, String code, String nonce, boolean transferFirst, long transferExpiresIn,
+			boolean groups, List<String> httpsCollections) {
 		int n = COUNTER.incrementAndGet();
 		// Distinctive values, so that a scan of the logs for them cannot miss or misfire.
 		String tag = n + "-" + UUID.randomUUID();
+		Map<String, String> https = new LinkedHashMap<>();
+		httpsCollections.forEach((id) -> https.put(id, "https-" + id.substring(0, 8) + "-" + tag));
 		Tokens tokens = new Tokens("auth-" + tag, "auth-refresh-" + tag, "xfer-" + tag, "xfer-refresh-" + tag,
-				groups ? "groups-" + tag : null, groups ? "groups-refresh-" + tag : null);
+				groups ? "groups-" + tag : null, groups ? "groups-refresh-" + tag : null, https);
 		ObjectNode answer = JSON.createObjectNode();
 		answer.put("access_token", tokens.authAccess());
 		answer.put("token_type", "Bearer");
@@ -223,6 +256,16 @@ public final class FakeGlobus {
 			groupsToken.put("refresh_token", tokens.groupsRefresh());
 			others.insert(transferFirst ? others.size() : 0, groupsToken);
 		}
+		https.forEach((id, access) -> {
+			ObjectNode token = JSON.createObjectNode();
+			token.put("access_token", access);
+			token.put("token_type", "Bearer");
+			token.put("expires_in", 172800);
+			token.put("scope", "https://auth.globus.org/scopes/" + id + "/https");
+			token.put("resource_server", id);
+			token.put("refresh_token", "https-refresh-" + access);
+			others.add(token);
+		});
 		this.server
 			.stubFor(post(urlEqualTo("/v2/oauth2/token")).withRequestBody(containing("grant_type=authorization_code"))
 				.withRequestBody(containing("code=" + code))
@@ -299,6 +342,20 @@ public final class FakeGlobus {
 		if (entityType.endsWith("guest_collection")) {
 			doc.put("host_endpoint_id", UUID.randomUUID().toString());
 		}
+		this.server.stubFor(get(urlEqualTo("/v0.10/endpoint/" + id)).willReturn(json(200, doc.toString())));
+	}
+
+	/**
+	 * Stubs a collection of this kind whose HTTPS server is the given address (as the
+	 * collection document's {@code https_server}).
+	 */
+	public void stubCollection(UUID id, String entityType, boolean highAssurance, String httpsServer) {
+		ObjectNode doc = (ObjectNode) JSON.readTree(body("transfer/endpoint_mapped.json"));
+		doc.put("id", id.toString());
+		doc.put("display_name", "Collection " + id.toString().substring(0, 8));
+		doc.put("entity_type", entityType);
+		doc.put("high_assurance", highAssurance);
+		doc.put("https_server", httpsServer);
 		this.server.stubFor(get(urlEqualTo("/v0.10/endpoint/" + id)).willReturn(json(200, doc.toString())));
 	}
 

@@ -22,7 +22,9 @@ import org.springframework.test.web.servlet.MockMvc;
 		properties = { "globus.client-id=" + FakeGlobus.CLIENT_ID, "globus.client-secret=" + FakeGlobus.CLIENT_SECRET,
 				"portal.lab.allowed-domains=globusid.org,uchicago.edu", "portal.lab.admins=" + FlowTestSupport.ADMIN,
 				// No background status refresh: tests count the calls WireMock receives.
-				"portal.audit.status-refresh=0" })
+				"portal.audit.status-refresh=0",
+				// FakeGlobus plays collections' HTTPS servers too, on plain HTTP.
+				"portal.https.allow-http=true" })
 @AutoConfigureMockMvc
 public abstract class FlowTestSupport {
 

@@ -180,7 +180,7 @@ public final class PortalBrowser {
 		String code = "code-" + UUID.randomUUID();
 		boolean groups = params.getOrDefault("scope", "").contains(FakeGlobus.GROUPS_SCOPE);
 		this.tokens = this.globus.stubLogin(this.user, code, params.get("nonce"), this.transferFirst,
-				this.transferExpiresIn, groups);
+				this.transferExpiresIn, groups, FakeGlobus.httpsCollections(params.getOrDefault("scope", "")));
 		return callback("code=" + code + "&state=" + encode(params.get("state")));
 	}
 

@@ -64,6 +64,9 @@ class TaskControllerTests {
 	@MockitoBean
 	CurrentUser currentUser;
 
+	@MockitoBean
+	HeldTasks held;
+
 	@Test
 	void anActiveTaskShowsProgressOptionsEventsFilesAndTheCommand() throws Exception {
 		Task task = fixture("task_active.json", Task.class);
@@ -71,8 +74,9 @@ class TaskControllerTests {
 		TaskOptions options = TaskOptions.of(task);
 		List<TaskEvent> events = List.of(new TaskEvent("STARTED", "started", null, false, "2022-01-26T19:18:21+00:00"),
 				new TaskEvent("PERMISSION_DENIED", "<b>denied</b>", "detail", true, "2022-01-26T19:18:22+00:00"));
-		given(this.service.task(ID, null)).willReturn(new TaskService.TaskDetail(TaskView.of(task), "5 s", events,
-				options, files.data(), null, files.nextMarker(), CliCommand.of(task, options, null)));
+		given(this.service.task(ID, null, null)).willReturn(new TaskService.TaskDetail(TaskView.of(task), "5 s", events,
+				options, files.data(), null, files.nextMarker(), CliCommand.of(task, options, null),
+				new TaskTriage().of(null, task, null), List.of()));
 		this.mvc.perform(get("/tasks/" + ID).with(oauth2Login()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"progress-files\"")))
@@ -116,17 +120,19 @@ class TaskControllerTests {
 
 	@Test
 	void theMarkerPagesThroughTransferredFiles() throws Exception {
-		given(this.service.task(ID, 93979L)).willThrow(new GlobusApiException(502, "X", "busy", "req-7", "/task"));
+		given(this.service.task(ID, 93979L, null))
+			.willThrow(new GlobusApiException(502, "X", "busy", "req-7", "/task"));
 		this.mvc.perform(get("/tasks/" + ID).param("marker", "93979").with(oauth2Login()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("req-7")));
-		then(this.service).should().task(ID, 93979L);
+		then(this.service).should().task(ID, 93979L, null);
 	}
 
 	@Test
 	void progressIsSmallJson() throws Exception {
 		Task task = fixture("task_active.json", Task.class);
-		given(this.service.progress(ID)).willReturn(TaskProgress.of(TaskView.of(task), Instant.now()));
+		given(this.service.progress(ID))
+			.willReturn(TaskProgress.of(TaskView.of(task), Instant.now(), Triage.key(task)));
 		this.mvc.perform(get("/tasks/" + ID + "/progress").with(oauth2Login()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("ACTIVE"))
@@ -146,7 +152,7 @@ class TaskControllerTests {
 
 	@Test
 	void aLapsedLoginOnTheTaskPageSendsTheUserToLogInAgainRatherThanShowingAProblem() throws Exception {
-		given(this.service.task(ID, null))
+		given(this.service.task(ID, null, null))
 			.willThrow(new GlobusUnauthorizedException(401, "AuthenticationFailed", "Token is not active", "r", "/t"));
 		this.mvc.perform(get("/tasks/" + ID).with(oauth2Login()))
 			.andExpect(redirectedUrl(ConsentRoundTrip.AUTHORIZATION_PATH));
@@ -178,6 +184,109 @@ class TaskControllerTests {
 		this.mvc.perform(post("/tasks/" + ID + "/cancel").with(oauth2Login()).with(csrf()))
 			.andExpect(redirectedUrl("/tasks/" + ID));
 		then(this.service).should().cancel(ID);
+	}
+
+	@Test
+	void whatWentWrongShowsTheErrorsByKindEscapedTheRemedyAndWhatToDoNext() throws Exception {
+		Task task = fixture("task_inactive_consent.json", Task.class);
+		Triage triage = new Triage(Triage.key(task), "Stopped: Globus holds this task.",
+				List.of(new Triage.ErrorGroup("Permission denied", "Ask for access.", List.of("PERMISSION_DENIED"), 3,
+						List.of("/data/<img src=x onerror=alert(1)>.csv"), 7)),
+				3, 3,
+				new Triage.Hold("NO_CREDENTIALS", "consent revoked", Triage.Remedy.CONSENT,
+						List.of(new Triage.PauseRule("Archive", "<b>maintenance</b>"))),
+				new Triage.SkippedPage(2,
+						List.of(new Triage.Skipped("/a/x", "/b/x", "File not found", "FILE_NOT_FOUND", false)), null,
+						5L),
+				null);
+		List<TaskAction> actions = List
+			.of(new TaskAction("retry-failed", "Retry failed items", "/tasks/" + ID + "/retry", "Only what failed.",
+					java.util.Map.of("kept", "<value>"), new TaskAction.Option("only_changed", "sync")));
+		given(this.service.task(ID, null, null))
+			.willReturn(new TaskService.TaskDetail(TaskView.of(task), "5 s", List.of(), TaskOptions.of(task), List.of(),
+					null, null, new CliCommand("globus transfer", 0, null), triage, actions));
+
+		this.mvc.perform(get("/tasks/" + ID).with(oauth2Login()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<h2 id=\"triage-heading\">What went wrong</h2>")))
+			.andExpect(content().string(containsString("(3 errors: PERMISSION_DENIED)")))
+			.andExpect(content().string(containsString("/data/&lt;img src=x onerror=alert(1)&gt;.csv")))
+			.andExpect(content().string(not(containsString("<img src=x"))))
+			.andExpect(content().string(containsString("and 7 more paths")))
+			.andExpect(content().string(containsString("&lt;b&gt;maintenance&lt;/b&gt;")))
+			.andExpect(content().string(containsString("action=\"/tasks/" + ID + "/access\"")))
+			.andExpect(content().string(containsString("id=\"triage-consent\"")))
+			.andExpect(content().string(containsString("/tasks/" + ID + "?skipped=5#triage")))
+			.andExpect(content().string(containsString("action=\"/tasks/" + ID + "/retry\"")))
+			.andExpect(content().string(containsString("value=\"&lt;value&gt;\"")))
+			.andExpect(content().string(containsString("name=\"only_changed\"")))
+			.andExpect(content().string(containsString("data-key=\"INACTIVE|NO_CREDENTIALS|")));
+	}
+
+	@Test
+	void aTaskThatGoesWellHasItsWhatWentWrongSectionHiddenForTheScriptToFill() throws Exception {
+		Task task = fixture("task_active.json", Task.class);
+		given(this.service.task(ID, null, null)).willReturn(new TaskService.TaskDetail(TaskView.of(task), "5 s",
+				List.of(), TaskOptions.of(task), List.of(), null, null, new CliCommand("globus transfer", 0, null),
+				new TaskTriage().of(null, task, null), List.of()));
+
+		String page = this.mvc.perform(get("/tasks/" + ID).with(oauth2Login()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(page).contains("id=\"triage\"").contains("data-src=\"/tasks/" + ID + "/triage\"");
+		assertThat(page.substring(page.indexOf("id=\"triage\""))).contains("hidden=\"hidden\"");
+		assertThat(page).doesNotContain("id=\"task-actions\"");
+	}
+
+	@Test
+	void theWhatWentWrongSectionIsServedAloneAndNeverCached() throws Exception {
+		Task task = fixture("task_active_retrying.json", Task.class);
+		given(this.service.triage(ID))
+			.willReturn(new Triage(Triage.key(task), "Still retrying: x", List.of(), 0, 0, null, null, null));
+
+		String fragment = this.mvc.perform(get("/tasks/" + ID + "/triage").with(oauth2Login()))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+				.string("Cache-Control", "no-store"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(fragment.strip()).startsWith("<section id=\"triage\"").endsWith("</section>");
+		assertThat(fragment).contains("Still retrying: x").doesNotContain("<html");
+	}
+
+	@Test
+	void grantingAccessForAHeldTaskStartsOneTripThatComesBack() throws Exception {
+		given(this.held.regainAccess(ID, false)).willReturn("/oauth2/authorization/globus?pending=p1");
+
+		this.mvc.perform(post("/tasks/" + ID + "/access").param("need", "consent").with(csrf()).with(oauth2Login()))
+			.andExpect(redirectedUrl("/oauth2/authorization/globus?pending=p1"));
+	}
+
+	@Test
+	void aDeleteTaskIsShownAsADeleteWithoutDestinationOrFileList() throws Exception {
+		Task task = JSON.readValue(
+				fixtureText("task_active.json").replace("\"type\":\"TRANSFER\"", "\"type\":\"DELETE\""), Task.class);
+		given(this.service.task(ID, null, null)).willReturn(new TaskService.TaskDetail(TaskView.of(task), "5 s",
+				List.of(), TaskOptions.of(task), List.of(), null, null, new CliCommand("globus transfer", 0, null),
+				new TaskTriage().of(null, task, null), List.of()));
+
+		this.mvc.perform(get("/tasks/" + ID).with(oauth2Login()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<h1>Delete task</h1>")))
+			.andExpect(content().string(containsString("Yes, cancel the delete")))
+			.andExpect(content().string(not(containsString("<dt>To</dt>"))))
+			.andExpect(content().string(not(containsString("Files transferred"))));
+	}
+
+	private static String fixtureText(String name) throws IOException {
+		try (InputStream in = TaskControllerTests.class.getResourceAsStream("/globus/transfer/" + name)) {
+			return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
 	}
 
 	private static <T> T fixture(String name, Class<T> type) throws IOException {

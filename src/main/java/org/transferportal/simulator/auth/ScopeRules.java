@@ -49,6 +49,11 @@ final class ScopeRules {
 					}
 				}
 			}
+			else if (httpsCollection(name).isPresent()) {
+				if (!scope.dependencies().isEmpty()) {
+					return Optional.of("Scope '" + name + "' has no dependent scopes");
+				}
+			}
 			else if (dataAccessCollection(name).isEmpty() || !scope.dependencies().isEmpty()) {
 				return Optional.of("Unknown Scope: " + scope);
 			}
@@ -62,6 +67,13 @@ final class ScopeRules {
 			.filter(SimCollection::requiresDataAccess);
 	}
 
+	/** A collection whose HTTPS server this scope is for: one with HTTPS enabled. */
+	private Optional<SimCollection> httpsCollection(String scopeName) {
+		return CollectionCatalog.httpsCollectionId(scopeName)
+			.flatMap(this.collections::find)
+			.filter(SimCollection::https);
+	}
+
 	static String resourceServer(String rootScopeName) {
 		if (AUTH_SCOPES.contains(rootScopeName)) {
 			return TokenStore.AUTH;
@@ -72,7 +84,10 @@ final class ScopeRules {
 		if (GROUPS_VIEW_MY_GROUPS.equals(rootScopeName)) {
 			return TokenStore.GROUPS;
 		}
-		return CollectionCatalog.dataAccessCollectionId(rootScopeName).orElse(rootScopeName);
+		// A collection's HTTPS token names the collection as its resource server.
+		return CollectionCatalog.dataAccessCollectionId(rootScopeName)
+			.or(() -> CollectionCatalog.httpsCollectionId(rootScopeName))
+			.orElse(rootScopeName);
 	}
 
 	/** Plain words for the consent page. */
@@ -89,6 +104,8 @@ final class ScopeRules {
 			default -> CollectionCatalog.dataAccessCollectionId(scopeName)
 				.flatMap(this.collections::find)
 				.map((collection) -> "Access data on collection " + collection.displayName())
+				.or(() -> httpsCollection(scopeName).map((collection) -> "Download and upload files over HTTPS on "
+						+ "collection " + collection.displayName()))
 				.orElse(scopeName);
 		};
 	}

@@ -209,7 +209,9 @@ class CollectionsController {
 		doc.put("disable_verify", false);
 		doc.put("gcs_manager_url", gcs ? "https://" + c.gcsHost() : null);
 		doc.put("gcs_version", gcs ? "5.4.78" : null);
-		doc.put("https_server", (gcs && c.https() && !endpoint) ? "https://m-" + shortHost + "." + c.gcsHost() : null);
+		// The simulated HTTPS server of the collection answers under the simulator's own
+		// address (HttpsServerController), so that the demo can download and upload.
+		doc.put("https_server", (gcs && c.https() && !endpoint) ? HttpsServerController.baseUrl(c.id()) : null);
 		doc.put("tlsftp_server", (gcs && !endpoint) ? "tlsftp://m-" + shortHost + "." + c.gcsHost() + ":443" : null);
 		doc.put("authentication_assurance_timeout", c.authenticationAssuranceTimeout());
 		doc.put("authentication_timeout_mins", c.authenticationAssuranceTimeout());

@@ -77,7 +77,7 @@ class SimFileSystem {
 
 	Optional<SimFileEntry> stat(String collectionId, String path) {
 		if ("/".equals(path)) {
-			return Optional.of(new SimFileEntry("/", true, 4096, SEED_TIME, "root", "root", null));
+			return Optional.of(new SimFileEntry("/", true, 4096, SEED_TIME, "root", "root", null, null));
 		}
 		String parent = parentOf(path);
 		NavigableMap<String, SimFileEntry> folder = tree(collectionId).get(parent);
@@ -98,7 +98,7 @@ class SimFileSystem {
 		}
 		String parent = parentOf(dir);
 		mkdirs(collectionId, parent, user, time);
-		tree.get(parent).put(nameOf(dir), new SimFileEntry(nameOf(dir), true, 4096, time, user, "lab", null));
+		tree.get(parent).put(nameOf(dir), new SimFileEntry(nameOf(dir), true, 4096, time, user, "lab", null, null));
 		tree.put(dir, new ConcurrentSkipListMap<>());
 	}
 
@@ -107,10 +107,37 @@ class SimFileSystem {
 	}
 
 	synchronized void putFile(String collectionId, String path, long size, String user, Instant time, String fault) {
+		putFile(collectionId, path, size, user, time, fault, SimContent.virtual(collectionId + ":" + path));
+	}
+
+	/** A copy of a file, reading as its source does. */
+	void putCopy(String collectionId, String path, long size, String user, Instant time, SimContent content) {
+		putFile(collectionId, path, size, user, time, null,
+				(content != null) ? content : SimContent.virtual(collectionId + ":" + path));
+	}
+
+	/** A file an HTTPS upload wrote, replacing any file of that name. */
+	void putUploaded(String collectionId, String path, byte[] bytes, String user, Instant time) {
+		putFile(collectionId, path, bytes.length, user, time, null, SimContent.stored(bytes));
+	}
+
+	private synchronized void putFile(String collectionId, String path, long size, String user, Instant time,
+			String fault, SimContent content) {
 		String parent = parentOf(path);
 		mkdirs(collectionId, parent, user, time);
 		tree(collectionId).get(parent)
-			.put(nameOf(path), new SimFileEntry(nameOf(path), false, size, time, user, "lab", fault));
+			.put(nameOf(path), new SimFileEntry(nameOf(path), false, size, time, user, "lab", fault, content));
+	}
+
+	/** Bytes of the files uploaded over HTTPS, which the simulator keeps in memory. */
+	long storedBytes() {
+		return this.trees.values()
+			.stream()
+			.flatMap((tree) -> tree.values().stream())
+			.flatMap((folder) -> folder.values().stream())
+			.filter((e) -> e.content() != null && e.content().isStored())
+			.mapToLong(SimFileEntry::size)
+			.sum();
 	}
 
 	/** Bytes of all the files a collection holds. */

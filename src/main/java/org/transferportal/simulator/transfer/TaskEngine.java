@@ -490,10 +490,10 @@ class TaskEngine implements DisposableBean {
 				this.files.mkdirs(task.destinationId, step.destinationPath(), user, now);
 			}
 			else {
-				Instant modified = preserve
-						? this.files.stat(task.sourceId, step.sourcePath()).map(SimFileEntry::modified).orElse(now)
-						: now;
-				this.files.putFile(task.destinationId, step.destinationPath(), step.size(), user, modified);
+				Optional<SimFileEntry> source = this.files.stat(task.sourceId, step.sourcePath());
+				Instant modified = preserve ? source.map(SimFileEntry::modified).orElse(now) : now;
+				this.files.putCopy(task.destinationId, step.destinationPath(), step.size(), user, modified,
+						source.map(SimFileEntry::content).orElse(null));
 			}
 		}
 	}

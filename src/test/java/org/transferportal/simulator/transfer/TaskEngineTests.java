@@ -10,6 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.util.unit.DataSize;
+
 import org.transferportal.simulator.CollectionCatalog;
 import org.transferportal.simulator.ConsentLedger;
 import org.transferportal.simulator.FaultInjector;
@@ -33,7 +35,8 @@ class TaskEngineTests {
 	private static final String SHARED_RESULTS = "aa752cea-8222-5bc8-acd9-555b090c0ccb";
 
 	private final SimulatorProperties properties = new SimulatorProperties(true, "client", "secret", Duration.ZERO, 0,
-			List.of(), Duration.ZERO, Duration.ofHours(48), 1_000_000, true, null, 3, Duration.ofDays(7));
+			List.of(), Duration.ZERO, Duration.ofHours(48), 1_000_000, true, null, 3, Duration.ofDays(7),
+			DataSize.ofMegabytes(64));
 
 	private final IdentityDirectory identities = new IdentityDirectory();
 
