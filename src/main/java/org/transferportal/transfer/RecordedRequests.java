@@ -36,7 +36,7 @@ class RecordedRequests implements SubmittedRequests {
 	public Optional<TransferDocument> find(String subject, String taskId) {
 		return this.jdbc.sql("""
 				select id, form_json, source_collection, destination_collection from transfer_request
-				where task_id = ? and subject = ? and status = ?""")
+				where task_id = ? and subject = ? and status = ? and task_type = 'TRANSFER'""")
 			.params(taskId, subject, RequestStatus.SUBMITTED)
 			.query((rs, row) -> document(rs.getString("id"), rs.getString("form_json"),
 					rs.getString("source_collection"), rs.getString("destination_collection")))
