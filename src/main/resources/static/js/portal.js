@@ -267,7 +267,7 @@
         .then(function (p) {
           var status = document.getElementById('task-status');
           status.textContent = p.status;
-          status.className = 'status-' + p.status;
+          status.className = 'badge status-' + p.status;
           set('task-nice-status', p.niceStatus && p.niceStatus !== 'OK' ? '(' + p.niceStatus + ')' : '');
           bar('progress-files', p.filesPercent);
           bar('progress-subtasks', p.percent);
@@ -304,6 +304,96 @@
     };
     window.setTimeout(poll, 2000);
   }
+
+  // ---- Transfer form: search for collections in place; a bookmark fills its folder. ----
+  document.querySelectorAll('fieldset.side[data-search]').forEach(function (side) {
+    var name = side.getAttribute('data-side');
+    var select = side.querySelector('select.collection-select');
+    var query = side.querySelector('input[name=' + name + '_q]');
+    var scope = side.querySelector('select[name=' + name + '_scope]');
+    var button = side.querySelector('button.find');
+    var message = side.querySelector('.search-message');
+    var path = side.querySelector('input[name=' + name + '_path]');
+    if (!select || !query || !button) {
+      return;
+    }
+    button.hidden = false;
+    function say(text) {
+      if (message) {
+        message.textContent = text;
+      }
+    }
+    function search(event) {
+      event.preventDefault();
+      var url = new URL(side.getAttribute('data-search'), window.location.href);
+      url.searchParams.set('q', query.value);
+      url.searchParams.set('scope', scope ? scope.value : 'all');
+      say('Searching…');
+      fetch(url.toString(), { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+        .then(function (response) {
+          return response.json().then(function (body) { return { ok: response.ok, body: body }; });
+        })
+        .then(function (answer) {
+          if (!answer.ok) {
+            say(answer.body.message || 'The search did not work; try again.');
+            return;
+          }
+          var results = answer.body.results || [];
+          var old = select.querySelector('optgroup.found');
+          if (old) {
+            old.remove();
+          }
+          if (results.length === 0) {
+            say('No collections found.');
+            return;
+          }
+          var group = document.createElement('optgroup');
+          group.className = 'found';
+          group.label = 'Found for “' + query.value.trim() + '”';
+          results.forEach(function (r) {
+            var option = document.createElement('option');
+            option.value = r.id;
+            option.textContent = r.label;
+            if (r.path) {
+              option.setAttribute('data-path', r.path);
+            }
+            group.appendChild(option);
+          });
+          select.insertBefore(group, select.children[1] || null);
+          // A pasted id, or a single match, is chosen; otherwise the user picks.
+          if (results.length === 1 || results[0].selected) {
+            select.value = results[0].id;
+            select.dispatchEvent(new Event('change'));
+          }
+          say(results.length + (results.length === 1 ? ' collection' : ' collections') + ' found: '
+            + (results.length === 1 ? 'chosen in the list above.' : 'choose one in the list above.'));
+          query.value = '';
+          select.focus();
+        })
+        .catch(function () {
+          say('The search did not work; try again.');
+        });
+    }
+    button.addEventListener('click', search);
+    query.addEventListener('keydown', function (event) {
+      if (event.key === 'Enter') {
+        search(event);
+      }
+    });
+    select.addEventListener('change', function () {
+      var chosen = select.options[select.selectedIndex];
+      var folder = chosen ? chosen.getAttribute('data-path') : null;
+      if (folder && path && path.value.trim() === '') {
+        path.value = folder;
+      }
+      // The id shown on request follows the list's choice.
+      var id = side.querySelector('details.chosen');
+      if (id) {
+        id.querySelector('code').textContent = select.value;
+        id.hidden = select.value === '';
+      }
+    });
+  });
 
   // Copy buttons (hidden without JavaScript, where the text can be selected instead).
   document.querySelectorAll('button[data-copy]').forEach(function (button) {

@@ -2,6 +2,7 @@ package org.transferportal.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -32,7 +33,9 @@ class AuditController {
 		AuditQuery query = new AuditQuery(user, collection, from, to);
 		model.addAttribute("query", query);
 		model.addAttribute("everyone", this.audit.seesEveryone());
-		model.addAttribute("records", this.audit.records(query));
+		List<SubmissionRecord> records = this.audit.records(query);
+		model.addAttribute("records", records);
+		model.addAttribute("names", this.audit.names(records));
 		model.addAttribute("limit", LabAudit.LIMIT);
 		return "lab/audit";
 	}

@@ -1,6 +1,7 @@
 package org.transferportal.audit;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -9,20 +10,24 @@ import java.util.stream.Stream;
  */
 final class AuditCsv {
 
-	static final String HEADER = "when,username,subject,label,source_collection,destination_collection,task_id,"
-			+ "submission_id,status,consent_trips,message,task_status,task_status_seen_at,task_type";
+	static final String HEADER = "when,username,subject,label,source_collection,source_name,destination_collection,"
+			+ "destination_name,task_id,submission_id,status,consent_trips,message,task_status,task_status_seen_at,"
+			+ "task_type";
 
 	private AuditCsv() {
 	}
 
-	static String write(List<SubmissionRecord> records) {
+	/**
+	 * The records, times in ISO-8601 UTC, each collection id with its name beside it
+	 * (empty when unknown).
+	 */
+	static String write(List<SubmissionRecord> records, Map<String, String> names) {
 		StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
 		for (SubmissionRecord r : records) {
-			csv.append(Stream
-				.of(r.when().toString(), r.username(), r.subject(), r.label(), r.sourceCollection(),
-						r.destinationCollection(), r.taskId(), r.submissionId(), r.status(),
-						String.valueOf(r.consentTrips()), r.message(), r.taskStatus(),
-						(r.statusSeenAt() != null) ? r.statusSeenAt().toString() : null, r.taskType())
+			csv.append(Stream.of(r.when().toString(), r.username(), r.subject(), r.label(), r.sourceCollection(),
+					names.get(r.sourceCollection()), r.destinationCollection(), names.get(r.destinationCollection()),
+					r.taskId(), r.submissionId(), r.status(), String.valueOf(r.consentTrips()), r.message(),
+					r.taskStatus(), (r.statusSeenAt() != null) ? r.statusSeenAt().toString() : null, r.taskType())
 				.map(AuditCsv::cell)
 				.collect(Collectors.joining(","))).append("\r\n");
 		}

@@ -1,8 +1,6 @@
 package org.transferportal.audit;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 
@@ -13,11 +11,13 @@ import org.transferportal.support.Sizes;
  * that matched, what moved.
  *
  * @param requestId the portal's request id ("Run again")
- * @param submitted when Globus accepted it, e.g. {@code 2026-03-01 10:00 UTC}
+ * @param submitted when Globus accepted it
  * @param username who submitted it
  * @param label the label, or empty
- * @param source the source collection's name (or id)
- * @param destination the destination collection's name (or id)
+ * @param source the source collection's name, or {@code null} when not known
+ * @param sourceId the source collection's id
+ * @param destination the destination collection's name, or {@code null} when not known
+ * @param destinationId the destination collection's id
  * @param sourcePath the shown item's source path (the first, or the first matching)
  * @param destinationPath the shown item's destination path
  * @param otherItems how many more items the transfer had
@@ -30,12 +30,10 @@ import org.transferportal.support.Sizes;
  * @param own whether it is the viewer's own transfer (which they may run again)
  * @param delete whether it is a delete (of the source paths; there is no destination)
  */
-record HistoryEntry(String requestId, String submitted, String username, String label, String source,
-		String destination, String sourcePath, String destinationPath, int otherItems, String taskId, String status,
-		String failureKind, String moved, String skippedAndFailed, String took, boolean own, boolean delete) {
-
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
-		.withZone(ZoneOffset.UTC);
+record HistoryEntry(String requestId, Instant submitted, String username, String label, String source, String sourceId,
+		String destination, String destinationId, String sourcePath, String destinationPath, int otherItems,
+		String taskId, String status, String failureKind, String moved, String skippedAndFailed, String took,
+		boolean own, boolean delete) {
 
 	static HistoryEntry of(HistorySearch.Row row, HistorySearch.Items items, Map<String, String> names, String viewer) {
 		boolean finished = row.completedAt() != null;
@@ -49,18 +47,13 @@ record HistoryEntry(String requestId, String submitted, String username, String 
 		if (failed > 0) {
 			problems.append((problems.length() > 0) ? ", " : "").append(number(failed)).append(" failed");
 		}
-		return new HistoryEntry(row.id(), time(row.submittedAt()), row.username(),
-				(row.label() != null) ? row.label() : "", name(row.sourceCollection(), names),
-				name(row.destinationCollection(), names), (items != null) ? items.shown().sourcePath() : "",
+		return new HistoryEntry(row.id(), row.submittedAt(), row.username(), (row.label() != null) ? row.label() : "",
+				names.get(row.sourceCollection()), row.sourceCollection(), names.get(row.destinationCollection()),
+				row.destinationCollection(), (items != null) ? items.shown().sourcePath() : "",
 				(items != null) ? items.shown().destinationPath() : "", (items != null) ? items.count() - 1 : 0,
 				row.taskId(), row.taskStatus(), row.failureKind(), moved, problems.toString(),
 				(row.durationSeconds() != null) ? duration(row.durationSeconds()) : "",
 				row.subject().equals(viewer) && !delete, delete);
-	}
-
-	/** e.g. {@code 2026-03-01 10:00 UTC}. */
-	static String time(Instant instant) {
-		return (instant != null) ? TIME.format(instant) : "";
 	}
 
 	/** e.g. {@code 45 s}, {@code 3 min 12 s}, {@code 2 h 5 min}, {@code 3 d 4 h}. */
@@ -83,10 +76,6 @@ record HistoryEntry(String requestId, String submitted, String username, String 
 
 	private static String number(long value) {
 		return String.format(Locale.ROOT, "%,d", value);
-	}
-
-	private static String name(String id, Map<String, String> names) {
-		return (id != null) ? names.getOrDefault(id, id) : "";
 	}
 
 	private static long orZero(Long value) {

@@ -1,10 +1,13 @@
 package org.transferportal.audit;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Service;
 
 import org.transferportal.auth.CurrentUser;
+import org.transferportal.collections.CollectionNames;
 import org.transferportal.lab.LabAccess;
 
 /**
@@ -22,10 +25,13 @@ class LabAudit {
 
 	private final LabAccess access;
 
-	LabAudit(SubmissionRecords log, CurrentUser currentUser, LabAccess access) {
+	private final CollectionNames names;
+
+	LabAudit(SubmissionRecords log, CurrentUser currentUser, LabAccess access, CollectionNames names) {
 		this.log = log;
 		this.currentUser = currentUser;
 		this.access = access;
+		this.names = names;
 	}
 
 	/** Whether the logged-in user sees everyone's records. */
@@ -40,8 +46,19 @@ class LabAudit {
 		return this.log.find(query.filter(), seesEveryone() ? null : this.currentUser.subject(), LIMIT);
 	}
 
+	/** The names of the records' collections, as the viewer may know them. */
+	Map<String, String> names(List<SubmissionRecord> records) {
+		List<String> ids = new ArrayList<>();
+		for (SubmissionRecord record : records) {
+			ids.add(record.sourceCollection());
+			ids.add(record.destinationCollection());
+		}
+		return this.names.of(ids);
+	}
+
 	String csv(AuditQuery query) {
-		return AuditCsv.write(records(query));
+		List<SubmissionRecord> records = records(query);
+		return AuditCsv.write(records, names(records));
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 import org.transferportal.auth.CurrentUser;
+import org.transferportal.collections.CollectionNames;
 import org.transferportal.globus.CanonicalUuid;
 import org.transferportal.lab.LabAccess;
 import org.transferportal.lab.LabProperties;
@@ -36,14 +37,17 @@ class LabHistory {
 
 	private final LabProperties lab;
 
+	private final CollectionNames names;
+
 	LabHistory(HistorySearch search, UsageFigures figures, PreparedTransfers transfers, CurrentUser currentUser,
-			LabAccess access, LabProperties lab) {
+			LabAccess access, LabProperties lab, CollectionNames names) {
 		this.search = search;
 		this.figures = figures;
 		this.transfers = transfers;
 		this.currentUser = currentUser;
 		this.access = access;
 		this.lab = lab;
+		this.names = names;
 	}
 
 	/** A page of results, newest first, or the form's errors. */
@@ -62,7 +66,9 @@ class LabHistory {
 		List<HistorySearch.Row> shown = rows.subList(0, Math.min(PAGE_SIZE, rows.size()));
 		Map<String, HistorySearch.Items> items = this.search.items(shown.stream().map(HistorySearch.Row::id).toList(),
 				filter.text());
-		Map<String, String> names = this.lab.collectionNames();
+		Map<String, String> names = this.names.of(shown.stream()
+			.flatMap((row) -> java.util.stream.Stream.of(row.sourceCollection(), row.destinationCollection()))
+			.toList());
 		return new Page(shown.stream().map((row) -> HistoryEntry.of(row, items.get(row.id()), names, viewer)).toList(),
 				rows.size() > PAGE_SIZE, Map.of());
 	}

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 import org.transferportal.auth.CurrentUser;
+import org.transferportal.collections.CollectionNames;
 import org.transferportal.globus.CanonicalUuid;
 import org.transferportal.lab.LabAccess;
 import org.transferportal.lab.LabProperties;
@@ -40,7 +41,11 @@ class LabUsage {
 
 	private final Clock clock;
 
-	LabUsage(UsageFigures figures, CurrentUser currentUser, LabAccess access, LabProperties lab, Clock clock) {
+	private final CollectionNames names;
+
+	LabUsage(UsageFigures figures, CurrentUser currentUser, LabAccess access, LabProperties lab, Clock clock,
+			CollectionNames names) {
+		this.names = names;
 		this.figures = figures;
 		this.currentUser = currentUser;
 		this.access = access;
@@ -104,7 +109,8 @@ class LabUsage {
 			weeks.add(new CollectionUsage.Week(out.get(i).name(), out.get(i).monday(), out.get(i).tasks(),
 					out.get(i).bytes(), out.get(i).files(), in.get(i).tasks(), in.get(i).bytes(), in.get(i).files()));
 		}
-		String name = this.lab.collectionNames().getOrDefault(collection, collection);
+		String known = this.names.of(collection);
+		String name = (known != null) ? known : collection;
 		long bytesOut = sum(out, UsageReport.Week::bytes);
 		long bytesIn = sum(in, UsageReport.Week::bytes);
 		String description = "Bytes that left " + name + " (out, as source) and reached it (in, as destination) in "
@@ -147,8 +153,12 @@ class LabUsage {
 		Map<String, UsageFigures.Side> ins = in.stream()
 			.collect(Collectors.toMap(UsageFigures.Side::collection, Function.identity()));
 		Map<String, String> all = new LinkedHashMap<>(names);
-		outs.keySet().forEach((id) -> all.putIfAbsent(id, id));
-		ins.keySet().forEach((id) -> all.putIfAbsent(id, id));
+		List<String> others = java.util.stream.Stream.concat(outs.keySet().stream(), ins.keySet().stream())
+			.filter((id) -> !names.containsKey(id))
+			.distinct()
+			.toList();
+		Map<String, String> named = this.names.of(others);
+		others.forEach((id) -> all.putIfAbsent(id, named.getOrDefault(id, id)));
 		UsageFigures.Side none = new UsageFigures.Side("", 0, 0, 0);
 		return all.entrySet().stream().map((entry) -> {
 			UsageFigures.Side o = outs.getOrDefault(entry.getKey(), none);

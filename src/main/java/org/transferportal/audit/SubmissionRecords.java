@@ -61,6 +61,23 @@ public class SubmissionRecords {
 		return this.jdbc.sql(sql.toString()).params(params).query(SubmissionRecords::map).list();
 	}
 
+	/**
+	 * The user's newest submitted transfers (those Globus accepted; not deletes), newest
+	 * first.
+	 */
+	public List<SubmissionRecord> recent(String subject, int limit) {
+		return this.jdbc.sql("""
+				select id, submitted_at as happened, username, subject, label, source_collection,
+				  destination_collection, task_id, submission_id, status, consent_trips, message, task_status,
+				  status_checked_at, task_type
+				from transfer_request where subject = ? and status = 'SUBMITTED' and submitted_at is not null
+				  and task_type = 'TRANSFER'
+				order by submitted_at desc, id limit ?""")
+			.params(subject, Math.max(0, limit))
+			.query(SubmissionRecords::map)
+			.list();
+	}
+
 	private static SubmissionRecord map(ResultSet rs, int row) throws SQLException {
 		return new SubmissionRecord(rs.getString("id"), rs.getTimestamp("happened").toInstant(),
 				rs.getString("username"), rs.getString("subject"), rs.getString("label"),

@@ -68,7 +68,8 @@ class FileManagerService {
 				return PaneView.listed(name, state, listed.listing());
 			}
 			if (result instanceof FolderService.Result.NeedsConsent needs) {
-				return PaneView.other(name, state, "consent", needs.collection().name(), needs.message(), null);
+				return PaneView.needs(name, state, needs.collection().name(), needs.needs().message(),
+						needs.needs().action());
 			}
 			return PaneView.other(name, state, "not-browsable",
 					((FolderService.Result.NotBrowsable) result).collection().name(),

@@ -6,9 +6,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 import org.springframework.util.MultiValueMap;
+
+import org.transferportal.globus.CanonicalUuid;
 
 /**
  * Both panes of the file manager; every link and form of the page carries it, so the page
@@ -16,13 +19,50 @@ import org.springframework.util.MultiValueMap;
  *
  * @param left the left pane (usually the source)
  * @param right the right pane (usually the destination)
+ * @param choosing the transfer form this page chooses a side for, or {@code null}
  */
-record FileManagerState(PaneState left, PaneState right) {
+record FileManagerState(PaneState left, PaneState right, Choosing choosing) {
 
 	static final String PATH = "/files";
 
+	FileManagerState(PaneState left, PaneState right) {
+		this(left, right, null);
+	}
+
+	/**
+	 * The "choose for the transfer form" mode: one pane, whose folder or files become a
+	 * side of the user's draft ({@code pick} and {@code draft} in the address).
+	 *
+	 * @param side {@code source} or {@code destination}
+	 * @param draft the draft's id
+	 */
+	record Choosing(String side, String draft) {
+
+		static Choosing from(MultiValueMap<String, String> params) {
+			String side = params.getFirst("pick");
+			UUID draft = CanonicalUuid.parse(params.getFirst("draft"));
+			return (("source".equals(side) || "destination".equals(side)) && draft != null)
+					? new Choosing(side, draft.toString()) : null;
+		}
+
+		public boolean source() {
+			return "source".equals(this.side);
+		}
+
+		/** The draft's form, to go back to without choosing. */
+		public String back() {
+			return "/transfer/drafts/" + this.draft;
+		}
+
+		/** Where the choice is posted. */
+		public String action() {
+			return "/transfer/drafts/" + this.draft + "/choice";
+		}
+
+	}
+
 	static FileManagerState from(MultiValueMap<String, String> params) {
-		return new FileManagerState(PaneState.from(params, "a_"), PaneState.from(params, "b_"));
+		return new FileManagerState(PaneState.from(params, "a_"), PaneState.from(params, "b_"), Choosing.from(params));
 	}
 
 	/**
@@ -91,13 +131,17 @@ record FileManagerState(PaneState left, PaneState right) {
 	}
 
 	private String change(String pane, UnaryOperator<PaneState> change) {
-		return url("a".equals(pane) ? new FileManagerState(change.apply(this.left), this.right)
-				: new FileManagerState(this.left, change.apply(this.right)));
+		return url("a".equals(pane) ? new FileManagerState(change.apply(this.left), this.right, this.choosing)
+				: new FileManagerState(this.left, change.apply(this.right), this.choosing));
 	}
 
 	private static Map<String, String> params(FileManagerState state) {
 		Map<String, String> params = new LinkedHashMap<>(state.left.params("a_"));
 		params.putAll(state.right.params("b_"));
+		if (state.choosing != null) {
+			params.put("pick", state.choosing.side());
+			params.put("draft", state.choosing.draft());
+		}
 		return params;
 	}
 

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 
 import org.transferportal.auth.ConsentRoundTrip;
 import org.transferportal.auth.CurrentUser;
+import org.transferportal.auth.WhatGlobusNeeds;
 import org.transferportal.collections.CollectionDirectory;
 import org.transferportal.globus.AuthorizationRequiredException;
 import org.transferportal.globus.Collection;
@@ -50,8 +51,8 @@ class FolderService {
 		record Listed(Listing listing) implements Result {
 		}
 
-		/** Consent is needed and the user should decide: show a notice. */
-		record NeedsConsent(Collection collection, String message) implements Result {
+		/** Consent or a new login is needed and the user should decide: show a notice. */
+		record NeedsConsent(Collection collection, WhatGlobusNeeds needs) implements Result {
 		}
 
 		/** The collection cannot be listed at all (a GCSv5 endpoint). */
@@ -73,19 +74,19 @@ class FolderService {
 		}
 		Set<UUID> missing = missingDataAccess(collection, collectionId);
 		if (!missing.isEmpty()) {
-			return new Result.NeedsConsent(collection, this.consent.consentedBefore(missing)
-					? "You allowed the portal to access data on this collection before; Globus needs you to confirm "
-							+ "it once more, and approves it without asking again."
-					: "Globus needs your consent before the portal can access data on this collection.");
+			// Never a trip started by opening the page (a GET), even for a consent given
+			// before: the notice's button (a POST) starts it, and Globus then approves it
+			// without asking again.
+			return new Result.NeedsConsent(collection,
+					this.consent.consentedBefore(missing) ? WhatGlobusNeeds.consentGivenBefore(collection.name())
+							: WhatGlobusNeeds.consent(collection.name()));
 		}
 		try {
 			FileList list = transfer.list(collectionId.toString(), query);
 			return new Result.Listed(listing(collection, list, query.offset(), query.limit(), https(collection)));
 		}
 		catch (AuthorizationRequiredException ex) {
-			String message = (ex.parameters().sessionMessage() != null) ? ex.parameters().sessionMessage()
-					: ex.getMessage();
-			return new Result.NeedsConsent(collection, message);
+			return new Result.NeedsConsent(collection, WhatGlobusNeeds.of(ex.parameters(), collection.name()));
 		}
 	}
 
@@ -155,9 +156,7 @@ class FolderService {
 		boolean directory = file.isDirectory();
 		String path = base + file.name() + (directory ? "/" : "");
 		String size = (directory || file.size() == null) ? "" : Sizes.human(file.size());
-		var modified = GlobusTimes.parse(file.lastModified());
-		return new Listing.Entry(file.name(), directory, path, size,
-				(modified != null) ? modified.toLocalDateTime().toString().replace('T', ' ') : "",
+		return new Listing.Entry(file.name(), directory, path, size, GlobusTimes.parse(file.lastModified()),
 				!directory && PreviewKind.of(file.name()).previewable());
 	}
 

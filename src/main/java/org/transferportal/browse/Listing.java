@@ -21,9 +21,11 @@ record Listing(String collectionId, String collectionName, String path, List<Ent
 	/**
 	 * A file or folder, with the full path to link to.
 	 *
+	 * @param modified when it last changed, or {@code null} when Globus does not say
 	 * @param previewable whether a preview can show it (a file of a kind it shows)
 	 */
-	record Entry(String name, boolean directory, String path, String size, String modified, boolean previewable) {
+	record Entry(String name, boolean directory, String path, String size, java.time.OffsetDateTime modified,
+			boolean previewable) {
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package org.transferportal.collections;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,9 +14,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import org.transferportal.globus.Bookmark;
 import org.transferportal.globus.CanonicalUuid;
 import org.transferportal.globus.GlobusApiException;
-import org.transferportal.lab.LabProperties;
 
 /**
  * The bookmarks page: rename and delete the user's Transfer bookmarks.
@@ -25,17 +26,18 @@ class BookmarkController {
 
 	private final BookmarkService bookmarks;
 
-	private final LabProperties lab;
+	private final CollectionNames names;
 
-	BookmarkController(BookmarkService bookmarks, LabProperties lab) {
+	BookmarkController(BookmarkService bookmarks, CollectionNames names) {
 		this.bookmarks = bookmarks;
-		this.lab = lab;
+		this.names = names;
 	}
 
 	@GetMapping("/bookmarks")
 	String list(Model model) {
-		model.addAttribute("bookmarks", this.bookmarks.all());
-		model.addAttribute("collectionNames", this.lab.collectionNames());
+		List<Bookmark> all = this.bookmarks.all();
+		model.addAttribute("bookmarks", all);
+		model.addAttribute("collectionNames", this.names.of(all.stream().map(Bookmark::endpointId).toList()));
 		return "bookmarks/list";
 	}
 

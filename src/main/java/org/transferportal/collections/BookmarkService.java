@@ -20,8 +20,11 @@ public class BookmarkService {
 
 	private final CurrentUser user;
 
-	BookmarkService(CurrentUser user) {
+	private final CollectionPicker picker;
+
+	BookmarkService(CurrentUser user, CollectionPicker picker) {
 		this.user = user;
+		this.picker = picker;
 	}
 
 	List<Bookmark> all() {
@@ -35,15 +38,19 @@ public class BookmarkService {
 
 	void rename(UUID id, String name) {
 		transfer().renameBookmark(id.toString(), BookmarkName.clean(name));
+		this.picker.forgetLists();
 	}
 
 	void delete(UUID id) {
 		transfer().deleteBookmark(id.toString());
+		this.picker.forgetLists();
 	}
 
 	/** Saves a folder as a bookmark, where the Globus web app sees it too. */
 	public Bookmark add(String name, UUID collection, String path) {
-		return transfer().createBookmark(BookmarkName.clean(name), collection.toString(), path);
+		Bookmark bookmark = transfer().createBookmark(BookmarkName.clean(name), collection.toString(), path);
+		this.picker.forgetLists();
+		return bookmark;
 	}
 
 	private TransferClient transfer() {

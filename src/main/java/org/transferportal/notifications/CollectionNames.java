@@ -17,7 +17,10 @@ import org.transferportal.lab.LabProperties;
  * display name asked with the owner's own tokens; {@code null} when neither is known (the
  * message then shows the id).
  */
-@Component
+// Named apart from collections.CollectionNames (the pages' names, with the viewer's
+// token):
+// this one names collections for messages sent later, with the owner's stored tokens.
+@Component("noticeCollectionNames")
 class CollectionNames {
 
 	/** The names of a transfer's two collections (either may be {@code null}). */

@@ -16,6 +16,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import org.transferportal.collections.FormPickers;
 import org.transferportal.lab.LabAdminOnly;
 import org.transferportal.lab.LabProperties;
 import org.transferportal.transfer.TransferForm;
@@ -35,7 +36,10 @@ class PresetAdminController {
 
 	private final LabProperties lab;
 
-	PresetAdminController(PresetService presets, LabProperties lab) {
+	private final FormPickers pickers;
+
+	PresetAdminController(PresetService presets, LabProperties lab, FormPickers pickers) {
+		this.pickers = pickers;
 		this.presets = presets;
 		this.lab = lab;
 	}
@@ -132,6 +136,8 @@ class PresetAdminController {
 		model.addAttribute("errors", errors);
 		model.addAttribute("message", message);
 		model.addAttribute("labCollections", this.lab.collections());
+		model.addAttribute("pickers", this.pickers.forForm(edit.form().sourceCollection(),
+				edit.form().destinationCollection(), null, errors.isEmpty()));
 		return "presets/edit";
 	}
 

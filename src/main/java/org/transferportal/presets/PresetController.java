@@ -14,6 +14,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.transferportal.globus.CanonicalUuid;
+import org.transferportal.collections.CollectionNames;
 import org.transferportal.lab.LabProperties;
 import org.transferportal.transfer.DeletionConfirmation;
 import org.transferportal.transfer.TransferForm;
@@ -42,18 +43,22 @@ class PresetController {
 
 	private final PresetService presets;
 
-	private final LabProperties lab;
+	private final CollectionNames names;
 
-	PresetController(PresetService presets, LabProperties lab) {
+	PresetController(PresetService presets, CollectionNames names) {
 		this.presets = presets;
-		this.lab = lab;
+		this.names = names;
 	}
 
 	@GetMapping("/presets")
 	String list(Model model) {
 		List<Offer> offers = this.presets.all().stream().map(Offer::of).toList();
 		model.addAttribute("offers", offers);
-		model.addAttribute("collectionNames", this.lab.collectionNames());
+		model.addAttribute("collectionNames",
+				this.names.of(offers.stream()
+					.flatMap((o) -> java.util.stream.Stream.of(o.preset().form().sourceCollection(),
+							o.preset().form().destinationCollection()))
+					.toList()));
 		return "presets/list";
 	}
 

@@ -1,8 +1,10 @@
 package org.transferportal.tasks;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.transferportal.globus.GlobusTimes;
 import org.transferportal.globus.Task;
 
 /**
@@ -11,8 +13,10 @@ import org.transferportal.globus.Task;
  * @param syncLevel when files were copied
  * @param facts the other options that were on, in words
  * @param flags the same options as {@code globus transfer} command-line flags
+ * @param deadline the task's deadline, shown as every other time is; {@code null} when
+ * none (or unreadable, then it is among the facts as Globus wrote it)
  */
-record TaskOptions(String syncLevel, List<String> facts, List<String> flags) {
+record TaskOptions(String syncLevel, List<String> facts, List<String> flags, OffsetDateTime deadline) {
 
 	private static final String[] SYNC_WORDS = { "only if missing at the destination", "if the size differs",
 			"if the source is newer", "if checksums differ" };
@@ -41,11 +45,14 @@ record TaskOptions(String syncLevel, List<String> facts, List<String> flags) {
 				flags);
 		option(task.skipSourceErrors(), "skip files that cannot be read", "--skip-source-errors", facts, flags);
 		option(task.failOnQuotaErrors(), "fail on quota errors", "--fail-on-quota-errors", facts, flags);
+		OffsetDateTime deadline = GlobusTimes.parse(task.deadline());
 		if (task.deadline() != null && !task.deadline().isBlank()) {
-			facts.add("deadline " + task.deadline());
+			if (deadline == null) {
+				facts.add("deadline " + task.deadline());
+			}
 			flags.add("--deadline " + Shell.quote(task.deadline()));
 		}
-		return new TaskOptions(validSync ? "copy " + SYNC_WORDS[sync] : "always copy", facts, flags);
+		return new TaskOptions(validSync ? "copy " + SYNC_WORDS[sync] : "always copy", facts, flags, deadline);
 	}
 
 	private static void option(Boolean on, String fact, String flag, List<String> facts, List<String> flags) {

@@ -19,6 +19,7 @@ import org.transferportal.globus.TaskEvent;
 import org.transferportal.globus.TaskList;
 import org.transferportal.globus.TaskQuery;
 import org.transferportal.globus.TransferClient;
+import org.transferportal.globus.TransferDocument;
 import org.transferportal.globus.TransferredFiles;
 
 /**
@@ -46,13 +47,16 @@ class TaskService {
 
 	private final ObjectProvider<TaskActions> actions;
 
+	private final ObjectProvider<SubmittedRequests> requests;
+
 	TaskService(CurrentUser user, Clock clock, ApplicationEventPublisher events, TaskTriage triage,
-			ObjectProvider<TaskActions> actions) {
+			ObjectProvider<TaskActions> actions, ObjectProvider<SubmittedRequests> requests) {
 		this.user = user;
 		this.clock = clock;
 		this.events = events;
 		this.triage = triage;
 		this.actions = actions;
+		this.requests = requests;
 	}
 
 	/**
@@ -90,8 +94,14 @@ class TaskService {
 						new TransferredFiles(List.of(), marker, null));
 		TaskOptions options = TaskOptions.of(task);
 		TaskView view = TaskView.of(task);
+		TransferDocument requested = this.requests.stream()
+			.map((r) -> r.find(this.user.subject(), taskId).orElse(null))
+			.filter(java.util.Objects::nonNull)
+			.findFirst()
+			.orElse(null);
 		return new TaskDetail(view, view.elapsed(this.clock.instant()), events, options, files.data(), marker,
-				files.nextMarker(), command(task, options, files), this.triage.of(transfer, task, skippedMarker),
+				files.nextMarker(), CliCommand.of(task, options, requested),
+				this.triage.of(transfer, task, skippedMarker),
 				this.actions.orderedStream().flatMap((offer) -> offer.offered(task).stream()).toList());
 	}
 
@@ -117,30 +127,6 @@ class TaskService {
 		if (task.taskId() != null && task.status() != null) {
 			this.events.publishEvent(TaskStatusesSeen.of(this.user.subject(), task));
 		}
-	}
-
-	/**
-	 * The same request as a {@code globus transfer} command; the items are the files the
-	 * page lists, since Globus does not return a task's original items.
-	 */
-	static String command(Task task, TaskOptions options, TransferredFiles files) {
-		StringBuilder command = new StringBuilder("globus transfer ");
-		command.append(task.sourceEndpointId()).append(' ').append(task.destinationEndpointId());
-		if (task.label() != null && !task.label().isBlank()) {
-			command.append(" --label ").append(Shell.quote(task.label()));
-		}
-		options.flags().forEach((flag) -> command.append(' ').append(flag));
-		command.append(" --batch - <<'EOF'\n");
-		if (files.data().isEmpty()) {
-			command.append("# SOURCE_PATH DESTINATION_PATH [--recursive], one item per line\n");
-		}
-		for (TransferredFiles.Entry file : files.data()) {
-			command.append(Shell.quote(file.sourcePath()))
-				.append(' ')
-				.append(Shell.quote(file.destinationPath()))
-				.append('\n');
-		}
-		return command.append("EOF").toString();
 	}
 
 	private static <T> T optional(Supplier<T> call, T fallback) {
@@ -210,7 +196,7 @@ class TaskService {
 	 * command, what went wrong, and what the user can do next.
 	 */
 	record TaskDetail(TaskView task, String elapsed, List<TaskEvent> events, TaskOptions options,
-			List<TransferredFiles.Entry> files, Long marker, Long nextMarker, String command, Triage triage,
+			List<TransferredFiles.Entry> files, Long marker, Long nextMarker, CliCommand command, Triage triage,
 			List<TaskAction> actions) {
 
 		public boolean hasMoreFiles() {

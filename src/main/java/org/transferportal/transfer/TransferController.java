@@ -22,6 +22,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.transferportal.collections.CollectionPicker;
+import org.transferportal.collections.FormPickers;
 import org.transferportal.support.LocalPaths;
 import org.transferportal.support.SlowDownException;
 import org.transferportal.transfer.TransferDrafts.Draft;
@@ -38,10 +39,14 @@ class TransferController {
 
 	private final CollectionPicker picker;
 
-	TransferController(TransferService service, FormTranslator translator, CollectionPicker picker) {
+	private final FormPickers pickers;
+
+	TransferController(TransferService service, FormTranslator translator, CollectionPicker picker,
+			FormPickers pickers) {
 		this.service = service;
 		this.translator = translator;
 		this.picker = picker;
+		this.pickers = pickers;
 	}
 
 	/**
@@ -85,6 +90,12 @@ class TransferController {
 							+ "minute. Nothing was submitted; submit again in " + Math.max(1, ex.waitFor().toSeconds())
 							+ " seconds.",
 					schedule);
+		}
+		// Search or Browse… pressed instead of Start: the form is kept and the page moves
+		// on.
+		FormAction action = FormAction.of(params);
+		if (action != null && this.service.keep(draftId, action.applyTo(form))) {
+			return "redirect:" + action.next(draftId, action.applyTo(form), this.picker.labCollections());
 		}
 		TransferOutcome outcome = this.service.submit(draftId, form, params.getFirst(DeletionConfirmation.FIELD),
 				schedule);
@@ -151,6 +162,8 @@ class TransferController {
 			message = "The trip to Globus Auth did not complete (" + consent + "). Nothing was submitted; "
 					+ "you can submit again.";
 		}
+		model.addAttribute("search",
+				FormPickers.Search.of(params.getFirst("find"), params.getFirst("q"), params.getFirst("scope")));
 		return show(model, FormTarget.draft(draft.id()), draft.form(), checkGiven(draft.form(), schedule), message,
 				schedule);
 	}
@@ -172,6 +185,8 @@ class TransferController {
 		model.addAttribute("errors", errors);
 		model.addAttribute("message", message);
 		model.addAttribute("labCollections", this.picker.labCollections());
+		model.addAttribute("pickers", this.pickers.forForm(form.sourceCollection(), form.destinationCollection(),
+				(FormPickers.Search) model.getAttribute("search"), errors.isEmpty()));
 		return "transfer/form";
 	}
 

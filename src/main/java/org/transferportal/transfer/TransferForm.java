@@ -114,6 +114,20 @@ public record TransferForm(String sourceCollection, String sourcePath, String de
 				this.sourceLocalUser, this.destinationLocalUser);
 	}
 
+	/**
+	 * The same form with one side's collection, path and the batch changed (the file
+	 * manager's choice for the form, or a pasted collection id).
+	 * @param source the source side, else the destination
+	 */
+	TransferForm withSide(boolean source, String collection, String path, String manifest) {
+		return new TransferForm(source ? collection : this.sourceCollection, source ? path : this.sourcePath,
+				source ? this.destinationCollection : collection, source ? this.destinationPath : path, this.label,
+				manifest, this.syncLevel, this.verifyChecksum, this.preserveTimestamp, this.encryptData,
+				this.deleteDestinationExtra, this.skipSourceErrors, this.failOnQuotaErrors, this.deadline,
+				this.notifyOnSucceeded, this.notifyOnFailed, this.notifyOnInactive, this.filterRules,
+				this.sourceLocalUser, this.destinationLocalUser);
+	}
+
 	/** The same form with another label. */
 	public TransferForm withLabel(String text) {
 		return new TransferForm(this.sourceCollection, this.sourcePath, this.destinationCollection,

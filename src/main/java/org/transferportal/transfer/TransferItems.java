@@ -13,7 +13,8 @@ import org.transferportal.globus.TransferDocument;
 
 /**
  * The items (source and destination paths) of submitted transfers, one row each in
- * {@code transfer_item}, so that the lab history can search them by path.
+ * {@code transfer_item}, so that the lab history can search them by path and the task
+ * page can say what was asked.
  */
 @Repository
 class TransferItems {
@@ -25,6 +26,15 @@ class TransferItems {
 
 	TransferItems(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	/** The items kept for a request, in their order (empty when none were kept). */
+	List<TransferDocument.Item> of(String requestId) {
+		return this.jdbc.query(
+				"select source_path, destination_path, recursive from transfer_item where request_id = ? order by position",
+				(rs, row) -> TransferDocument.Item.of(rs.getString("source_path"), rs.getString("destination_path"),
+						(Boolean) rs.getObject("recursive", Boolean.class)),
+				requestId);
 	}
 
 	/** Keeps the items of a request in their order; items already kept are left alone. */

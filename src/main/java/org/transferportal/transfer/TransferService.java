@@ -159,6 +159,32 @@ class TransferService {
 		return this.drafts.find(draftId, this.user.subject());
 	}
 
+	/**
+	 * Keeps the form in the user's open draft without submitting it (a search or a trip
+	 * to the file manager); {@code false} when the draft is not open or not theirs.
+	 */
+	boolean keep(String draftId, TransferForm form) {
+		Optional<Draft> draft = draft(draftId);
+		if (draft.isEmpty() || draft.get().submitted()) {
+			return false;
+		}
+		this.drafts.saveForm(draftId, form, null);
+		return true;
+	}
+
+	/**
+	 * Applies what the file manager chose to one side of the user's open draft;
+	 * {@code false} when the draft is not open or not theirs.
+	 */
+	boolean choose(String draftId, FormChoice choice) {
+		Optional<Draft> draft = draft(draftId);
+		if (draft.isEmpty() || draft.get().submitted()) {
+			return false;
+		}
+		this.drafts.saveForm(draftId, choice.applyTo(draft.get().form()), null);
+		return true;
+	}
+
 	/** The user's own submitted transfer that became this task. */
 	Optional<Draft> draftOfTask(String taskId) {
 		return this.drafts.findByTask(taskId, this.user.subject());

@@ -1,5 +1,7 @@
 package org.transferportal.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -12,6 +14,13 @@ import org.transferportal.lab.LabProperties;
  */
 @ControllerAdvice
 class LayoutAttributes {
+
+	/** Path prefixes and the navigation entry they belong to, most specific first. */
+	private static final String[][] SECTIONS = { { "/files", "files" }, { "/browse", "files" },
+			{ "/bookmarks", "files" }, { "/transfer", "transfer" }, { "/presets", "presets" },
+			{ "/lab/admin/presets", "presets" }, { "/tasks", "tasks" }, { "/history", "history" },
+			{ "/lab/usage", "usage" }, { "/lab/audit", "audit" }, { "/account", "account" },
+			{ "/lab/admin", "admin" } };
 
 	private final LabProperties lab;
 
@@ -45,6 +54,21 @@ class LayoutAttributes {
 		return profile != null && this.access.isAdmin(profile.username());
 	}
 
+	/**
+	 * The main section the page belongs to ({@code files}, {@code transfer}, …), so that
+	 * the navigation marks it as the current page.
+	 */
+	@ModelAttribute("section")
+	String section(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		for (String[] section : SECTIONS) {
+			if (path.equals(section[0]) || path.startsWith(section[0] + "/") || path.startsWith(section[0] + ".")) {
+				return section[1];
+			}
+		}
+		return "";
+	}
+
 	@ModelAttribute("profile")
 	CurrentUser.Profile profile() {
 		return this.currentUser.profileOrNull();
@@ -56,6 +80,7 @@ class LayoutAttributes {
 		model.addAttribute("demo", demo());
 		model.addAttribute("labAdmin", labAdmin());
 		model.addAttribute("profile", profile());
+		model.addAttribute("section", "");
 	}
 
 }

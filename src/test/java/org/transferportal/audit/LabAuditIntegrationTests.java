@@ -99,6 +99,35 @@ class LabAuditIntegrationTests extends FlowTestSupport {
 	}
 
 	@Test
+	void collectionsAreShownByTheNamesGlobusGivesThemInThePageAndBesideTheirIdsInTheCsv() {
+		UUID named = this.globus.mappedCollection();
+		UUID gone = UUID.randomUUID();
+		record(this.alice, "named-" + this.tag, named, "2026-03-11T10:00:00.399349Z");
+		record(this.alice, "gone-" + this.tag, gone, "2026-03-12T10:00:00Z");
+		String name = "Collection " + named.toString().substring(0, 8);
+
+		String page = content(this.alice.get("/lab/audit"));
+		assertThat(page).contains("title=\"Collection id " + named + "\">" + name + "</span>")
+			.contains("<code class=\"id\">" + gone + "</code>")
+			.contains("<time datetime=\"2026-03-11T10:00:00Z\">2026-03-11 10:00:00 UTC</time>")
+			.doesNotContain("399349");
+		String csv = content(this.alice.get("/lab/audit.csv"));
+		assertThat(csv).contains("\"" + named + "\",\"" + name + "\",").contains("\"" + gone + "\",,");
+	}
+
+	@Test
+	void theHomePageListsTheUsersOwnRecentTransfersNewestFirstWithTheirCollectionsByName() {
+		UUID named = this.globus.mappedCollection();
+		record(this.alice, "home-newest-" + this.tag, named, "2026-03-20T10:00:00Z");
+		String home = content(this.alice.get("/"));
+		assertThat(home).contains("id=\"recent-transfers\"")
+			.containsPattern("(?s)home-newest-" + this.tag + ".*alice-" + this.tag)
+			.contains(">Collection " + named.toString().substring(0, 8) + "</span>")
+			.doesNotContain("bob-" + this.tag);
+		assertThat(content(this.bob.get("/"))).contains("bob-" + this.tag).doesNotContain("home-newest-" + this.tag);
+	}
+
+	@Test
 	void onlyAdminsReachTheAdminPage() {
 		assertThat(this.alice.get("/lab/admin").getStatus()).isEqualTo(403);
 		MockHttpServletResponse page = this.admin.get("/lab/admin");

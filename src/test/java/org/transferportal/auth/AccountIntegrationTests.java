@@ -57,6 +57,20 @@ class AccountIntegrationTests extends FlowTestSupport {
 	}
 
 	@Test
+	void aRememberedConsentNamesItsCollectionAndEachScopeStandsOnItsOwn() {
+		UUID named = this.globus.mappedCollection();
+		this.jdbc.sql("insert into remembered_consent (subject, scope, granted_at) values (?, ?, ?)")
+			.params(this.browser.user().subject(), dataAccess(named),
+					Timestamp.from(Instant.parse("2026-03-01T10:00:00.25Z")))
+			.update();
+		String page = content(this.browser.get("/account"));
+		assertThat(page)
+			.contains("title=\"Collection id " + named + "\">Collection " + named.toString().substring(0, 8))
+			.contains("<time datetime=\"2026-03-01T10:00:00Z\">2026-03-01 10:00:00 UTC</time>")
+			.containsPattern("<li><code class=\"scope\">openid</code></li>\\s*<li><code class=\"scope\">");
+	}
+
+	@Test
 	void revokingOneResourceServerRevokesItAtGlobusAndForgetsOnlyIt() {
 		MockHttpServletResponse answer = this.browser.post("/account/tokens/revoke",
 				Map.of("resource_server", "transfer.api.globus.org"));

@@ -115,7 +115,7 @@ class ConsentsAtGlobusIntegrationTests extends FlowTestSupport {
 		MockHttpServletResponse files = this.browser.get("/files?a_collection=" + this.mapped + "&a_path=/~/");
 
 		assertThat(this.browser.isAuthorizeRedirect(this.browser.follow(files))).isFalse();
-		assertThat(content(this.browser.follow(files))).contains("Grant access");
+		assertThat(content(this.browser.follow(files))).contains("id=\"grant-access-a\"", "Allow access to ");
 	}
 
 	@Test

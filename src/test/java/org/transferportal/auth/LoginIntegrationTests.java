@@ -183,9 +183,9 @@ class LoginIntegrationTests extends FlowTestSupport {
 		MockHttpServletResponse page = browser.login(link);
 		assertThat(page.getStatus()).isEqualTo(200);
 		String html = content(page);
-		assertThat(html).containsPattern(field("source_collection", source))
+		assertThat(html).containsPattern(chosen("source_collection", source))
 			.containsPattern(field("source_path", "/~/data/run 1/"))
-			.containsPattern(field("destination_collection", destination))
+			.containsPattern(chosen("destination_collection", destination))
 			.containsPattern(field("destination_path", "/incoming/"))
 			.containsPattern(field("label", "nightly sync"));
 	}
@@ -235,6 +235,12 @@ class LoginIntegrationTests extends FlowTestSupport {
 		assertThat(late.getRedirectedUrl()).isEqualTo("/");
 		assertThat(content(browser.follow(late))).doesNotContain("did not work").contains("Log out");
 		assertThat(this.globus.postedForms("/v2/oauth2/token")).as("the stale code is never exchanged").hasSize(1);
+	}
+
+	/** The collection list with this collection chosen. */
+	private static String chosen(String name, String value) {
+		return "(?s)<select[^>]*name=\"" + name + "\"[^>]*>(?:(?!</select>).)*<option value=\""
+				+ java.util.regex.Pattern.quote(value) + "\"[^>]*selected";
 	}
 
 	private static String field(String name, String value) {

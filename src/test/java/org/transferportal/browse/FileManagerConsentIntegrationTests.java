@@ -36,7 +36,7 @@ class FileManagerConsentIntegrationTests extends FlowTestSupport {
 
 		MockHttpServletResponse notice = browser.open(folder);
 		assertThat(notice.getStatus()).isEqualTo(200);
-		assertThat(content(notice)).contains("id=\"grant-access-a\"", "Grant access");
+		assertThat(content(notice)).contains("id=\"grant-access-a\"", "Allow access to Collection ");
 		this.globus.server().verify(0, getRequestedFor(urlPathEqualTo(ls(mapped))));
 
 		MockHttpServletResponse authorize = browser.follow(browser.post("/files/consent",

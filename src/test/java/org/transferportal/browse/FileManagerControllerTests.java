@@ -108,13 +108,15 @@ class FileManagerControllerTests {
 		given(this.service.open(any())).willAnswer((call) -> {
 			FileManagerState state = call.getArgument(0);
 			return new FileManagerService.Page(
-					PaneView.other("a", state.left(), "consent", "Lab Data", "Globus needs your consent.", null),
+					PaneView.needs("a", state.left(), "Lab Data", "Globus needs your consent.",
+							"Allow access to Lab Data"),
 					PaneView.picker("b", state.right(), List.of(), List.of(), List.of(), null));
 		});
 		this.mvc.perform(get("/files").param("a_collection", LAB).with(oauth2Login()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"grant-access-a\"")))
 			.andExpect(content().string(containsString("Globus needs your consent.")))
+			.andExpect(content().string(containsString(">Allow access to Lab Data</button>")))
 			.andExpect(content().string(not(containsString("Exception"))));
 		given(this.folders.grantAccess(any(), any(), any())).willReturn("/oauth2/authorization/globus?pending=1");
 		this.mvc
@@ -360,9 +362,10 @@ class FileManagerControllerTests {
 
 	private static Listing listing(String collection, String path, String... files) {
 		List<Listing.Entry> entries = new ArrayList<>();
-		entries.add(new Listing.Entry("raw", true, path + "raw/", "", "", false));
+		entries.add(new Listing.Entry("raw", true, path + "raw/", "", null, false));
 		for (String file : files) {
-			entries.add(new Listing.Entry(file, false, path + file, "1 kB", "2024-01-01 00:00", false));
+			entries.add(new Listing.Entry(file, false, path + file, "1 kB",
+					java.time.OffsetDateTime.parse("2024-01-01T00:00:00Z"), false));
 		}
 		return new Listing(collection, "Collection", path, entries, 0, entries.size(), PaneState.PAGE_SIZE,
 				Listing.Https.NONE);

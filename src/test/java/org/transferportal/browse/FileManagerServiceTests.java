@@ -10,6 +10,7 @@ import org.springframework.util.LinkedMultiValueMap;
 
 import org.transferportal.collections.CollectionPicker;
 import org.transferportal.collections.CollectionPicker.Choice;
+import org.transferportal.auth.WhatGlobusNeeds;
 import org.transferportal.globus.Collection;
 import org.transferportal.globus.GlobusApiException;
 import org.transferportal.globus.GlobusUnauthorizedException;
@@ -61,10 +62,11 @@ class FileManagerServiceTests {
 		Collection lab = new Collection(LAB, "Lab Data", Collection.MAPPED, false, false, null, null, null, null, null,
 				null, null, null, null, null, null, null, null, null, null);
 		given(this.browse.open(eq(UUID.fromString(LAB)), any(ListingQuery.class)))
-			.willReturn(new FolderService.Result.NeedsConsent(lab, "Globus needs your consent."));
+			.willReturn(new FolderService.Result.NeedsConsent(lab, WhatGlobusNeeds.consent("Lab Data")));
 		FileManagerService.Page page = this.service.open(state(LAB));
 		assertThat(page.left().kind()).isEqualTo("consent");
 		assertThat(page.left().collectionName()).isEqualTo("Lab Data");
+		assertThat(page.left().action()).isEqualTo("Allow access to Lab Data");
 	}
 
 	@Test

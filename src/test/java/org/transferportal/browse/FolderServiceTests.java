@@ -51,7 +51,7 @@ class FolderServiceTests {
 		FolderService.Result result = this.folders.open(LAB, ListingQuery.of("/projects/"));
 
 		assertThat(result).isInstanceOfSatisfying(FolderService.Result.NeedsConsent.class,
-				(needs) -> assertThat(needs.message()).contains("before"));
+				(needs) -> assertThat(needs.needs().message()).contains("before"));
 		then(this.consent).should(never()).startForDataAccess(anyString(), anyString(), any());
 		then(this.consent).should(never()).start(anyString(), anyString(), any());
 		then(this.transfer).should(never()).list(anyString(), any());

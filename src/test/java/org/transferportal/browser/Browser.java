@@ -1,14 +1,19 @@
 package org.transferportal.browser;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -28,7 +33,14 @@ final class Browser implements AutoCloseable {
 	/** What every portal page has and the simulated Globus's pages do not. */
 	private static final By PORTAL_PAGE = By.cssSelector("main#main");
 
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+	/**
+	 * Where screenshots go: {@code target/screenshots}, or the folder named by
+	 * {@code -Dscreenshots=docs/screenshots} when the gallery is being regenerated.
+	 */
+	private static final Path SCREENSHOTS = Path.of(System.getProperty("screenshots", "target/screenshots"));
+
+	/** axe-core's script, from its WebJar (test scope; never served by the portal). */
+	private static final String AXE_SCRIPT = "META-INF/resources/webjars/axe-core/" + axeVersion() + "/axe.min.js";
 
 	final WebDriver driver;
 
@@ -220,6 +232,71 @@ final class Browser implements AutoCloseable {
 			if (reload) {
 				this.driver.navigate().refresh();
 			}
+		}
+	}
+
+	/**
+	 * Runs axe-core on the page as it stands and returns its serious and critical
+	 * violations, one line each (rule, help text, where). WebDriver's script injection is
+	 * not subject to the page's Content-Security-Policy, so the page stays as served.
+	 */
+	@SuppressWarnings("unchecked")
+	List<String> accessibilityViolations() throws IOException {
+		JavascriptExecutor js = (JavascriptExecutor) this.driver;
+		try (InputStream in = Browser.class.getClassLoader().getResourceAsStream(AXE_SCRIPT)) {
+			if (in == null) {
+				throw new IOException("axe-core is not on the test class path: " + AXE_SCRIPT);
+			}
+			js.executeScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+		}
+		this.driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+		Object found = js.executeAsyncScript("""
+				var done = arguments[arguments.length - 1];
+				axe.run(document, { resultTypes: ['violations'] }).then(function (r) {
+				  done(r.violations
+				    .filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })
+				    .map(function (v) {
+				      return v.impact + ' ' + v.id + ': ' + v.help + ' at '
+				        + v.nodes.map(function (n) { return n.target.join(' '); }).join(', ');
+				    }));
+				}, function (e) { done(['axe could not run: ' + e]); });""");
+		return (List<String>) found;
+	}
+
+	/**
+	 * A screenshot of the whole page for the gallery: the window grows to the page's
+	 * height (up to a limit) for the shot, then goes back.
+	 */
+	void capture(String name) throws IOException {
+		Dimension before = this.driver.manage().window().getSize();
+		Number height = (Number) ((JavascriptExecutor) this.driver)
+			.executeScript("return document.documentElement.scrollHeight;");
+		int tall = Math.min(Math.max(before.getHeight(), (height != null) ? height.intValue() + 40 : 0), 2000);
+		this.driver.manage().window().setSize(new Dimension(before.getWidth(), tall));
+		try {
+			screenshot(name);
+		}
+		finally {
+			this.driver.manage().window().setSize(before);
+		}
+	}
+
+	/** Narrows the window to a phone's width, or back to the desktop's. */
+	void phone(boolean phone) {
+		this.driver.manage().window().setSize(phone ? new Dimension(390, 844) : new Dimension(1280, 1000));
+	}
+
+	private static String axeVersion() {
+		try (InputStream in = Browser.class.getClassLoader()
+			.getResourceAsStream("META-INF/maven/org.webjars.npm/axe-core/pom.properties")) {
+			java.util.Properties properties = new java.util.Properties();
+			if (in != null) {
+				properties.load(in);
+			}
+			return properties.getProperty("version", "missing");
+		}
+		catch (IOException ex) {
+			return "missing";
 		}
 	}
 

@@ -50,6 +50,9 @@ class BookmarkControllerTests {
 	@MockitoBean
 	CurrentUser currentUser;
 
+	@MockitoBean
+	CollectionNames names;
+
 	@Test
 	void aRenameKeepsTheNameWithoutEdgeBlanks() throws Exception {
 		this.mvc

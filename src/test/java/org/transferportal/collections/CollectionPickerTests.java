@@ -38,7 +38,7 @@ class CollectionPickerTests {
 					List.of(new LabProperties.LabCollection(UUID.fromString("1405823f-0597-4a16-b296-46d4f0ae4b15"),
 							"Lab Data", "/projects/", false, true)),
 					List.of(), List.of(), false, null, true, true),
-			new RateLimiter(new RateLimiter.Limits(20, 3, 30), Clock.systemUTC()));
+			new RateLimiter(new RateLimiter.Limits(20, 3, 30), Clock.systemUTC()), Clock.systemUTC());
 
 	CollectionPickerTests() {
 		given(this.user.transfer()).willReturn(this.transfer);

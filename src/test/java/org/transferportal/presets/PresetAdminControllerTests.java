@@ -21,6 +21,9 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 import org.transferportal.auth.CurrentUser;
+import org.transferportal.collections.CollectionNames;
+import org.transferportal.collections.CollectionPicker;
+import org.transferportal.collections.FormPickers;
 import org.transferportal.transfer.PreparedTransfers;
 import org.transferportal.transfer.TransferForm;
 import org.transferportal.web.WebSliceConfiguration;
@@ -51,7 +54,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WebMvcTest(controllers = PresetAdminController.class,
 		properties = { "portal.lab.collections[0].id=" + PresetAdminControllerTests.LAB,
 				"portal.lab.collections[0].name=Lab Data", "portal.lab.admins=" + PresetAdminControllerTests.ADMIN })
-@Import({ WebSliceConfiguration.class, PresetService.class })
+@Import({ WebSliceConfiguration.class, PresetService.class, FormPickers.class })
 class PresetAdminControllerTests {
 
 	static final String LAB = "1405823f-0597-4a16-b296-46d4f0ae4b15";
@@ -72,8 +75,16 @@ class PresetAdminControllerTests {
 	@MockitoBean
 	CurrentUser currentUser;
 
+	@MockitoBean
+	CollectionPicker picker;
+
+	@MockitoBean
+	CollectionNames names;
+
 	@BeforeEach
 	void anAdminWhoseTransferIsValid() {
+		given(this.picker.labCollections())
+			.willReturn(List.of(new CollectionPicker.Choice(LAB, "Lab Data", "/projects/", null, null, null)));
 		given(this.currentUser.username()).willReturn(ADMIN);
 		given(this.currentUser.profileOrNull()).willReturn(profile(ADMIN));
 		given(this.transfers.check(any())).willReturn(Map.of());

@@ -223,6 +223,8 @@ class PresetIntegrationTests extends FlowTestSupport {
 		this.store.create("Old " + this.tag, "", TransferForm.from(fields), "admin");
 		acceptSubmissions();
 		Offer offer = offer(content(this.member.get("/presets")), "Old " + this.tag);
+		// The list may have asked Globus for the collections' names; starting must not.
+		this.globus.server().resetRequests();
 
 		MockHttpServletResponse answer = this.member.post("/presets/" + offer.presetId() + "/start",
 				Map.of("start", offer.startKey()));
@@ -463,6 +465,18 @@ class PresetIntegrationTests extends FlowTestSupport {
 			.contains("&lt;img src=x onerror=alert(2)&gt;")
 			.doesNotContain("<script>alert(1)")
 			.doesNotContain("<img src=x");
+	}
+
+	@Test
+	void theHomePageListsTheLabsPresetsByNameWithALinkToEach() {
+		UUID a = this.globus.guestCollection();
+		UUID b = this.globus.guestCollection();
+		assertThat(this.admin.post("/lab/admin/presets", preset("Home preset " + this.tag, a, "/x/", b, "/y/"))
+			.getRedirectedUrl()).isEqualTo("/presets");
+		String home = content(this.member.get("/"));
+		assertThat(home).contains("id=\"home-presets\"")
+			.contains("href=\"/presets#preset-" + presetId("Home preset " + this.tag) + "\"")
+			.contains(">Home preset " + this.tag + "<");
 	}
 
 	@Test

@@ -33,8 +33,18 @@ public final class DemoUserAgent {
 	/** A page the agent ended on. */
 	public record Page(int status, URI uri, String body) {
 
-		/** The value of a form field of this page, or {@code null}. */
+		/**
+		 * The value of a form field of this page, or {@code null}: an input's value, or
+		 * the chosen option of a list (the transfer form's collection pickers).
+		 */
 		public String field(String name) {
+			Matcher list = Pattern
+				.compile("(?s)<select[^>]*name=\"" + Pattern.quote(name) + "\"[^>]*>((?:(?!</select>).)*)</select>")
+				.matcher(this.body);
+			if (list.find()) {
+				Matcher chosen = Pattern.compile("<option value=\"([^\"]*)\"[^>]*selected").matcher(list.group(1));
+				return chosen.find() ? unescape(chosen.group(1)) : "";
+			}
 			Matcher matcher = Pattern.compile("name=\"" + Pattern.quote(name) + "\"[^>]*?value=\"([^\"]*)\"")
 				.matcher(this.body);
 			return matcher.find() ? unescape(matcher.group(1)) : null;
