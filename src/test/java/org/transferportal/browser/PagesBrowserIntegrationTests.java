@@ -144,7 +144,9 @@ class PagesBrowserIntegrationTests extends DemoTestSupport {
 					{ "16-lab-admin", "/lab/admin" }, { "17-history", "/history" }, { "18-usage", "/lab/usage" },
 					{ "19-account", "/account" }, { "20-bookmarks", "/bookmarks" },
 					{ "21-not-found", "/presets/not-a-preset/review" },
-					{ "23-usage-collection", "/lab/usage/collections/" + TUTORIAL_1 }, { "22-logout", "/logout" } }) {
+					{ "23-usage-collection", "/lab/usage/collections/" + TUTORIAL_1 }, { "25-schedules", "/schedules" },
+					{ "26-notifications", "/notifications" }, { "27-audit-files", "/lab/audit/files" },
+					{ "28-deliveries", "/lab/admin/deliveries" }, { "22-logout", "/logout" } }) {
 				browser.open(base() + page[1]);
 				browser.find(PORTAL_PAGE);
 				check(browser, page[0], violations);
