@@ -69,7 +69,7 @@ public class SubmissionRecords {
 		return this.jdbc.sql("""
 				select id, submitted_at as happened, username, subject, label, source_collection,
 				  destination_collection, task_id, submission_id, status, consent_trips, message, task_status,
-				  status_checked_at, task_type
+				  status_checked_at, task_type, schedule_id
 				from transfer_request where subject = ? and status = 'SUBMITTED' and submitted_at is not null
 				  and task_type = 'TRANSFER'
 				order by submitted_at desc, id limit ?""")

@@ -64,7 +64,11 @@ public class CollectionDirectory {
 		return describe(this.user.subject(), transfer, id);
 	}
 
-	private Collection describe(String subject, TransferClient transfer, UUID id) {
+	/**
+	 * As {@link #describe(TransferClient, UUID)}, for a user named by the caller (any
+	 * thread).
+	 */
+	Collection describe(String subject, TransferClient transfer, UUID id) {
 		Key key = new Key(subject, id);
 		return this.cache.get(key).orElseGet(() -> {
 			Collection collection = transfer.collection(id.toString());

@@ -88,10 +88,12 @@ public class CollectionNames {
 			return names;
 		}
 		TransferClient transfer = this.user.transfer();
+		// Read on the request's thread: the executor's threads know no logged-in user.
+		String subject = this.user.subject();
 		Map<String, CompletableFuture<String>> lookups = new LinkedHashMap<>();
 		for (String id : new ArrayList<>(wanted).subList(0, Math.min(wanted.size(), MAX_LOOKUPS))) {
 			UUID uuid = CollectionIds.parse(id);
-			lookups.put(id, CompletableFuture.supplyAsync(() -> displayName(transfer, uuid), this.executor));
+			lookups.put(id, CompletableFuture.supplyAsync(() -> displayName(subject, transfer, uuid), this.executor));
 		}
 		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS);
 		lookups.forEach((id, lookup) -> {
@@ -108,9 +110,9 @@ public class CollectionNames {
 		return of(List.of(id)).get(id);
 	}
 
-	private String displayName(TransferClient transfer, UUID id) {
+	private String displayName(String subject, TransferClient transfer, UUID id) {
 		try {
-			String name = this.directory.describe(transfer, id).displayName();
+			String name = this.directory.describe(subject, transfer, id).displayName();
 			return (name != null && !name.isBlank()) ? name : null;
 		}
 		catch (GlobusException ex) {

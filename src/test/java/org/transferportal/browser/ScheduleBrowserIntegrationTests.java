@@ -40,12 +40,11 @@ class ScheduleBrowserIntegrationTests extends DemoTestSupport {
 			// As a new user: whatever Alice allowed Timers in the other schedule tests is
 			// gone.
 			revokeTimers(browser);
-			browser.open(base() + "/transfer");
-			type(browser, "source_collection", LAB_DATA);
-			type(browser, "source_path", "/projects/alpha/analysis/");
-			type(browser, "destination_collection", SHARED_RESULTS);
-			type(browser, "destination_path", "/nightly-browser/");
-			type(browser, "label", "Nightly analysis");
+			// The collections come by a deep link (the form picks them by name from
+			// lists).
+			browser.open(base() + "/transfer?source_collection=" + LAB_DATA
+					+ "&source_path=/projects/alpha/analysis/&destination_collection=" + SHARED_RESULTS
+					+ "&destination_path=/nightly-browser/&label=Nightly%20analysis");
 			browser.click(By.id("schedule_recurring"));
 			type(browser, "schedule_interval_hours", "24");
 			browser.screenshot("schedule-1-form");
