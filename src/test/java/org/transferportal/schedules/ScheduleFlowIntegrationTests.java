@@ -262,7 +262,7 @@ class ScheduleFlowIntegrationTests extends DemoTestSupport {
 		// The notifications take the stop from there: the owner's e-mail, kept in the
 		// demo's
 		// outbox (no mail server).
-		assertThat(carol.open("/notifications").body()).contains("schedule.inactive: " + label);
+		assertThat(carol.open("/notifications").body()).contains("Schedule stopped: " + label);
 		int pages = carol.consentPages().size();
 
 		Page fixed = carol.post("/schedules/" + id + "/fix", stopped, Map.of());

@@ -1,5 +1,6 @@
 package org.transferportal.transfer;
 
+import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockHttpServletResponse;
 
+import org.transferportal.support.DemoUserAgent;
 import org.transferportal.support.FakeGlobus;
 import org.transferportal.support.FlowTestSupport;
 import org.transferportal.support.PortalBrowser;
@@ -133,11 +135,14 @@ class DeepLinkOptionsIntegrationTests extends FlowTestSupport {
 		Matcher key = KEY.matcher(page);
 		assertThat(key.find()).isTrue();
 		form.put("key", key.group(1));
+		// Read as a browser would: a text field's value, a collection list's chosen
+		// option.
+		DemoUserAgent.Page shown = new DemoUserAgent.Page(200, URI.create("http://localhost/transfer"), page);
 		for (String name : new String[] { "source_collection", "source_path", "destination_collection",
 				"destination_path", "label" }) {
-			Matcher value = Pattern.compile("name=\"" + name + "\"[^>]*value=\"([^\"]*)\"").matcher(page);
-			assertThat(value.find()).as(name).isTrue();
-			form.put(name, value.group(1));
+			String value = shown.field(name);
+			assertThat(value).as(name).isNotNull();
+			form.put(name, value);
 		}
 		Matcher checked = Pattern.compile("name=\"([a-z_]+)\" value=\"true\" checked").matcher(page);
 		form.remove("verify_checksum");
