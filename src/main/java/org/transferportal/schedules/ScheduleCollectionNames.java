@@ -1,73 +1,36 @@
 package org.transferportal.schedules;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Objects;
 
 import org.springframework.stereotype.Component;
 
-import org.transferportal.collections.CollectionDirectory;
-import org.transferportal.globus.GlobusApiException;
-import org.transferportal.globus.TransferClient;
-import org.transferportal.lab.LabProperties;
+import org.transferportal.collections.CollectionNames;
 
 /**
- * Names for the collections a schedule moves data between: the lab's own names first,
- * else Globus's display names (cached), else the id itself.
+ * Names for the collections a schedule moves data between, through the portal's one
+ * lookup ({@link CollectionNames}: the lab's names, then Globus's display names as the
+ * user sees them); a collection it cannot name stands for itself, by its id.
  */
 @Component
 class ScheduleCollectionNames {
 
-	private final LabProperties lab;
+	private final CollectionNames names;
 
-	private final CollectionDirectory directory;
-
-	ScheduleCollectionNames(LabProperties lab, CollectionDirectory directory) {
-		this.lab = lab;
-		this.directory = directory;
+	ScheduleCollectionNames(CollectionNames names) {
+		this.names = names;
 	}
 
-	/** Names by collection id; an id Globus cannot describe names itself. */
-	Map<String, String> of(TransferClient transfer, Collection<String> ids) {
-		Map<String, String> labNames = this.lab.collectionNames();
+	/** Names by collection id, every id given included. */
+	Map<String, String> of(Collection<String> ids) {
+		List<String> given = ids.stream().filter(Objects::nonNull).distinct().toList();
+		Map<String, String> found = this.names.of(given);
 		Map<String, String> names = new LinkedHashMap<>();
-		List<UUID> unknown = new ArrayList<>();
-		for (String id : ids) {
-			if (id == null || names.containsKey(id)) {
-				continue;
-			}
-			if (labNames.containsKey(id)) {
-				names.put(id, labNames.get(id));
-			}
-			else {
-				names.put(id, id);
-				UUID uuid = uuid(id);
-				if (uuid != null) {
-					unknown.add(uuid);
-				}
-			}
-		}
-		for (UUID id : unknown) {
-			try {
-				names.put(id.toString(), this.directory.describe(transfer, id).name());
-			}
-			catch (GlobusApiException ex) {
-				// Not visible to the user, or Globus is unwell: the id will do.
-			}
-		}
+		given.forEach((id) -> names.put(id, found.getOrDefault(id, id)));
 		return names;
-	}
-
-	private static UUID uuid(String id) {
-		try {
-			return UUID.fromString(id);
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
 	}
 
 }

@@ -6,7 +6,6 @@ import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
-import org.transferportal.globus.TransferClient;
 import org.transferportal.globus.TransferDocument;
 
 /**
@@ -29,12 +28,12 @@ class ScheduleNames {
 	}
 
 	/** The name of a new schedule of this transfer. */
-	String name(TransferClient transfer, TransferDocument document) {
+	String name(TransferDocument document) {
 		if (document.label() != null && !document.label().isBlank()) {
 			return label(document.label());
 		}
-		Map<String, String> names = this.collections.of(transfer,
-				List.of(document.sourceEndpoint(), document.destinationEndpoint()));
+		Map<String, String> names = this.collections
+			.of(List.of(document.sourceEndpoint(), document.destinationEndpoint()));
 		return label(names.get(document.sourceEndpoint()) + " → " + names.get(document.destinationEndpoint()));
 	}
 

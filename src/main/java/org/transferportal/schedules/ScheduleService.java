@@ -77,7 +77,7 @@ class ScheduleService {
 			collections.add(job.sourceCollection());
 			collections.add(job.destinationCollection());
 		});
-		Map<String, String> collectionNames = this.names.of(this.user.transfer(), collections);
+		Map<String, String> collectionNames = this.names.of(collections);
 		Map<String, String> lastRuns = this.runs.lastStatuses(jobs.stream().map(TimerJob::id).toList());
 		List<ScheduleViews.Summary> summaries = new ArrayList<>();
 		for (TimerJob job : jobs) {
@@ -96,8 +96,8 @@ class ScheduleService {
 	/** A schedule's page; its runs' tasks are recorded for the lab as they are seen. */
 	ScheduleViews.Detail detail(String id) {
 		TimerJob job = job(id, RUNS_SHOWN);
-		Map<String, String> collectionNames = this.names.of(this.user.transfer(),
-				List.of(String.valueOf(job.sourceCollection()), String.valueOf(job.destinationCollection())));
+		Map<String, String> collectionNames = this.names
+			.of(List.of(String.valueOf(job.sourceCollection()), String.valueOf(job.destinationCollection())));
 		this.store.findByTimer(job.id(), this.user.subject())
 			.ifPresent((row) -> this.tracker.seen(row, job, collectionNames));
 		List<ScheduleViews.Run> shown = new ArrayList<>();

@@ -118,7 +118,7 @@ class TimerCreation implements TransferScheduler {
 		if (consentMissing(required, request.afterConsentTrip())) {
 			return needsConsent(required);
 		}
-		return create(request, required, this.names.name(transfer, document));
+		return create(request, required, this.names.name(document));
 	}
 
 	/** Field errors for high-assurance collections, which no schedule can use. */
