@@ -1,5 +1,7 @@
 package org.transferportal.simulator;
 
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +18,8 @@ import org.springframework.util.StringUtils;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "simulator.enabled", havingValue = "true")
 public class SimulatorConfiguration {
+
+	private static final String SIMULATOR_PACKAGE = SimulatorConfiguration.class.getPackageName() + ".";
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
 			+ "base-uri 'none'; frame-ancestors 'none'";
@@ -36,6 +40,26 @@ public class SimulatorConfiguration {
 			throw new IllegalStateException(
 					"The Globus simulator is enabled while GLOBUS_CLIENT_ID is set; refusing to start");
 		}
+	}
+
+	/**
+	 * The simulator's own components are made when first used (the demo's first login or
+	 * call), not at start-up: its file trees, signing key and task engine are not needed
+	 * before then, and a demo or a test run should be up in seconds. Its security filter
+	 * chain (a bean of this class) is made at start-up as usual.
+	 */
+	@Bean
+	static BeanFactoryPostProcessor simulatorMadeWhenFirstUsed() {
+		return (factory) -> {
+			for (String name : factory.getBeanDefinitionNames()) {
+				BeanDefinition definition = factory.getBeanDefinition(name);
+				String type = definition.getBeanClassName();
+				if (type != null && type.startsWith(SIMULATOR_PACKAGE)
+						&& !type.equals(SimulatorConfiguration.class.getName())) {
+					definition.setLazyInit(true);
+				}
+			}
+		};
 	}
 
 	@Bean

@@ -79,8 +79,16 @@ class TransferController {
 			return show(model, target, form, oversized, null, schedule);
 		}
 		String draftId;
+		// The draft this post made or found, so that submitting does not read it again.
+		Draft opened = null;
 		try {
-			draftId = (target.draftId() != null) ? target.draftId() : this.service.open(target.key(), form).id();
+			if (target.draftId() != null) {
+				draftId = target.draftId();
+			}
+			else {
+				opened = this.service.open(target.key(), form);
+				draftId = opened.id();
+			}
 			FormDraft.set(request, draftId);
 		}
 		catch (SlowDownException ex) {
@@ -97,8 +105,9 @@ class TransferController {
 		if (action != null && this.service.keep(draftId, action.applyTo(form))) {
 			return "redirect:" + action.next(draftId, action.applyTo(form), this.picker.labCollections());
 		}
-		TransferOutcome outcome = this.service.submit(draftId, form, params.getFirst(DeletionConfirmation.FIELD),
-				schedule);
+		String confirmation = params.getFirst(DeletionConfirmation.FIELD);
+		TransferOutcome outcome = (opened != null) ? this.service.submitOpened(opened, form, confirmation, schedule)
+				: this.service.submit(draftId, form, confirmation, schedule);
 		if (outcome.leavesForm()) {
 			return "redirect:" + outcome.nextPath(draftId);
 		}

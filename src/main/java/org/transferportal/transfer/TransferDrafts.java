@@ -96,13 +96,15 @@ class TransferDrafts {
 	 * {@link org.springframework.dao.DuplicateKeyException}.
 	 */
 	Draft create(String id, String subject, String username, TransferForm form) {
-		Timestamp now = Timestamp.from(this.clock.instant());
+		Timestamp now = Timestamp.from(this.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
 		this.jdbc.sql("""
 				insert into transfer_request (id, subject, username, status, form_json, consent_trips, created_at,
 				  updated_at) values (?, ?, ?, ?, ?, 0, ?, ?)""")
 			.params(id, subject, username, OPEN, this.json.writeValueAsString(form), now, now)
 			.update();
-		return find(id, subject).orElseThrow();
+		// The row as inserted, without reading it back (one statement less per click);
+		// the time to the microsecond, as the database keeps it.
+		return new Draft(id, subject, username, OPEN, form, null, null, 0, null, now.toInstant(), null);
 	}
 
 	/**
@@ -215,9 +217,12 @@ class TransferDrafts {
 	 * racing requests all use the same id.
 	 */
 	String keepSubmissionId(String id, String submissionId) {
-		this.jdbc.sql("update transfer_request set submission_id = ? where id = ? and submission_id is null")
+		int kept = this.jdbc.sql("update transfer_request set submission_id = ? where id = ? and submission_id is null")
 			.params(submissionId, id)
 			.update();
+		if (kept == 1) {
+			return submissionId;
+		}
 		return this.jdbc.sql("select submission_id from transfer_request where id = ?")
 			.param(id)
 			.query(String.class)

@@ -206,9 +206,25 @@ class TransferService {
 	 * @param deletionConfirmation as for {@link #submit(String, TransferForm, String)}
 	 */
 	TransferOutcome submit(String draftId, TransferForm form, String deletionConfirmation, ScheduleForm schedule) {
-		return withOpenDraft(draftId, (draft) -> {
+		return draft(draftId).map((draft) -> submitOpened(draft, form, deletionConfirmation, schedule))
+			.orElseGet(TransferOutcome.Gone::new);
+	}
+
+	/**
+	 * As {@link #submit(String, TransferForm, String, ScheduleForm)}, for a draft this
+	 * same request has just made or read ({@link #open(UUID, TransferForm)}): it is not
+	 * read again. Should a racing post submit it meanwhile, this attempt carries the
+	 * submission id kept first, so Globus answers with the same task, and the record is
+	 * written once.
+	 */
+	TransferOutcome submitOpened(Draft opened, TransferForm form, String deletionConfirmation, ScheduleForm schedule) {
+		String draftId = opened.id();
+		return withOpenDraft(opened, (draft) -> {
 			FormTranslator.Result result = this.translator.translate(form);
-			this.drafts.saveForm(draftId, form, null);
+			if (!form.equals(draft.form()) || draft.message() != null) {
+				// Unchanged (a draft made by this very post) is not written again.
+				this.drafts.saveForm(draftId, form, null);
+			}
 			if (draft.schedule() != null || !schedule.isNow()) {
 				this.drafts.saveSchedule(draftId, schedule);
 			}
@@ -320,11 +336,11 @@ class TransferService {
 	 * so that its form says why whenever it is shown.
 	 */
 	private TransferOutcome withOpenDraft(String draftId, Function<Draft, TransferOutcome> work) {
-		Optional<Draft> found = draft(draftId);
-		if (found.isEmpty()) {
-			return new TransferOutcome.Gone();
-		}
-		Draft draft = found.get();
+		return draft(draftId).map((draft) -> withOpenDraft(draft, work)).orElseGet(TransferOutcome.Gone::new);
+	}
+
+	private TransferOutcome withOpenDraft(Draft draft, Function<Draft, TransferOutcome> work) {
+		String draftId = draft.id();
 		if (draft.submitted()) {
 			return new TransferOutcome.Submitted(draft.taskId());
 		}

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.session.autoconfigure.SessionTimeout;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -45,6 +46,24 @@ class SessionLifetimes {
 		return (repository) -> {
 			repository.setDefaultMaxInactiveInterval(retention.anonymousSessions());
 			repository.setCleanupCron(Scheduled.CRON_DISABLED);
+		};
+	}
+
+	/**
+	 * Spring Session's filter gets the repository that writes an unchanged session at
+	 * most once a minute ({@link SparingSessionRepository}).
+	 */
+	@Bean
+	static BeanPostProcessor sparingSessionWrites() {
+		return new BeanPostProcessor() {
+
+			@Override
+			@SuppressWarnings({ "rawtypes", "unchecked" })
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				return (bean instanceof JdbcIndexedSessionRepository repository)
+						? new SparingSessionRepository(repository) : bean;
+			}
+
 		};
 	}
 

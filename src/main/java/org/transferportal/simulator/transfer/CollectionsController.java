@@ -131,14 +131,16 @@ class CollectionsController {
 				this.catalog.all().stream().filter((c) -> c.isGuest() && c.sharedWith().contains(username)).toList();
 			case "my-gcp-endpoints" ->
 				this.catalog.all().stream().filter((c) -> c.isPersonal() && caller.id().equals(c.ownerId())).toList();
-			case "recently-used", "in-use" -> {
+			case "recently-used" -> this.engine.recentCollections(caller.id())
+				.stream()
+				.map(this.catalog::find)
+				.flatMap(Optional::stream)
+				.toList();
+			case "in-use" -> {
 				Set<String> ids = new LinkedHashSet<>();
 				for (SimTask task : this.engine.tasksOf(caller.id())) {
-					if ("recently-used".equals(scope) || "ACTIVE".equals(task.status)) {
-						ids.add(task.sourceId);
-						if (task.destinationId != null) {
-							ids.add(task.destinationId);
-						}
+					if ("ACTIVE".equals(task.status)) {
+						ids.addAll(task.collections());
 					}
 				}
 				yield ids.stream().map(this.catalog::find).flatMap(Optional::stream).toList();

@@ -125,6 +125,30 @@ class TaskEngineTests {
 		transfers.forEach(this.engine::cancel);
 	}
 
+	@Test
+	void recentlyUsedCollectionsComeNewestFirstQueuedTasksIncluded() throws InterruptedException {
+		// 10^15 bytes: hours of simulated work, so that four fill the slots and queue one
+		for (int i = 0; i < 4; i++) {
+			submit("old-" + i, "/old-" + i + ".csv", 1_000_000_000_000_000L);
+		}
+		Thread.sleep(5);
+		String tutorial1 = "6c54cade-bde5-45c1-bdea-f4bd71dba2cc";
+		String tutorial2 = "31ce9ba0-176d-45a5-add3-f37d233ba47d";
+		SimTask newest = this.engine
+			.submit(ALICE, "newest", (id) -> new SimTask(id, "TRANSFER", ALICE, "client", "newest", tutorial1,
+					tutorial2, this.engine.now(), List.of(SimTask.Step.ok("/share/godata/file1.txt", "/~/file1.txt",
+							false, 1_000_000_000_000_000L, false)),
+					new LinkedHashMap<>(), null, null, null))
+			.getKey();
+		assertThat(newest.phase).as("queued behind three running").isEqualTo(SimTask.Phase.QUEUED);
+
+		List<String> recent = this.engine.recentCollections(ALICE);
+
+		assertThat(recent).hasSize(3);
+		assertThat(recent.subList(0, 2)).containsExactlyInAnyOrder(tutorial1, tutorial2);
+		assertThat(recent.get(2)).isEqualTo(SHARED_RESULTS);
+	}
+
 	private SimTask submit(String submissionId, String destination) {
 		return submit(submissionId, destination, 8812);
 	}
