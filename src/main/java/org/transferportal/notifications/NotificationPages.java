@@ -10,6 +10,7 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 
 import org.transferportal.globus.CanonicalUuid;
+import org.transferportal.support.ExpiringCache;
 
 /**
  * What the notification pages show and change: a user's preferences and e-mails, the
@@ -76,6 +77,9 @@ class NotificationPages {
 
 	private final Clock clock;
 
+	/** The address each user's row was last seen or made to hold, on this instance. */
+	private final ExpiringCache<String, String> noted;
+
 	NotificationPages(Recipients recipients, TransferChoices choices, WebhookEvents webhookEvents,
 			WebhookChannel webhook, MailChannel mail, Outbox outbox, OutboxDelivery delivery,
 			NotificationProperties properties, Clock clock) {
@@ -88,6 +92,7 @@ class NotificationPages {
 		this.delivery = delivery;
 		this.properties = properties;
 		this.clock = clock;
+		this.noted = new ExpiringCache<>(Duration.ofHours(1), 10_000, clock);
 	}
 
 	AccountSection account(String subject, String username, String email) {
@@ -103,9 +108,16 @@ class NotificationPages {
 	 * before this version kept addresses at login).
 	 */
 	void noteAddress(String subject, String username, String email) {
-		if (email != null && this.recipients.find(subject).map((r) -> !email.equals(r.email())).orElse(true)) {
+		if (email == null || this.noted.get(subject).filter(email::equals).isPresent()) {
+			// Checked on this instance within the hour: every transfer post would
+			// otherwise
+			// read the row again (README, Benchmarks).
+			return;
+		}
+		if (this.recipients.find(subject).map((r) -> !email.equals(r.email())).orElse(true)) {
 			this.recipients.noteAddress(subject, username, email, null);
 		}
+		this.noted.put(subject, email);
 	}
 
 	void savePreferences(String subject, Preferences preferences) {
