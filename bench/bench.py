@@ -134,9 +134,26 @@ class Portal:
         info = subprocess.run(["jcmd", str(self.proc.pid), "GC.heap_info"], capture_output=True, text=True,
                               timeout=60).stdout
         m = re.search(r"total (\d+)K, used (\d+)K", info)
-        return {"heap_used_mb": round(int(m.group(2)) / 1024, 1) if m else None,
-                "heap_committed_mb": round(int(m.group(1)) / 1024, 1) if m else None,
-                "rss_mb": self.rss_mb(), "gc_heap_info": info.strip().splitlines()[1:4]}
+        found = {"heap_used_mb": round(int(m.group(2)) / 1024, 1) if m else None,
+                 "heap_committed_mb": round(int(m.group(1)) / 1024, 1) if m else None,
+                 "rss_mb": self.rss_mb(), "gc_heap_info": info.strip().splitlines()[1:4]}
+        if any(o.startswith("-XX:NativeMemoryTracking=") for o in self.jvm_opts):
+            found["native_memory_committed_mb"] = self.native_memory()
+        return found
+
+    def native_memory(self):
+        """What the JVM has committed, by Native Memory Tracking's categories (MB), when
+        it runs with -XX:NativeMemoryTracking (--native-memory): where RSS beyond the heap
+        goes."""
+        out = subprocess.run(["jcmd", str(self.proc.pid), "VM.native_memory", "summary"], capture_output=True,
+                             text=True, timeout=60).stdout
+        found = {}
+        m = re.search(r"Total: reserved=\d+KB, committed=(\d+)KB", out)
+        if m:
+            found["Total"] = round(int(m.group(1)) / 1024, 1)
+        for name, committed in re.findall(r"^-\s+(.+?) \(reserved=\d+KB, committed=(\d+)KB\)", out, re.M):
+            found[name.strip()] = round(int(committed) / 1024, 1)
+        return found
 
     def stop(self):
         if self.proc and self.proc.poll() is None:
@@ -848,6 +865,12 @@ def table(r):
     return markdown_table(rows)
 
 
+def nmt_summary(cats):
+    """'Java Heap 150 MB, Class 98 MB, ..., total 420 MB': the six largest categories."""
+    largest = sorted(((k, v) for k, v in cats.items() if k != "Total"), key=lambda kv: -kv[1])[:6]
+    return ", ".join("%s %g MB" % kv for kv in largest) + ", total %g MB" % cats.get("Total", 0)
+
+
 def memory_rows(r):
     """Issue 22's two memory targets: the demo's RSS peak (< 512 MB, portal and simulator
     in one JVM), and the portal's alone (< 400 MB, Globus in another process). Each run
@@ -871,6 +894,10 @@ def memory_rows(r):
         rows.append(("RSS peak of the simulator JVM (not the portal)", fmt(r.get("simulator_rss_peak_mb"), " MB"),
                      "", "", ""))
     by = r.get("memory_by_instance", {"": m})
+    nmt = {n: v["after_load_after_gc"].get("native_memory_committed_mb") for n, v in by.items()}
+    if any(nmt.values()):
+        rows.append(("Committed after load (NMT): largest categories", "; ".join(
+            ("%s: " % n if n else "") + nmt_summary(cats) for n, cats in nmt.items() if cats), "", "", ""))
     rows.append(("Heap after full GC idle / after load", "; ".join("%s%s / %s" % (
         "%s " % n if n else "", fmt(v["idle_after_gc"]["heap_used_mb"], " MB"),
         fmt(v["after_load_after_gc"]["heap_used_mb"], " MB")) for n, v in by.items()), "", "", ""))
@@ -1100,6 +1127,10 @@ def parse_args():
                         "Kept for every mode, so that runs compare")
     p.add_argument("--jvm-opt", action="append", default=[],
                    help="a JVM option for the portal (each portal), e.g. -Xmx256m (repeatable; none by default)")
+    p.add_argument("--native-memory", action="store_true",
+                   help="run the portal with -XX:NativeMemoryTracking=summary and record, idle and after the load, "
+                        "what it has committed by category (heap, classes, threads, code, GC...): where RSS beyond "
+                        "the heap goes; costs the portal a little CPU and memory")
     p.add_argument("--simulator-jvm-opt", action="append", default=[],
                    help="a JVM option for the simulator's own JVM with --globus external (repeatable; none by "
                         "default)")
@@ -1121,6 +1152,8 @@ def parse_args():
         p.error("--instances 2 needs --globus external: each embedded simulator would be a Globus of its own")
     if args.tomcat_threads < 0:
         args.tomcat_threads = 2 * args.users + 50
+    if args.native_memory:
+        args.jvm_opt.append("-XX:NativeMemoryTracking=summary")
     return args
 
 
