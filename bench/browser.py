@@ -1,7 +1,7 @@
 """A browserless browser for the demo: follows redirects by hand, keeps cookies per
 session, and fills in the simulator's login and consent forms, counting every trip to
 Globus Auth's authorize endpoint. Python standard library only; it only ever connects
-to 127.0.0.1, whatever host name a URL carries."""
+to 127.0.0.1 (on the port a URL names), whatever host name the URL carries."""
 
 import http.client
 import re
@@ -18,40 +18,66 @@ def hidden(html, name):
 
 
 class Browser:
-    """One user's browser: one cookie jar, one connection, manual redirects."""
+    """One user's browser: a cookie jar and a connection per port, manual redirects.
+
+    `port` is the portal's (or its proxy's); relative URLs go there. Absolute URLs go to
+    the port they name, so the simulated Globus may run in another process. Cookies are
+    kept per port: a real browser keys them by host name, and the portal (127.0.0.1) and
+    the simulator (localhost) have different ones, but in the demo both names reach the
+    same port, and its cookies stay in one jar as they always did."""
 
     def __init__(self, port, identity=None):
         self.port = port
         self.identity = identity
-        self.cookies = {}
+        self.jars = {port: {}}
         self.authorize_trips = 0
-        self.conn = None
+        self.conns = {}
 
-    def _connection(self):
-        if self.conn is None:
-            self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
-        return self.conn
+    @property
+    def cookies(self):
+        """The cookies of the portal's port (its SESSION among them)."""
+        return self.jars[self.port]
+
+    @property
+    def conn(self):
+        return self.conns.get(self.port)
+
+    @conn.setter
+    def conn(self, value):
+        # Kept for callers that drop the portal connection after an error (conn = None).
+        if value is None:
+            self.conns.pop(self.port, None)
+        else:
+            self.conns[self.port] = value
+
+    def _connection(self, port):
+        if port not in self.conns:
+            self.conns[port] = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        return self.conns[port]
 
     def request(self, method, url, form=None, headers=None):
         """One request, no redirect following. Returns (status, headers, body, ttfb_s, total_s)."""
         parts = urllib.parse.urlsplit(url)
+        port = parts.port if parts.netloc else self.port
+        jar = self.jars.setdefault(port, {})
         target = parts.path + ("?" + parts.query if parts.query else "")
         hdrs = {"Host": parts.netloc or "127.0.0.1:%d" % self.port, "Accept": "text/html"}
-        if self.cookies:
-            hdrs["Cookie"] = "; ".join("%s=%s" % kv for kv in self.cookies.items())
+        if jar:
+            hdrs["Cookie"] = "; ".join("%s=%s" % kv for kv in jar.items())
         body = None
         if form is not None:
             body = urllib.parse.urlencode(form)
             hdrs["Content-Type"] = "application/x-www-form-urlencoded"
         hdrs.update(headers or {})
         start = time.perf_counter()
-        conn = self._connection()
+        conn = self._connection(port)
         try:
             conn.request(method, target, body=body, headers=hdrs)
             resp = conn.getresponse()
         except (http.client.HTTPException, OSError):
-            self.conn = None
-            conn = self._connection()
+            # A kept-alive connection the server closed meanwhile: once more on a new one.
+            self.conns.pop(port, None)
+            conn = self._connection(port)
             conn.request(method, target, body=body, headers=hdrs)
             resp = conn.getresponse()
         ttfb = time.perf_counter() - start
@@ -62,11 +88,11 @@ class Browser:
                 cookie = value.split(";", 1)[0]
                 key, _, val = cookie.partition("=")
                 if val:
-                    self.cookies[key.strip()] = val
+                    jar[key.strip()] = val
                 else:
-                    self.cookies.pop(key.strip(), None)
+                    jar.pop(key.strip(), None)
         if resp.getheader("Connection", "").lower() == "close":
-            self.conn = None
+            self.conns.pop(port, None)
         return resp.status, resp, data.decode("utf-8", "replace"), ttfb, total
 
     def navigate(self, method, url, form=None, max_steps=30):

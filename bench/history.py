@@ -13,9 +13,7 @@ import datetime
 import json
 import os
 import platform
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -23,6 +21,7 @@ import urllib.parse
 
 import browser
 from bench import Portal, markdown_table
+from services import Postgres, free_port
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 LAB_DATA = "1405823f-0597-4a16-b296-46d4f0ae4b15"
@@ -31,55 +30,6 @@ TARGET_MS = 1000
 
 def log(*args):
     print(*args, file=sys.stderr, flush=True)
-
-
-class Postgres:
-    """A throw-away PostgreSQL cluster (Debian's binaries) on 127.0.0.1, trust auth."""
-
-    def __init__(self, port, bindir):
-        self.port, self.bindir = port, bindir
-        self.dir = tempfile.mkdtemp(prefix="bench-pg-")
-        self.user = "postgres" if os.geteuid() == 0 else None
-
-    def _run(self, *cmd, **kw):
-        full = [os.path.join(self.bindir, cmd[0])] + list(cmd[1:])
-        if self.user:
-            full = ["runuser", "-u", self.user, "--"] + full
-        return subprocess.run(full, check=True, **kw)
-
-    def start(self):
-        if self.user:
-            shutil.chown(self.dir, self.user)
-        self._run("initdb", "-D", self.dir + "/data", "-U", "postgres", "--auth=trust", "-E", "UTF8",
-                  "--locale=C.UTF-8", capture_output=True)
-        self._run("pg_ctl", "-D", self.dir + "/data", "-l", self.dir + "/log", "-w", "start", "-o",
-                  "-p %d -c listen_addresses=127.0.0.1 -k %s" % (self.port, self.dir), capture_output=True)
-        self.psql("-c", "create database portal", db="postgres")
-
-    def psql(self, *args, db="portal"):
-        return subprocess.run(["psql", "-X", "-q", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-d", db,
-                               "-v", "ON_ERROR_STOP=1"] + list(args), check=True, capture_output=True, text=True).stdout
-
-    def version(self):
-        return self.psql("-t", "-A", "-c", "show server_version").strip()
-
-    def settings(self):
-        out = self.psql("-t", "-A", "-F", "=", "-c", "select name, current_setting(name) from pg_settings "
-                        "where name in ('shared_buffers', 'work_mem', 'effective_cache_size', 'max_connections')")
-        return dict(line.split("=", 1) for line in out.strip().splitlines())
-
-    def stop(self):
-        try:
-            self._run("pg_ctl", "-D", self.dir + "/data", "-m", "fast", "-w", "stop", capture_output=True)
-        finally:
-            shutil.rmtree(self.dir, ignore_errors=True)
-
-
-def free_port():
-    import socket
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def timed(b, url, repeats):

@@ -20,6 +20,7 @@ KINDS = { "open_form", "submit", "message" }
 LISTS = {}
 errors = {}    -- kind -> count
 statuses = {}  -- "kind status" -> count
+upstreams = {} -- "kind address" -> count: which instance answered, behind the bench's proxy
 
 function record(kind, ms, ok, status)
   if ok then
@@ -31,6 +32,16 @@ function record(kind, ms, ok, status)
   end
   local key = kind .. " " .. tostring(status)
   statuses[key] = (statuses[key] or 0) + 1
+end
+
+-- Counts the answer under the instance that gave it, when a proxy names it in X-Upstream
+-- (nginx's $upstream_addr: one address, or several when it tried another instance).
+function served_by(kind, headers)
+  local upstream = headers and (headers["X-Upstream"] or headers["x-upstream"])
+  if upstream then
+    local key = kind .. " " .. upstream
+    upstreams[key] = (upstreams[key] or 0) + 1
+  end
 end
 
 local threads = {}
@@ -53,7 +64,7 @@ end
 
 -- Prints BENCH_JSON {...}: per kind, ok count, error count, mean and percentiles.
 function done(summary, latency, requests)
-  local all, errs, stats = {}, {}, {}
+  local all, errs, stats, ups = {}, {}, {}, {}
   for _, t in ipairs(threads) do
     for _, kind in ipairs(KINDS) do
       local list = t:get("lat_" .. kind)
@@ -64,6 +75,7 @@ function done(summary, latency, requests)
     end
     for kind, n in pairs(t:get("errors") or {}) do errs[kind] = (errs[kind] or 0) + n end
     for key, n in pairs(t:get("statuses") or {}) do stats[key] = (stats[key] or 0) + n end
+    for key, n in pairs(t:get("upstreams") or {}) do ups[key] = (ups[key] or 0) + n end
   end
   local parts = {}
   local kinds = {}
@@ -85,12 +97,14 @@ function done(summary, latency, requests)
       for _, v in ipairs(t:get(name) or {}) do io.write("BENCH_LIST " .. name .. " " .. v .. "\n") end
     end
   end
-  local st = {}
+  local st, up = {}, {}
   for key, n in pairs(stats) do st[#st + 1] = string.format('"%s":%d', key, n) end
+  for key, n in pairs(ups) do up[#up + 1] = string.format('"%s":%d', key, n) end
   io.write(string.format(
-    'BENCH_JSON {"kinds":{%s},"statuses":{%s},"wrk":{"duration_s":%.3f,"requests":%d,"bytes":%d,' ..
-    '"connect_errors":%d,"read_errors":%d,"write_errors":%d,"status_errors":%d,"timeouts":%d}}\n',
-    table.concat(parts, ","), table.concat(st, ","), summary.duration / 1e6, summary.requests, summary.bytes,
+    'BENCH_JSON {"kinds":{%s},"statuses":{%s},"upstreams":{%s},"wrk":{"duration_s":%.3f,"requests":%d,' ..
+    '"bytes":%d,"connect_errors":%d,"read_errors":%d,"write_errors":%d,"status_errors":%d,"timeouts":%d}}\n',
+    table.concat(parts, ","), table.concat(st, ","), table.concat(up, ","), summary.duration / 1e6,
+    summary.requests, summary.bytes,
     summary.errors.connect, summary.errors.read, summary.errors.write, summary.errors.status,
     summary.errors.timeout))
 end

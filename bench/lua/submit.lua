@@ -7,11 +7,14 @@
 -- counted in either.
 -- Usage: BENCH_SESSIONS=sessions.txt wrk -t N -c N ... -s submit.lua http://127.0.0.1:PORT
 -- (one SESSION cookie value a line; -t equal to -c, so that each thread is one user).
--- With BENCH_FAULTS=1 (the simulator failing calls on purpose), every form gets a label
--- of its own, a page with a message ("role=alert") is read and the same form submitted
--- again, as a user would, and done() lists every label whose click ended on its task
--- ("confirmed", with the task id) or on neither the task nor a message ("unclear"), so
--- that tasks can be counted by label at the simulator afterwards.
+-- With BENCH_LABELS=1 (the simulator failing calls on purpose, or two portal instances
+-- behind a proxy), every form gets a label of its own (BENCH_LABEL_PREFIX, then the user
+-- and form numbers), a page with a message ("role=alert") is read and the same form
+-- submitted again, as a user would, and done() lists every label whose click ended on its
+-- task ("confirmed", with the task id) or on neither the task nor a message ("unclear"),
+-- so that tasks can be counted by label at the simulator afterwards.
+-- Behind the bench's proxy, each answer names the instance that gave it (X-Upstream):
+-- done() counts them per kind of request.
 package.path = (debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "?.lua;" .. package.path
 require("common")
 
@@ -33,8 +36,9 @@ function setup(thread)
   register(thread)
 end
 
-local faults = os.getenv("BENCH_FAULTS") == "1"
-if faults then LISTS = { "confirmed", "unclear" } end
+local labels = os.getenv("BENCH_LABELS") == "1"
+local label_prefix = os.getenv("BENCH_LABEL_PREFIX") or "bench-f"
+if labels then LISTS = { "confirmed", "unclear" } end
 confirmed, unclear = {}, {}
 local forms, label = 0, "bench"
 
@@ -70,9 +74,9 @@ function request()
   started = now_ms()
   local headers = { ["Cookie"] = cookie, ["Accept"] = "text/html" }
   if state == "open" then
-    if faults then
+    if labels then
       forms = forms + 1
-      label = "bench-f" .. user_no .. "-" .. forms
+      label = label_prefix .. user_no .. "-" .. forms
     end
     return wrk.format("GET", deep_link(), headers)
   end
@@ -86,6 +90,7 @@ end
 
 function response(status, headers, body)
   local ms = now_ms() - started
+  served_by(state == "open" and "open_form" or "submit", headers)
   if state == "open" then
     target = target_of(body)
     csrf = body and body:match('name="_csrf" value="([^"]+)"')
@@ -95,7 +100,7 @@ function response(status, headers, body)
   else
     local location = headers["Location"] or headers["location"] or ""
     local ok = status == 302 and location:find("/tasks/", 1, true) ~= nil
-    if faults and not ok and status < 500 and body and body:find('role="alert"', 1, true) then
+    if labels and not ok and status < 500 and body and body:find('role="alert"', 1, true) then
       -- A clear message with the form kept: read it, then submit the same form again.
       record("message", ms, true, status)
       target = target_of(body) or target
@@ -103,9 +108,9 @@ function response(status, headers, body)
       return
     end
     record("submit", ms, ok, status)
-    if faults and ok then
+    if labels and ok then
       confirmed[#confirmed + 1] = label .. " " .. (location:match("/tasks/([^/?#]+)") or "")
-    elseif faults then
+    elseif labels then
       unclear[#unclear + 1] = label
     end
     state = "open"
