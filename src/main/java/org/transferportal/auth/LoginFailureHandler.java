@@ -58,7 +58,7 @@ class LoginFailureHandler implements AuthenticationFailureHandler {
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException {
 		String reason = reason(exception);
-		logger.info("Globus login did not complete: " + reason);
+		logger.info("Globus login did not complete: " + reason + described(exception));
 		if (LabGroupMembership.UNAVAILABLE.equals(reason)) {
 			// Fail closed: Globus issued tokens, but the login is not accepted, so they
 			// are revoked rather than left valid. A pending action stays until it
@@ -131,6 +131,21 @@ class LoginFailureHandler implements AuthenticationFailureHandler {
 	private boolean alreadyLoggedIn(HttpServletRequest request) {
 		Authentication current = this.contexts.loadDeferredContext(request).get().getAuthentication();
 		return current != null && current.isAuthenticated() && current.getPrincipal() instanceof OidcUser;
+	}
+
+	/**
+	 * Why, in words, for the log (an {@code invalid_id_token} says which check failed
+	 * only there): on one line, printable and bounded, since part of it may come from the
+	 * callback's query, which anyone can write.
+	 */
+	static String described(AuthenticationException exception) {
+		String words = (exception instanceof OAuth2AuthenticationException oauth) ? oauth.getError().getDescription()
+				: exception.getMessage();
+		if (words == null || words.isBlank()) {
+			return "";
+		}
+		String line = words.replaceAll("\\p{Cntrl}", " ").strip();
+		return " (" + ((line.length() > 300) ? line.substring(0, 300) + "..." : line) + ")";
 	}
 
 	/** The OAuth error code, reduced to safe characters for a URL. */
