@@ -33,6 +33,8 @@ import browser
 import services
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+# The JVM every portal and simulator of the run starts with (--java).
+JAVA = "java"
 LUA = os.path.join(HERE, "lua")
 WORK = os.path.join(HERE, "work")
 
@@ -92,7 +94,7 @@ class Portal:
         env = {k: v for k, v in os.environ.items() if k not in ("GLOBUS_CLIENT_ID", "GLOBUS_CLIENT_SECRET")}
         env.update(self.env)
         latency = [] if self.latency_ms is None else ["--simulator.latency=%dms" % self.latency_ms]
-        cmd = ["java"] + self.jvm_opts + ["-jar", self.jar, "--server.port=%d" % self.port] + latency + self.extra
+        cmd = [JAVA] + self.jvm_opts + ["-jar", self.jar, "--server.port=%d" % self.port] + latency + self.extra
         out = open(self.logfile, "w")
         started = time.monotonic()
         self.proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env)
@@ -132,9 +134,14 @@ class Portal:
         subprocess.run(["jcmd", str(self.proc.pid), "GC.run"], capture_output=True, timeout=120)
         info = subprocess.run(["jcmd", str(self.proc.pid), "GC.heap_info"], capture_output=True, text=True,
                               timeout=60).stdout
-        m = re.search(r"total (\d+)K, used (\d+)K", info)
-        found = {"heap_used_mb": round(int(m.group(2)) / 1024, 1) if m else None,
-                 "heap_committed_mb": round(int(m.group(1)) / 1024, 1) if m else None,
+        # G1 prints one line for its heap; the serial and parallel collectors one per
+        # generation, which add up.
+        spaces = re.findall(r"^\s*(\S.*?)\s+total (\d+)K, used (\d+)K", info, re.M)
+        whole = [s for s in spaces if "heap" in s[0]] or spaces
+        committed = sum(int(s[1]) for s in whole) if whole else None
+        used = sum(int(s[2]) for s in whole) if whole else None
+        found = {"heap_used_mb": round(used / 1024, 1) if whole else None,
+                 "heap_committed_mb": round(committed / 1024, 1) if whole else None,
                  "rss_mb": self.rss_mb(), "gc_heap_info": info.strip().splitlines()[1:4]}
         if any(o.startswith("-XX:NativeMemoryTracking=") for o in self.jvm_opts):
             found["native_memory_committed_mb"] = self.native_memory()
@@ -154,11 +161,11 @@ class Portal:
             found[name.strip()] = round(int(committed) / 1024, 1)
         return found
 
-    def stop(self):
+    def stop(self, wait_s=30):
         if self.proc and self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
             try:
-                self.proc.wait(30)
+                self.proc.wait(wait_s)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
 
@@ -394,10 +401,16 @@ def login_sessions(port, identity, count):
     return ids, failures
 
 
-def run_wrk(script, users, duration, env, port):
+def run_wrk(script, users, duration, env, port, retry_crash=False):
+    """One wrk run of a Lua script; `retry_crash`: run it again once if wrk died of a
+    signal (its LuaJIT crashed once with a general protection fault in a warm-up). Only
+    for warm-ups: a measured window run twice would label its forms twice."""
     cmd = ["wrk", "-t", str(users), "-c", str(users), "-d", "%ds" % duration, "--timeout", "10s",
            "-s", os.path.join(LUA, script), "http://127.0.0.1:%d" % port]
     out = subprocess.run(cmd, capture_output=True, env=dict(os.environ, **env), timeout=duration + 120)
+    if retry_crash and out.returncode < 0:
+        log("wrk died of signal %d during %s; running it again" % (-out.returncode, script))
+        out = subprocess.run(cmd, capture_output=True, env=dict(os.environ, **env), timeout=duration + 120)
     # Kept for a look afterwards: one run printed a byte that is not UTF-8 (read as U+FFFD
     # below, so that a garbled list line shows up as unreadable rather than stopping the run).
     with open(os.path.join(WORK, "wrk-%s.out" % script), "wb") as f:
@@ -522,8 +535,8 @@ def submit_scenario(args, run, labels=False):
         # The warm-up's labels differ from the window's, which alone are counted.
         portal_env.update({"BENCH_LABELS": "1", "BENCH_LABEL_PREFIX": "bench-w"})
     log("warm-up: %d s each of floor and portal" % args.warmup)
-    run_wrk("floor.lua", args.users, args.warmup, floor_env, run.sim)
-    run_wrk("submit.lua", args.users, args.warmup, portal_env, run.entry)
+    run_wrk("floor.lua", args.users, args.warmup, floor_env, run.sim, retry_crash=True)
+    run_wrk("submit.lua", args.users, args.warmup, portal_env, run.entry, retry_crash=True)
 
     sampler = RssSampler(run.jvms())
     sampler.start()
@@ -975,6 +988,41 @@ def health_path(args):
     return "/actuator/health/liveness" if args.fault_rate else "/actuator/health"
 
 
+def prepare_aot_cache(args, result):
+    """What the Dockerfile does, for a JVM with an ahead-of-time cache (Java 24 and later):
+    the jar extracted (a layout the JVM can map), and a training run of the demo that
+    starts, answers its health check and a few pages, and is stopped, writing the cache
+    as it exits. Every JVM of the run then starts from the extracted jar, the portals
+    with the cache."""
+    directory = os.path.join(args.work, "aot")
+    subprocess.run(["rm", "-rf", directory], check=True)
+    os.makedirs(directory)
+    subprocess.run([JAVA, "-Djarmode=tools", "-jar", args.jar, "extract", "--destination", directory], check=True,
+                   capture_output=True)
+    jar = os.path.join(directory, os.path.basename(args.jar))
+    cache = os.path.join(directory, "portal.aot")
+    log("training run for the ahead-of-time cache (%s)" % cache)
+    started = time.monotonic()
+    trainer = Portal(jar, args.port, None, [], os.path.join(args.work, "aot-training.log"),
+                     [o for o in args.jvm_opt if "NativeMemoryTracking" not in o] + ["-XX:AOTCacheOutput=" + cache],
+                     name="aot-training")
+    try:
+        trainer.start()
+        for page in ("/", "/login", "/transfer", "/actuator/health"):
+            conn = http.client.HTTPConnection("127.0.0.1", args.port, timeout=30)
+            conn.request("GET", page)
+            conn.getresponse().read()
+            conn.close()
+    finally:
+        trainer.stop(wait_s=180)
+    if not os.path.exists(cache) or os.path.getsize(cache) == 0:
+        raise RuntimeError("the training run wrote no cache; see " + trainer.logfile)
+    result["settings"]["aot_cache"] = {"mb": round(os.path.getsize(cache) / 2 ** 20, 1),
+                                       "training_s": round(time.monotonic() - started, 1)}
+    args.jar = jar
+    args.jvm_opt = args.jvm_opt + ["-XX:AOTCache=" + cache]
+
+
 def start_demo(args, run, result):
     """One JVM in demo mode: the portal and its embedded simulator, as before."""
     extra = bench_args(args) + simulator_args(args, labels=bool(args.fault_rate)) + client_args(args) \
@@ -1141,6 +1189,12 @@ def parse_args():
                         "Globus calls (simulator.fault-rate: 503, 429, slow, 502, dropped connections, lost and "
                         "dropped answers of accepted submissions), and report duplicate tasks and lost drafts; "
                         "the portal gets the timeouts and retries of the reliability tests")
+    p.add_argument("--java", default="java",
+                   help="the java command every JVM of the run starts with (default: java on the PATH), e.g. a "
+                        "Java 25 as in the Dockerfile")
+    p.add_argument("--aot-cache", action="store_true",
+                   help="as the Dockerfile: extract the jar, write an ahead-of-time cache with a training run, and "
+                        "start the portals from it (needs --java of version 24 or later)")
     p.add_argument("--pg-bin", default=None, help="PostgreSQL's bin directory (default: Debian's newest)")
     p.add_argument("--work", default=os.path.join(HERE, "work"))
     p.add_argument("--out", default=os.path.join(HERE, "results"))
@@ -1158,8 +1212,9 @@ def parse_args():
 
 def main():
     args = parse_args()
-    global WORK
+    global WORK, JAVA
     WORK = args.work
+    JAVA = args.java
     os.makedirs(args.work, exist_ok=True)
     os.makedirs(args.out, exist_ok=True)
     # Stopped from outside (kill, a CI timeout): unwind as on Ctrl-C, so that every
@@ -1171,7 +1226,7 @@ def main():
               "mode": {"name": mode, "globus": args.globus, "instances": args.instances},
               "machine": {"cores": os.cpu_count(), "memory_gib": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf(
                   "SC_PHYS_PAGES") / 2 ** 30, 1), "load_average_at_start": os.getloadavg(),
-                  "java": subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0],
+                  "java": subprocess.run([JAVA, "-version"], capture_output=True, text=True).stderr.splitlines()[0],
                   "wrk": subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.splitlines()[0],
                   "platform": platform.platform()},
               "settings": {"simulator_latency_ms": args.latency_ms, "port": args.port, "jvm_opts": args.jvm_opt,
@@ -1180,6 +1235,9 @@ def main():
     if args.fault_rate:
         result["settings"]["fault_rate"] = args.fault_rate
     try:
+        if args.aot_cache:
+            prepare_aot_cache(args, result)
+            result["settings"]["jvm_opts"] = args.jvm_opt
         {"demo": start_demo, "external": start_external, "two-instances": start_two_instances}[mode](
             args, run, result)
         result["mode"]["ports"] = {"entry": run.entry, "simulator": run.sim,
