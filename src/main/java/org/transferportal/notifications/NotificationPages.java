@@ -110,8 +110,7 @@ class NotificationPages {
 	void noteAddress(String subject, String username, String email) {
 		if (email == null || this.noted.get(subject).filter(email::equals).isPresent()) {
 			// Checked on this instance within the hour: every transfer post would
-			// otherwise
-			// read the row again (README, Benchmarks).
+			// otherwise read the row again (README, Benchmarks).
 			return;
 		}
 		if (this.recipients.find(subject).map((r) -> !email.equals(r.email())).orElse(true)) {

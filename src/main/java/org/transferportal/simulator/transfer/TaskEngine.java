@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -17,6 +18,7 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.transferportal.simulator.CollectionCatalog;
@@ -186,8 +188,8 @@ class TaskEngine implements DisposableBean {
 	 * each task's progress makes).
 	 */
 	List<String> recentCollections(String ownerId) {
-		Map<String, Instant> latest = new java.util.HashMap<>();
-		java.util.function.Consumer<SimTask> note = (task) -> {
+		Map<String, Instant> latest = new HashMap<>();
+		Consumer<SimTask> note = (task) -> {
 			for (String collection : task.collections()) {
 				latest.merge(collection, task.requestTime, (a, b) -> a.isAfter(b) ? a : b);
 			}
